@@ -1,0 +1,32 @@
+package no.engagement.registry.db;
+
+import com.zaxxer.hikari.HikariDataSource;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The registry's one DataSource: the external PostgreSQL named by REGISTRY_DB_URL, or else the
+ * embedded server, started before the pool and stopped after it.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(RegistryProperties.class)
+public class DatabaseConfiguration {
+
+  @Bean(destroyMethod = "close")
+  DatabaseServer databaseServer(RegistryProperties properties) {
+    return DatabaseServer.open(properties);
+  }
+
+  @Bean
+  @ConfigurationProperties("spring.datasource.hikari")
+  HikariDataSource dataSource(DatabaseServer server) {
+    var ds = new HikariDataSource();
+    ds.setJdbcUrl(server.jdbcUrl());
+    ds.setUsername(server.user());
+    ds.setPassword(server.password());
+    ds.setPoolName("registry");
+    return ds;
+  }
+}
