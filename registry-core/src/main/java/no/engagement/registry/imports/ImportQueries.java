@@ -1,0 +1,130 @@
+package no.engagement.registry.imports;
+
+import static no.engagement.registry.jooq.Tables.COUNTRY;
+import static no.engagement.registry.jooq.Tables.COUNTRY_ALIAS;
+import static no.engagement.registry.jooq.Tables.FUNDING_PROGRAMME;
+import static no.engagement.registry.jooq.Tables.IMPORT_BATCH;
+import static no.engagement.registry.jooq.Tables.MISSION;
+import static no.engagement.registry.jooq.Tables.ORGANISATION;
+import static no.engagement.registry.jooq.Tables.PEACE_PROCESS;
+import static no.engagement.registry.jooq.Tables.REGION;
+import static no.engagement.registry.jooq.Tables.SOURCE_DOCUMENT;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Table;
+import org.jooq.TableRecord;
+import org.jooq.impl.DSL;
+import org.springframework.stereotype.Repository;
+
+/** The import feature's only door to the database. */
+@Repository
+class ImportQueries {
+
+  private static final int CHUNK = 1000;
+  private final DSLContext dsl;
+
+  ImportQueries(DSLContext dsl) {
+    this.dsl = dsl;
+  }
+
+  DSLContext dsl() {
+    return dsl;
+  }
+
+  Lookups lookups() {
+    var l = new Lookups();
+    dsl.select(COUNTRY.ISO3, COUNTRY.ISO2, COUNTRY.NAME_EN, COUNTRY.NAME_NB)
+        .from(COUNTRY)
+        .forEach(
+            r -> {
+              l.addCountryName(r.value1(), r.value1());
+              l.addCountryName(r.value2(), r.value1());
+              l.addCountryName(r.value3(), r.value1());
+              l.addCountryName(r.value4(), r.value1());
+            });
+    dsl.select(COUNTRY_ALIAS.ALIAS, COUNTRY_ALIAS.ISO3)
+        .from(COUNTRY_ALIAS)
+        .forEach(r -> l.addCountryName(r.value1(), r.value2()));
+    dsl.select(MISSION.ACRONYM, MISSION.ID)
+        .from(MISSION)
+        .forEach(r -> l.missions.put(Lookups.normaliseCode(r.value1()), r.value2()));
+    dsl.select(ORGANISATION.CODE, ORGANISATION.ID)
+        .from(ORGANISATION)
+        .forEach(r -> l.organisations.put(r.value1(), r.value2()));
+    dsl.select(SOURCE_DOCUMENT.CODE, SOURCE_DOCUMENT.ID)
+        .from(SOURCE_DOCUMENT)
+        .forEach(r -> l.sources.put(r.value1(), r.value2()));
+    dsl.select(REGION.CODE).from(REGION).forEach(r -> l.regions.put(r.value1(), r.value1()));
+    dsl.select(PEACE_PROCESS.CODE, PEACE_PROCESS.ID)
+        .from(PEACE_PROCESS)
+        .forEach(r -> l.processes.put(r.value1(), r.value2()));
+    dsl.select(FUNDING_PROGRAMME.CODE, FUNDING_PROGRAMME.ID)
+        .from(FUNDING_PROGRAMME)
+        .forEach(r -> l.programmes.put(r.value1(), r.value2()));
+    return l;
+  }
+
+  long insertBatch(ImportReport report, String user, Long sourceId) {
+    return dsl.insertInto(IMPORT_BATCH)
+        .set(IMPORT_BATCH.KIND, report.kind())
+        .set(IMPORT_BATCH.FILE_NAME, report.fileName())
+        .set(IMPORT_BATCH.SHA256, report.sha256())
+        .set(IMPORT_BATCH.ENCODING, report.encoding())
+        .set(IMPORT_BATCH.DELIMITER, String.valueOf(report.delimiter()))
+        .set(IMPORT_BATCH.DECIMAL_MARK, String.valueOf(report.decimalMark()))
+        .set(IMPORT_BATCH.IMPORTED_BY, user)
+        .set(IMPORT_BATCH.STATUS, "committed")
+        .set(IMPORT_BATCH.ROWS_READ, report.rowsRead())
+        .set(IMPORT_BATCH.ROWS_INSERTED, 0)
+        .set(IMPORT_BATCH.ROWS_UPDATED, 0)
+        .set(IMPORT_BATCH.ROWS_UNCHANGED, 0)
+        .set(IMPORT_BATCH.ROWS_DELETED, 0)
+        .set(IMPORT_BATCH.SOURCE_ID, sourceId)
+        .returning(IMPORT_BATCH.ID)
+        .fetchOne()
+        .getId();
+  }
+
+  void finishBatch(long batchId, int inserted) {
+    dsl.update(IMPORT_BATCH)
+        .set(IMPORT_BATCH.ROWS_INSERTED, inserted)
+        .set(IMPORT_BATCH.FINISHED_AT, DSL.field("clock_timestamp()", OffsetDateTime.class))
+        .where(IMPORT_BATCH.ID.eq(batchId))
+        .execute();
+  }
+
+  boolean batchExists(String fileName, String user) {
+    return dsl.fetchExists(
+        IMPORT_BATCH, IMPORT_BATCH.FILE_NAME.eq(fileName).and(IMPORT_BATCH.IMPORTED_BY.eq(user)));
+  }
+
+  /** Inserts rows that all have the same columns, in multi-row statements of {@value CHUNK}. */
+  int insertRows(Table<? extends TableRecord<?>> table, List<Map<Field<?>, Object>> rows) {
+    if (rows.isEmpty()) {
+      return 0;
+    }
+    List<Field<?>> fields = List.copyOf(rows.getFirst().keySet());
+    int written = 0;
+    for (int from = 0; from < rows.size(); from += CHUNK) {
+      var insert = dsl.insertInto(table, fields);
+      for (var row : rows.subList(from, Math.min(rows.size(), from + CHUNK))) {
+        List<Object> values = new ArrayList<>(fields.size());
+        for (Field<?> f : fields) {
+          Object v = row.get(f);
+          // a blank cell for a column with a default (e.g. "approximate") takes the default
+          boolean useDefault =
+              v == null && !f.getDataType().nullable() && f.getDataType().defaulted();
+          values.add(useDefault ? DSL.defaultValue(f) : f.getDataType().convert(v));
+        }
+        insert = insert.values(values);
+      }
+      written += ((org.jooq.Insert<?>) insert).execute();
+    }
+    return written;
+  }
+}

@@ -1,0 +1,328 @@
+package no.engagement.registry.imports;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.jooq.Field;
+import org.springframework.dao.DataAccessException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Validates a whole import file before anything is written, then writes it, with its import batch,
+ * in the caller's transaction: all or nothing.
+ */
+@Service
+@Transactional(readOnly = true)
+public class ImportService {
+
+  private static final Pattern COMMA_DECIMAL =
+      Pattern.compile("^[-\u2212]?[0-9 \u00a0\u202f]*[0-9],[0-9]+$");
+  private static final Pattern POINT_DECIMAL =
+      Pattern.compile("^[-\u2212]?[0-9 \u00a0\u202f]*[0-9]\\.[0-9]+$");
+
+  private final ImportQueries queries;
+
+  ImportService(ImportQueries queries) {
+    this.queries = queries;
+  }
+
+  /** The names of the import templates. */
+  public List<String> kinds() {
+    return ImportSpecs.kinds();
+  }
+
+  /** Whether {@code user} has already imported a file of this name (the seed's restart check). */
+  public boolean alreadyImported(String fileName, String user) {
+    return queries.batchExists(fileName, user);
+  }
+
+  /**
+   * Validates and (unless a dry run) writes the file.
+   *
+   * @throws ImportRejectedException with the full report when the file has errors; nothing is
+   *     written then
+   */
+  @Transactional
+  public ImportReport importFile(ImportRequest request) {
+    ImportSpec spec = ImportSpecs.get(request.kind());
+    if (spec == null) {
+      throw new IllegalArgumentException(
+          "Unknown import kind '" + request.kind() + "'; known: " + ImportSpecs.kinds());
+    }
+    String sha256 = HexFormat.of().formatHex(sha256(request.content()));
+    CsvInput.Parsed parsed = CsvInput.parse(request.content());
+    List<Problem> errors = new ArrayList<>(parsed.problems());
+    List<Problem> warnings = new ArrayList<>();
+    Lookups lookups = queries.lookups();
+
+    Long defaultSource = null;
+    if (request.sourceCode() != null) {
+      defaultSource = lookups.sources.get(request.sourceCode());
+      if (defaultSource == null) {
+        errors.add(Problem.file("unknown.source.parameter", request.sourceCode()));
+      }
+    }
+
+    Map<ImportSpec.Column, Integer> index = mapHeader(spec, parsed.header(), errors);
+    char decimalMark = detectDecimalMark(spec, index, parsed);
+    List<ImportSpec.Row> rows = new ArrayList<>();
+    if (errors.isEmpty()) {
+      var context = new Cell.Context(lookups, decimalMark);
+      for (CsvRecord record : parsed.records()) {
+        var row = readRow(spec, index, parsed.header().size(), record, context, errors);
+        if (row != null) {
+          rows.add(row);
+        }
+      }
+      checkDuplicateKeys(spec, rows, errors);
+    }
+
+    var report =
+        new ImportReport(
+            spec.kind(),
+            request.fileName(),
+            sha256,
+            parsed.encoding(),
+            parsed.delimiter(),
+            decimalMark,
+            parsed.records().size(),
+            0,
+            List.copyOf(errors),
+            warnings,
+            null);
+    if (!errors.isEmpty()) {
+      throw new ImportRejectedException(report);
+    }
+
+    List<List<Map<Field<?>, Object>>> tableRows = new ArrayList<>(rows.size());
+    if (spec.writer() == null) {
+      for (var row : rows) {
+        tableRows.add(spec.toTableRows(row, warnings));
+      }
+    }
+    if (request.dryRun()) {
+      return withCounts(report, warnings, tableRows.stream().mapToInt(List::size).sum(), null);
+    }
+
+    long batchId = queries.insertBatch(report, request.user(), defaultSource);
+    int written = 0;
+    try {
+      if (spec.writer() != null) {
+        for (var row : rows) {
+          written += spec.writer().write(queries.dsl(), row, batchId, defaultSource);
+        }
+      } else {
+        written =
+            queries.insertRows(
+                spec.table(), withProvenance(spec, tableRows, batchId, defaultSource));
+      }
+    } catch (DataAccessException e) {
+      // A rule only the database checks (e.g. a foreign key or a check constraint) was broken.
+      var rejected =
+          withCounts(
+              new ImportReport(
+                  report.kind(),
+                  report.fileName(),
+                  sha256,
+                  report.encoding(),
+                  report.delimiter(),
+                  decimalMark,
+                  report.rowsRead(),
+                  0,
+                  List.of(Problem.file("database.rule", rootMessage(e))),
+                  warnings,
+                  null),
+              warnings,
+              0,
+              null);
+      throw new ImportRejectedException(rejected);
+    }
+    queries.finishBatch(batchId, written);
+    return withCounts(report, warnings, written, batchId);
+  }
+
+  private static ImportReport withCounts(
+      ImportReport r, List<Problem> warnings, int written, Long batchId) {
+    return new ImportReport(
+        r.kind(),
+        r.fileName(),
+        r.sha256(),
+        r.encoding(),
+        r.delimiter(),
+        r.decimalMark(),
+        r.rowsRead(),
+        written,
+        r.errors(),
+        List.copyOf(warnings),
+        batchId);
+  }
+
+  private static List<Map<Field<?>, Object>> withProvenance(
+      ImportSpec spec,
+      List<List<Map<Field<?>, Object>>> tableRows,
+      long batchId,
+      Long defaultSource) {
+    Field<?> batchField = spec.table().field("batch_id");
+    Field<?> sourceField = spec.table().field("source_id");
+    List<Map<Field<?>, Object>> out = new ArrayList<>();
+    for (var rowsOfOne : tableRows) {
+      for (var r : rowsOfOne) {
+        var m = new LinkedHashMap<>(r);
+        if (batchField != null) {
+          m.put(batchField, batchId);
+        }
+        if (sourceField != null && m.get(sourceField) == null) {
+          m.put(sourceField, defaultSource);
+        }
+        out.add(m);
+      }
+    }
+    return out;
+  }
+
+  private static Map<ImportSpec.Column, Integer> mapHeader(
+      ImportSpec spec, List<String> header, List<Problem> errors) {
+    Map<String, Integer> positions = new HashMap<>();
+    for (int i = 0; i < header.size(); i++) {
+      String h = header.get(i).toLowerCase(Locale.ROOT);
+      if (positions.putIfAbsent(h, i) != null) {
+        errors.add(Problem.file("duplicate.column", header.get(i)));
+      }
+    }
+    Map<ImportSpec.Column, Integer> index = new LinkedHashMap<>();
+    for (var column : spec.columns()) {
+      Integer at = positions.remove(column.header().toLowerCase(Locale.ROOT));
+      if (at != null) {
+        index.put(column, at);
+      } else if (column.required() && !header.isEmpty()) {
+        errors.add(Problem.file("missing.column", column.header()));
+      }
+    }
+    for (String ignored : spec.ignoredHeaders()) {
+      positions.remove(ignored.toLowerCase(Locale.ROOT));
+    }
+    for (var unknown : positions.keySet()) {
+      errors.add(
+          Problem.file(
+              "unknown.column",
+              header.get(positions.get(unknown)),
+              String.join(", ", spec.columns().stream().map(ImportSpec.Column::header).toList())));
+    }
+    return index;
+  }
+
+  /** A file's decimal mark: a comma when its decimal cells use commas and none uses a point. */
+  private static char detectDecimalMark(
+      ImportSpec spec, Map<ImportSpec.Column, Integer> index, CsvInput.Parsed parsed) {
+    boolean comma = false;
+    boolean point = false;
+    for (var e : index.entrySet()) {
+      if (!e.getKey().cell().isDecimal()) {
+        continue;
+      }
+      for (CsvRecord r : parsed.records()) {
+        String v = r.cell(e.getValue());
+        if (v == null) {
+          continue;
+        }
+        v = v.strip();
+        comma |= COMMA_DECIMAL.matcher(v).matches();
+        point |= POINT_DECIMAL.matcher(v).matches();
+      }
+    }
+    if (comma && !point) {
+      return ',';
+    }
+    if (point) {
+      return '.';
+    }
+    return parsed.delimiter() == ';' ? ',' : '.';
+  }
+
+  private static ImportSpec.Row readRow(
+      ImportSpec spec,
+      Map<ImportSpec.Column, Integer> index,
+      int headerSize,
+      CsvRecord record,
+      Cell.Context context,
+      List<Problem> errors) {
+    if (record.cells().length != headerSize) {
+      errors.add(
+          Problem.cell(record, null, null, "field.count", record.cells().length, headerSize));
+      return null;
+    }
+    boolean ok = true;
+    Map<String, Object> values = new HashMap<>();
+    for (var e : index.entrySet()) {
+      var column = e.getKey();
+      String raw = record.cell(e.getValue());
+      String text = raw == null ? "" : raw.strip();
+      if (text.isEmpty()) {
+        if (column.required()) {
+          errors.add(Problem.cell(record, column.header(), null, "required"));
+          ok = false;
+        }
+        continue;
+      }
+      try {
+        values.put(column.header(), column.cell().parse(text, context));
+      } catch (CellException ex) {
+        errors.add(
+            new Problem(
+                record.row(),
+                record.firstLine(),
+                record.lastLine(),
+                column.header(),
+                text,
+                ex.key,
+                ex.args));
+        ok = false;
+      }
+    }
+    return ok ? new ImportSpec.Row(record, values) : null;
+  }
+
+  private static void checkDuplicateKeys(
+      ImportSpec spec, List<ImportSpec.Row> rows, List<Problem> errors) {
+    Map<List<Object>, ImportSpec.Row> seen = new HashMap<>();
+    for (var row : rows) {
+      List<Object> key = new ArrayList<>();
+      for (String h : spec.key()) {
+        key.add(row.get(h));
+      }
+      var first = seen.putIfAbsent(key, row);
+      if (first != null) {
+        errors.add(
+            Problem.cell(
+                row.record(),
+                null,
+                null,
+                "duplicate.key",
+                String.join(", ", spec.key()),
+                first.record().row()));
+      }
+    }
+  }
+
+  private static byte[] sha256(byte[] content) {
+    try {
+      return java.security.MessageDigest.getInstance("SHA-256").digest(content);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+    }
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null) {
+      t = t.getCause();
+    }
+    return t.getMessage();
+  }
+}

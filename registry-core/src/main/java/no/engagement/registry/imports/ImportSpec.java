@@ -1,0 +1,78 @@
+package no.engagement.registry.imports;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jooq.Field;
+import org.jooq.Table;
+import org.jooq.TableRecord;
+
+/**
+ * One import template: its columns, the natural key, and how a valid row becomes rows of a table.
+ *
+ * @param kind the template's name ("missions", "personnel-un", ...)
+ * @param table the table rows go to
+ * @param columns the template's columns, matched to the header regardless of order and case
+ * @param key headers of the columns that identify a row (duplicates in one file are errors)
+ * @param constants values every row gets
+ * @param expander turns one valid row into table rows; null maps each column to its target
+ * @param ignoredHeaders extra headers that are known and skipped (e.g. an unnamed index column)
+ * @param writer writes the table rows of one row itself; null writes them in chunked inserts
+ */
+record ImportSpec(
+    String kind,
+    Table<? extends TableRecord<?>> table,
+    List<Column> columns,
+    List<String> key,
+    Map<Field<?>, Object> constants,
+    Expander expander,
+    List<String> ignoredHeaders,
+    RowWriter writer) {
+
+  /**
+   * @param header the column's name in the file
+   * @param required whether a blank cell is an error
+   * @param cell how the text becomes a value
+   * @param target the table column it fills, or null when only the expander uses it
+   */
+  record Column(String header, boolean required, Cell cell, Field<?> target) {}
+
+  /** Valid values of one row, by header, with the record they came from. */
+  record Row(CsvRecord record, Map<String, Object> values) {
+    Object get(String header) {
+      return values.get(header);
+    }
+  }
+
+  @FunctionalInterface
+  interface Expander {
+    List<Map<Field<?>, Object>> expand(Row row, List<Problem> warnings);
+  }
+
+  /** Writes what one valid row says when a plain insert into {@link #table} cannot. */
+  @FunctionalInterface
+  interface RowWriter {
+    int write(org.jooq.DSLContext dsl, Row row, long batchId, Long defaultSourceId);
+  }
+
+  List<Map<Field<?>, Object>> toTableRows(Row row, List<Problem> warnings) {
+    if (expander != null) {
+      return expander.expand(row, warnings);
+    }
+    Map<Field<?>, Object> out = new LinkedHashMap<>(constants);
+    for (Column c : columns) {
+      if (c.target() != null) {
+        out.put(c.target(), row.get(c.header()));
+      }
+    }
+    return List.of(out);
+  }
+
+  static Column required(String header, Cell cell, Field<?> target) {
+    return new Column(header, true, cell, target);
+  }
+
+  static Column optional(String header, Cell cell, Field<?> target) {
+    return new Column(header, false, cell, target);
+  }
+}

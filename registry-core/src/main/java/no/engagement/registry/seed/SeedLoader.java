@@ -1,0 +1,98 @@
+package no.engagement.registry.seed;
+
+import com.opencsv.CSVReaderBuilder;
+import com.opencsv.RFC4180ParserBuilder;
+import com.opencsv.exceptions.CsvException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import no.engagement.registry.imports.ImportReport;
+import no.engagement.registry.imports.ImportRequest;
+import no.engagement.registry.imports.ImportService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Loads the files of {@code seed-data/} through the same validating import that staff use, in the
+ * order of {@code seed-data/manifest.csv}, all in one transaction. A file already imported by the
+ * seed user is skipped, so a restart loads nothing twice.
+ */
+@Service
+public class SeedLoader {
+
+  public static final String SEED_USER = "seed";
+  private static final Logger log = LoggerFactory.getLogger(SeedLoader.class);
+
+  private final ImportService imports;
+
+  SeedLoader(ImportService imports) {
+    this.imports = imports;
+  }
+
+  /** One line of the manifest. */
+  record Entry(String file, String kind, String source) {}
+
+  @Transactional
+  public List<ImportReport> loadMissing() {
+    List<ImportReport> reports = new ArrayList<>();
+    for (Entry e : manifest()) {
+      if (imports.alreadyImported(e.file(), SEED_USER)) {
+        continue;
+      }
+      var report =
+          imports.importFile(
+              new ImportRequest(e.kind(), e.file(), read(e.file()), SEED_USER, e.source(), false));
+      log.info(
+          "Seed {}: {} rows read, {} written, {} warnings",
+          e.file(),
+          report.rowsRead(),
+          report.rowsWritten(),
+          report.warnings().size());
+      reports.add(report);
+    }
+    return reports;
+  }
+
+  static List<Entry> manifest() {
+    try (var reader =
+        new CSVReaderBuilder(new InputStreamReader(open("manifest.csv"), StandardCharsets.UTF_8))
+            .withCSVParser(new RFC4180ParserBuilder().build())
+            .withSkipLines(1)
+            .build()) {
+      List<Entry> entries = new ArrayList<>();
+      for (String[] line : reader.readAll()) {
+        if (line.length >= 2 && !line[0].isBlank()) {
+          String source = line.length > 2 && !line[2].isBlank() ? line[2].strip() : null;
+          entries.add(new Entry(line[0].strip(), line[1].strip(), source));
+        }
+      }
+      return entries;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (CsvException e) {
+      throw new IllegalStateException("seed-data/manifest.csv is not valid CSV", e);
+    }
+  }
+
+  private static byte[] read(String file) {
+    try (InputStream in = open(file)) {
+      return in.readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static InputStream open(String file) {
+    InputStream in = SeedLoader.class.getClassLoader().getResourceAsStream("seed-data/" + file);
+    if (in == null) {
+      throw new IllegalStateException("seed-data/" + file + " is not on the classpath");
+    }
+    return in;
+  }
+}
