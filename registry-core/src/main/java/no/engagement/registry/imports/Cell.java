@@ -43,7 +43,7 @@ interface Cell {
     return (text, context) -> {
       int y = (Integer) integer().parse(text, context);
       if (y < 1945 || y > 2100) {
-        throw new CellException("year.range", 1945, 2100);
+        throw new CellException("year.range", "1945", "2100");
       }
       return (short) y;
     };
