@@ -1,0 +1,43 @@
+package no.engagement.registry;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/** The habits of brief §6, kept by the build. */
+@AnalyzeClasses(
+    packages = "no.engagement.registry",
+    importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+  @ArchTest
+  static final ArchRule webLayerNeverTouchesJooq =
+      noClasses()
+          .that()
+          .resideInAPackage("..web..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage("org.jooq..", "no.engagement.registry.jooq..");
+
+  @ArchTest
+  static final ArchRule onlyQueriesClassesTouchTheGeneratedCode =
+      noClasses()
+          .that()
+          .resideOutsideOfPackage("no.engagement.registry.jooq..")
+          .and()
+          .haveSimpleNameNotEndingWith("Queries")
+          // import templates name the tables they fill
+          .and()
+          .haveSimpleNameNotEndingWith("Specs")
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage("no.engagement.registry.jooq..");
+
+  @ArchTest
+  static final ArchRule controllersArePackagePrivate =
+      classes().that().haveSimpleNameEndingWith("Controller").should().notBePublic();
+}
