@@ -399,10 +399,19 @@ final class ImportSpecs {
                       PERSONNEL_FIGURE.MISSION_ID,
                       missions.size() == 1 ? missions.getFirst() : null)
                   .set(PERSONNEL_FIGURE.YEAR, (Short) row.get("year"))
-                  .set(PERSONNEL_FIGURE.PERSONNEL_TYPE, (String) row.get("personnel_type"))
-                  .set(PERSONNEL_FIGURE.GENDER, (String) row.get("gender"))
+                  .set(
+                      PERSONNEL_FIGURE.PERSONNEL_TYPE,
+                      PERSONNEL_FIGURE
+                          .PERSONNEL_TYPE
+                          .getDataType()
+                          .convert(row.get("personnel_type")))
+                  .set(
+                      PERSONNEL_FIGURE.GENDER,
+                      PERSONNEL_FIGURE.GENDER.getDataType().convert(row.get("gender")))
                   .set(PERSONNEL_FIGURE.COUNT, (BigDecimal) row.get("count"))
-                  .set(PERSONNEL_FIGURE.BASIS, (String) row.get("basis"))
+                  .set(
+                      PERSONNEL_FIGURE.BASIS,
+                      PERSONNEL_FIGURE.BASIS.getDataType().convert(row.get("basis")))
                   .set(PERSONNEL_FIGURE.APPROXIMATE, Boolean.TRUE.equals(row.get("approximate")))
                   .set(PERSONNEL_FIGURE.STATED_TEXT, (String) row.get("stated_text"))
                   .set(PERSONNEL_FIGURE.SOURCE_ID, sourceId)

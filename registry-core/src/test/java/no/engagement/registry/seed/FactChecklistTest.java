@@ -84,7 +84,7 @@ class FactChecklistTest {
       case "figure" -> {
         String missions = String.join("+", Arrays.stream(p[4].split("\\+")).sorted().toList());
         yield q(
-            "select count(*) from personnel_figure f where f.contributor_iso3 = ? and f.personnel_type = ?"
+            "select count(*) from personnel_figure f where f.contributor_iso3 = ? and f.personnel_type = ?::personnel_type_code"
                 + " and f.count = ?::numeric and f.source_id = ? and (select string_agg(m.acronym, '+' order by m.acronym)"
                 + " from mission m where m.id = f.mission_id or m.id in"
                 + " (select pm.mission_id from personnel_figure_mission pm where pm.figure_id = f.id)) = ?",

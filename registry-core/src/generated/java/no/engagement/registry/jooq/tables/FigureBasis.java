@@ -4,25 +4,18 @@
 package no.engagement.registry.jooq.tables;
 
 
-import java.util.Arrays;
 import java.util.Collection;
-import java.util.List;
 
 import no.engagement.registry.jooq.Keys;
 import no.engagement.registry.jooq.Public;
-import no.engagement.registry.jooq.tables.PersonnelFigure.PersonnelFigurePath;
+import no.engagement.registry.jooq.enums.BasisCode;
 import no.engagement.registry.jooq.tables.records.FigureBasisRecord;
 
-import org.jooq.Check;
 import org.jooq.Condition;
 import org.jooq.Field;
-import org.jooq.ForeignKey;
-import org.jooq.InverseForeignKey;
 import org.jooq.Name;
-import org.jooq.Path;
 import org.jooq.PlainSQL;
 import org.jooq.QueryPart;
-import org.jooq.Record;
 import org.jooq.SQL;
 import org.jooq.Schema;
 import org.jooq.Stringly;
@@ -61,7 +54,7 @@ public class FigureBasis extends TableImpl<FigureBasisRecord> {
     /**
      * The column <code>public.figure_basis.code</code>.
      */
-    public final TableField<FigureBasisRecord, String> CODE = createField(DSL.name("code"), SQLDataType.CLOB.nullable(false), this, "");
+    public final TableField<FigureBasisRecord, BasisCode> CODE = createField(DSL.name("code"), SQLDataType.VARCHAR.nullable(false).asEnumDataType(BasisCode.class), this, "");
 
     /**
      * The column <code>public.figure_basis.name_en</code>.
@@ -112,39 +105,6 @@ public class FigureBasis extends TableImpl<FigureBasisRecord> {
         this(DSL.name("figure_basis"), null);
     }
 
-    public <O extends Record> FigureBasis(Table<O> path, ForeignKey<O, FigureBasisRecord> childPath, InverseForeignKey<O, FigureBasisRecord> parentPath) {
-        super(path, childPath, parentPath, FIGURE_BASIS);
-    }
-
-    /**
-     * A subtype implementing {@link Path} for simplified path-based joins.
-     */
-    public static class FigureBasisPath extends FigureBasis implements Path<FigureBasisRecord> {
-
-        private static final long serialVersionUID = 1L;
-        public <O extends Record> FigureBasisPath(Table<O> path, ForeignKey<O, FigureBasisRecord> childPath, InverseForeignKey<O, FigureBasisRecord> parentPath) {
-            super(path, childPath, parentPath);
-        }
-        private FigureBasisPath(Name alias, Table<FigureBasisRecord> aliased) {
-            super(alias, aliased);
-        }
-
-        @Override
-        public FigureBasisPath as(String alias) {
-            return new FigureBasisPath(DSL.name(alias), this);
-        }
-
-        @Override
-        public FigureBasisPath as(Name alias) {
-            return new FigureBasisPath(alias, this);
-        }
-
-        @Override
-        public FigureBasisPath as(Table<?> alias) {
-            return new FigureBasisPath(alias.getQualifiedName(), this);
-        }
-    }
-
     @Override
     public Schema getSchema() {
         return aliased() ? null : Public.PUBLIC;
@@ -153,26 +113,6 @@ public class FigureBasis extends TableImpl<FigureBasisRecord> {
     @Override
     public UniqueKey<FigureBasisRecord> getPrimaryKey() {
         return Keys.FIGURE_BASIS_PKEY;
-    }
-
-    private transient PersonnelFigurePath _personnelFigure;
-
-    /**
-     * Get the implicit to-many join path to the
-     * <code>public.personnel_figure</code> table
-     */
-    public PersonnelFigurePath personnelFigure() {
-        if (_personnelFigure == null)
-            _personnelFigure = new PersonnelFigurePath(this, null, Keys.PERSONNEL_FIGURE__PERSONNEL_FIGURE_BASIS_FKEY.getInverseKey());
-
-        return _personnelFigure;
-    }
-
-    @Override
-    public List<Check<FigureBasisRecord>> getChecks() {
-        return Arrays.asList(
-            Internal.createCheck(this, DSL.name("figure_basis_code_check"), "((code ~ '^[a-z_]{2,40}$'::text))", true)
-        );
     }
 
     @Override

@@ -4,25 +4,18 @@
 package no.engagement.registry.jooq.tables;
 
 
-import java.util.Arrays;
 import java.util.Collection;
-import java.util.List;
 
 import no.engagement.registry.jooq.Keys;
 import no.engagement.registry.jooq.Public;
-import no.engagement.registry.jooq.tables.PersonnelFigure.PersonnelFigurePath;
+import no.engagement.registry.jooq.enums.GenderCode;
 import no.engagement.registry.jooq.tables.records.GenderRecord;
 
-import org.jooq.Check;
 import org.jooq.Condition;
 import org.jooq.Field;
-import org.jooq.ForeignKey;
-import org.jooq.InverseForeignKey;
 import org.jooq.Name;
-import org.jooq.Path;
 import org.jooq.PlainSQL;
 import org.jooq.QueryPart;
-import org.jooq.Record;
 import org.jooq.SQL;
 import org.jooq.Schema;
 import org.jooq.Stringly;
@@ -61,7 +54,7 @@ public class Gender extends TableImpl<GenderRecord> {
     /**
      * The column <code>public.gender.code</code>.
      */
-    public final TableField<GenderRecord, String> CODE = createField(DSL.name("code"), SQLDataType.CLOB.nullable(false), this, "");
+    public final TableField<GenderRecord, GenderCode> CODE = createField(DSL.name("code"), SQLDataType.VARCHAR.nullable(false).asEnumDataType(GenderCode.class), this, "");
 
     /**
      * The column <code>public.gender.name_en</code>.
@@ -102,39 +95,6 @@ public class Gender extends TableImpl<GenderRecord> {
         this(DSL.name("gender"), null);
     }
 
-    public <O extends Record> Gender(Table<O> path, ForeignKey<O, GenderRecord> childPath, InverseForeignKey<O, GenderRecord> parentPath) {
-        super(path, childPath, parentPath, GENDER);
-    }
-
-    /**
-     * A subtype implementing {@link Path} for simplified path-based joins.
-     */
-    public static class GenderPath extends Gender implements Path<GenderRecord> {
-
-        private static final long serialVersionUID = 1L;
-        public <O extends Record> GenderPath(Table<O> path, ForeignKey<O, GenderRecord> childPath, InverseForeignKey<O, GenderRecord> parentPath) {
-            super(path, childPath, parentPath);
-        }
-        private GenderPath(Name alias, Table<GenderRecord> aliased) {
-            super(alias, aliased);
-        }
-
-        @Override
-        public GenderPath as(String alias) {
-            return new GenderPath(DSL.name(alias), this);
-        }
-
-        @Override
-        public GenderPath as(Name alias) {
-            return new GenderPath(alias, this);
-        }
-
-        @Override
-        public GenderPath as(Table<?> alias) {
-            return new GenderPath(alias.getQualifiedName(), this);
-        }
-    }
-
     @Override
     public Schema getSchema() {
         return aliased() ? null : Public.PUBLIC;
@@ -143,26 +103,6 @@ public class Gender extends TableImpl<GenderRecord> {
     @Override
     public UniqueKey<GenderRecord> getPrimaryKey() {
         return Keys.GENDER_PKEY;
-    }
-
-    private transient PersonnelFigurePath _personnelFigure;
-
-    /**
-     * Get the implicit to-many join path to the
-     * <code>public.personnel_figure</code> table
-     */
-    public PersonnelFigurePath personnelFigure() {
-        if (_personnelFigure == null)
-            _personnelFigure = new PersonnelFigurePath(this, null, Keys.PERSONNEL_FIGURE__PERSONNEL_FIGURE_GENDER_FKEY.getInverseKey());
-
-        return _personnelFigure;
-    }
-
-    @Override
-    public List<Check<GenderRecord>> getChecks() {
-        return Arrays.asList(
-            Internal.createCheck(this, DSL.name("gender_code_check"), "((code ~ '^[a-z]{2,20}$'::text))", true)
-        );
     }
 
     @Override

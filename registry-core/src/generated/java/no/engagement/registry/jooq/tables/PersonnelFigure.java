@@ -13,13 +13,13 @@ import java.util.List;
 import no.engagement.registry.jooq.Indexes;
 import no.engagement.registry.jooq.Keys;
 import no.engagement.registry.jooq.Public;
+import no.engagement.registry.jooq.enums.BasisCode;
+import no.engagement.registry.jooq.enums.GenderCode;
+import no.engagement.registry.jooq.enums.PersonnelTypeCode;
 import no.engagement.registry.jooq.tables.Country.CountryPath;
-import no.engagement.registry.jooq.tables.FigureBasis.FigureBasisPath;
-import no.engagement.registry.jooq.tables.Gender.GenderPath;
 import no.engagement.registry.jooq.tables.ImportBatch.ImportBatchPath;
 import no.engagement.registry.jooq.tables.Mission.MissionPath;
 import no.engagement.registry.jooq.tables.PersonnelFigureMission.PersonnelFigureMissionPath;
-import no.engagement.registry.jooq.tables.PersonnelType.PersonnelTypePath;
 import no.engagement.registry.jooq.tables.SourceDocument.SourceDocumentPath;
 import no.engagement.registry.jooq.tables.records.PersonnelFigureRecord;
 
@@ -103,12 +103,12 @@ public class PersonnelFigure extends TableImpl<PersonnelFigureRecord> {
     /**
      * The column <code>public.personnel_figure.personnel_type</code>.
      */
-    public final TableField<PersonnelFigureRecord, String> PERSONNEL_TYPE = createField(DSL.name("personnel_type"), SQLDataType.CLOB.nullable(false), this, "");
+    public final TableField<PersonnelFigureRecord, PersonnelTypeCode> PERSONNEL_TYPE = createField(DSL.name("personnel_type"), SQLDataType.VARCHAR.nullable(false).asEnumDataType(PersonnelTypeCode.class), this, "");
 
     /**
      * The column <code>public.personnel_figure.gender</code>.
      */
-    public final TableField<PersonnelFigureRecord, String> GENDER = createField(DSL.name("gender"), SQLDataType.CLOB.nullable(false), this, "");
+    public final TableField<PersonnelFigureRecord, GenderCode> GENDER = createField(DSL.name("gender"), SQLDataType.VARCHAR.nullable(false).asEnumDataType(GenderCode.class), this, "");
 
     /**
      * The column <code>public.personnel_figure.count</code>.
@@ -118,7 +118,7 @@ public class PersonnelFigure extends TableImpl<PersonnelFigureRecord> {
     /**
      * The column <code>public.personnel_figure.basis</code>.
      */
-    public final TableField<PersonnelFigureRecord, String> BASIS = createField(DSL.name("basis"), SQLDataType.CLOB.nullable(false), this, "");
+    public final TableField<PersonnelFigureRecord, BasisCode> BASIS = createField(DSL.name("basis"), SQLDataType.VARCHAR.nullable(false).asEnumDataType(BasisCode.class), this, "");
 
     /**
      * The column <code>public.personnel_figure.approximate</code>.
@@ -229,19 +229,7 @@ public class PersonnelFigure extends TableImpl<PersonnelFigureRecord> {
 
     @Override
     public List<ForeignKey<PersonnelFigureRecord, ?>> getReferences() {
-        return Arrays.asList(Keys.PERSONNEL_FIGURE__PERSONNEL_FIGURE_BASIS_FKEY, Keys.PERSONNEL_FIGURE__PERSONNEL_FIGURE_BATCH_ID_FKEY, Keys.PERSONNEL_FIGURE__PERSONNEL_FIGURE_CONTRIBUTOR_ISO3_FKEY, Keys.PERSONNEL_FIGURE__PERSONNEL_FIGURE_GENDER_FKEY, Keys.PERSONNEL_FIGURE__PERSONNEL_FIGURE_MISSION_ID_FKEY, Keys.PERSONNEL_FIGURE__PERSONNEL_FIGURE_PERSONNEL_TYPE_FKEY, Keys.PERSONNEL_FIGURE__PERSONNEL_FIGURE_SOURCE_ID_FKEY);
-    }
-
-    private transient FigureBasisPath _figureBasis;
-
-    /**
-     * Get the implicit join path to the <code>public.figure_basis</code> table.
-     */
-    public FigureBasisPath figureBasis() {
-        if (_figureBasis == null)
-            _figureBasis = new FigureBasisPath(this, Keys.PERSONNEL_FIGURE__PERSONNEL_FIGURE_BASIS_FKEY, null);
-
-        return _figureBasis;
+        return Arrays.asList(Keys.PERSONNEL_FIGURE__PERSONNEL_FIGURE_BATCH_ID_FKEY, Keys.PERSONNEL_FIGURE__PERSONNEL_FIGURE_CONTRIBUTOR_ISO3_FKEY, Keys.PERSONNEL_FIGURE__PERSONNEL_FIGURE_MISSION_ID_FKEY, Keys.PERSONNEL_FIGURE__PERSONNEL_FIGURE_SOURCE_ID_FKEY);
     }
 
     private transient ImportBatchPath _importBatch;
@@ -268,18 +256,6 @@ public class PersonnelFigure extends TableImpl<PersonnelFigureRecord> {
         return _country;
     }
 
-    private transient GenderPath _gender;
-
-    /**
-     * Get the implicit join path to the <code>public.gender</code> table.
-     */
-    public GenderPath gender() {
-        if (_gender == null)
-            _gender = new GenderPath(this, Keys.PERSONNEL_FIGURE__PERSONNEL_FIGURE_GENDER_FKEY, null);
-
-        return _gender;
-    }
-
     private transient MissionPath _mission;
 
     /**
@@ -290,19 +266,6 @@ public class PersonnelFigure extends TableImpl<PersonnelFigureRecord> {
             _mission = new MissionPath(this, Keys.PERSONNEL_FIGURE__PERSONNEL_FIGURE_MISSION_ID_FKEY, null);
 
         return _mission;
-    }
-
-    private transient PersonnelTypePath _personnelType;
-
-    /**
-     * Get the implicit join path to the <code>public.personnel_type</code>
-     * table.
-     */
-    public PersonnelTypePath personnelType() {
-        if (_personnelType == null)
-            _personnelType = new PersonnelTypePath(this, Keys.PERSONNEL_FIGURE__PERSONNEL_FIGURE_PERSONNEL_TYPE_FKEY, null);
-
-        return _personnelType;
     }
 
     private transient SourceDocumentPath _sourceDocument;
@@ -336,7 +299,7 @@ public class PersonnelFigure extends TableImpl<PersonnelFigureRecord> {
         return Arrays.asList(
             Internal.createCheck(this, DSL.name("personnel_figure_check"), "((period_end >= period_start))", true),
             Internal.createCheck(this, DSL.name("personnel_figure_check1"), "(((period_start IS NULL) OR (EXTRACT(year FROM period_start) = (year)::numeric)))", true),
-            Internal.createCheck(this, DSL.name("personnel_figure_check2"), "(((basis <> 'approximate_statement'::text) OR approximate))", true),
+            Internal.createCheck(this, DSL.name("personnel_figure_check2"), "(((basis <> 'approximate_statement'::basis_code) OR approximate))", true),
             Internal.createCheck(this, DSL.name("personnel_figure_check3"), "((num_nonnulls(source_id, batch_id) >= 1))", true),
             Internal.createCheck(this, DSL.name("personnel_figure_count_check"), "((count >= (0)::numeric))", true),
             Internal.createCheck(this, DSL.name("personnel_figure_year_check"), "(((year >= 1945) AND (year <= 2100)))", true)

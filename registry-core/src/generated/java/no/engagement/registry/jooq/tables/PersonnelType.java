@@ -10,10 +10,9 @@ import java.util.List;
 
 import no.engagement.registry.jooq.Keys;
 import no.engagement.registry.jooq.Public;
-import no.engagement.registry.jooq.tables.PersonnelFigure.PersonnelFigurePath;
+import no.engagement.registry.jooq.enums.PersonnelTypeCode;
 import no.engagement.registry.jooq.tables.records.PersonnelTypeRecord;
 
-import org.jooq.Check;
 import org.jooq.Condition;
 import org.jooq.Field;
 import org.jooq.ForeignKey;
@@ -61,12 +60,12 @@ public class PersonnelType extends TableImpl<PersonnelTypeRecord> {
     /**
      * The column <code>public.personnel_type.code</code>.
      */
-    public final TableField<PersonnelTypeRecord, String> CODE = createField(DSL.name("code"), SQLDataType.CLOB.nullable(false), this, "");
+    public final TableField<PersonnelTypeRecord, PersonnelTypeCode> CODE = createField(DSL.name("code"), SQLDataType.VARCHAR.nullable(false).asEnumDataType(PersonnelTypeCode.class), this, "");
 
     /**
      * The column <code>public.personnel_type.parent_code</code>.
      */
-    public final TableField<PersonnelTypeRecord, String> PARENT_CODE = createField(DSL.name("parent_code"), SQLDataType.CLOB, this, "");
+    public final TableField<PersonnelTypeRecord, PersonnelTypeCode> PARENT_CODE = createField(DSL.name("parent_code"), SQLDataType.VARCHAR.asEnumDataType(PersonnelTypeCode.class), this, "");
 
     /**
      * The column <code>public.personnel_type.name_en</code>.
@@ -176,26 +175,6 @@ public class PersonnelType extends TableImpl<PersonnelTypeRecord> {
             _personnelType = new PersonnelTypePath(this, Keys.PERSONNEL_TYPE__PERSONNEL_TYPE_PARENT_CODE_FKEY, null);
 
         return _personnelType;
-    }
-
-    private transient PersonnelFigurePath _personnelFigure;
-
-    /**
-     * Get the implicit to-many join path to the
-     * <code>public.personnel_figure</code> table
-     */
-    public PersonnelFigurePath personnelFigure() {
-        if (_personnelFigure == null)
-            _personnelFigure = new PersonnelFigurePath(this, null, Keys.PERSONNEL_FIGURE__PERSONNEL_FIGURE_PERSONNEL_TYPE_FKEY.getInverseKey());
-
-        return _personnelFigure;
-    }
-
-    @Override
-    public List<Check<PersonnelTypeRecord>> getChecks() {
-        return Arrays.asList(
-            Internal.createCheck(this, DSL.name("personnel_type_code_check"), "((code ~ '^[a-z_]{2,40}$'::text))", true)
-        );
     }
 
     @Override

@@ -4,6 +4,7 @@
 package no.engagement.registry.jooq.tables.records;
 
 
+import no.engagement.registry.jooq.enums.BasisCode;
 import no.engagement.registry.jooq.tables.FigureBasis;
 
 import org.jooq.Record1;
@@ -21,15 +22,15 @@ public class FigureBasisRecord extends UpdatableRecordImpl<FigureBasisRecord> {
     /**
      * Setter for <code>public.figure_basis.code</code>.
      */
-    public void setCode(String value) {
+    public void setCode(BasisCode value) {
         set(0, value);
     }
 
     /**
      * Getter for <code>public.figure_basis.code</code>.
      */
-    public String getCode() {
-        return (String) get(0);
+    public BasisCode getCode() {
+        return (BasisCode) get(0);
     }
 
     /**
@@ -93,7 +94,7 @@ public class FigureBasisRecord extends UpdatableRecordImpl<FigureBasisRecord> {
     // -------------------------------------------------------------------------
 
     @Override
-    public Record1<String> key() {
+    public Record1<BasisCode> key() {
         return (Record1) super.key();
     }
 
@@ -111,7 +112,7 @@ public class FigureBasisRecord extends UpdatableRecordImpl<FigureBasisRecord> {
     /**
      * Create a detached, initialised FigureBasisRecord
      */
-    public FigureBasisRecord(String code, String nameEn, String nameNb, String descriptionEn, String descriptionNb) {
+    public FigureBasisRecord(BasisCode code, String nameEn, String nameNb, String descriptionEn, String descriptionNb) {
         super(FigureBasis.FIGURE_BASIS);
 
         setCode(code);

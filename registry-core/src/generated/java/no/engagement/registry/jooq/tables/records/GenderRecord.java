@@ -4,6 +4,7 @@
 package no.engagement.registry.jooq.tables.records;
 
 
+import no.engagement.registry.jooq.enums.GenderCode;
 import no.engagement.registry.jooq.tables.Gender;
 
 import org.jooq.Record1;
@@ -21,15 +22,15 @@ public class GenderRecord extends UpdatableRecordImpl<GenderRecord> {
     /**
      * Setter for <code>public.gender.code</code>.
      */
-    public void setCode(String value) {
+    public void setCode(GenderCode value) {
         set(0, value);
     }
 
     /**
      * Getter for <code>public.gender.code</code>.
      */
-    public String getCode() {
-        return (String) get(0);
+    public GenderCode getCode() {
+        return (GenderCode) get(0);
     }
 
     /**
@@ -65,7 +66,7 @@ public class GenderRecord extends UpdatableRecordImpl<GenderRecord> {
     // -------------------------------------------------------------------------
 
     @Override
-    public Record1<String> key() {
+    public Record1<GenderCode> key() {
         return (Record1) super.key();
     }
 
@@ -83,7 +84,7 @@ public class GenderRecord extends UpdatableRecordImpl<GenderRecord> {
     /**
      * Create a detached, initialised GenderRecord
      */
-    public GenderRecord(String code, String nameEn, String nameNb) {
+    public GenderRecord(GenderCode code, String nameEn, String nameNb) {
         super(Gender.GENDER);
 
         setCode(code);

@@ -7,6 +7,9 @@ package no.engagement.registry.jooq.tables.records;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 
+import no.engagement.registry.jooq.enums.BasisCode;
+import no.engagement.registry.jooq.enums.GenderCode;
+import no.engagement.registry.jooq.enums.PersonnelTypeCode;
 import no.engagement.registry.jooq.tables.PersonnelFigure;
 
 import org.jooq.Record1;
@@ -108,29 +111,29 @@ public class PersonnelFigureRecord extends UpdatableRecordImpl<PersonnelFigureRe
     /**
      * Setter for <code>public.personnel_figure.personnel_type</code>.
      */
-    public void setPersonnelType(String value) {
+    public void setPersonnelType(PersonnelTypeCode value) {
         set(6, value);
     }
 
     /**
      * Getter for <code>public.personnel_figure.personnel_type</code>.
      */
-    public String getPersonnelType() {
-        return (String) get(6);
+    public PersonnelTypeCode getPersonnelType() {
+        return (PersonnelTypeCode) get(6);
     }
 
     /**
      * Setter for <code>public.personnel_figure.gender</code>.
      */
-    public void setGender(String value) {
+    public void setGender(GenderCode value) {
         set(7, value);
     }
 
     /**
      * Getter for <code>public.personnel_figure.gender</code>.
      */
-    public String getGender() {
-        return (String) get(7);
+    public GenderCode getGender() {
+        return (GenderCode) get(7);
     }
 
     /**
@@ -150,15 +153,15 @@ public class PersonnelFigureRecord extends UpdatableRecordImpl<PersonnelFigureRe
     /**
      * Setter for <code>public.personnel_figure.basis</code>.
      */
-    public void setBasis(String value) {
+    public void setBasis(BasisCode value) {
         set(9, value);
     }
 
     /**
      * Getter for <code>public.personnel_figure.basis</code>.
      */
-    public String getBasis() {
-        return (String) get(9);
+    public BasisCode getBasis() {
+        return (BasisCode) get(9);
     }
 
     /**
@@ -240,7 +243,7 @@ public class PersonnelFigureRecord extends UpdatableRecordImpl<PersonnelFigureRe
     /**
      * Create a detached, initialised PersonnelFigureRecord
      */
-    public PersonnelFigureRecord(Long id, String contributorIso3, Long missionId, Short year, LocalDate periodStart, LocalDate periodEnd, String personnelType, String gender, BigDecimal count, String basis, Boolean approximate, String statedText, Long sourceId, Long batchId) {
+    public PersonnelFigureRecord(Long id, String contributorIso3, Long missionId, Short year, LocalDate periodStart, LocalDate periodEnd, PersonnelTypeCode personnelType, GenderCode gender, BigDecimal count, BasisCode basis, Boolean approximate, String statedText, Long sourceId, Long batchId) {
         super(PersonnelFigure.PERSONNEL_FIGURE);
 
         setId(id);

@@ -4,6 +4,7 @@
 package no.engagement.registry.jooq.tables.records;
 
 
+import no.engagement.registry.jooq.enums.PersonnelTypeCode;
 import no.engagement.registry.jooq.tables.PersonnelType;
 
 import org.jooq.Record1;
@@ -21,29 +22,29 @@ public class PersonnelTypeRecord extends UpdatableRecordImpl<PersonnelTypeRecord
     /**
      * Setter for <code>public.personnel_type.code</code>.
      */
-    public void setCode(String value) {
+    public void setCode(PersonnelTypeCode value) {
         set(0, value);
     }
 
     /**
      * Getter for <code>public.personnel_type.code</code>.
      */
-    public String getCode() {
-        return (String) get(0);
+    public PersonnelTypeCode getCode() {
+        return (PersonnelTypeCode) get(0);
     }
 
     /**
      * Setter for <code>public.personnel_type.parent_code</code>.
      */
-    public void setParentCode(String value) {
+    public void setParentCode(PersonnelTypeCode value) {
         set(1, value);
     }
 
     /**
      * Getter for <code>public.personnel_type.parent_code</code>.
      */
-    public String getParentCode() {
-        return (String) get(1);
+    public PersonnelTypeCode getParentCode() {
+        return (PersonnelTypeCode) get(1);
     }
 
     /**
@@ -93,7 +94,7 @@ public class PersonnelTypeRecord extends UpdatableRecordImpl<PersonnelTypeRecord
     // -------------------------------------------------------------------------
 
     @Override
-    public Record1<String> key() {
+    public Record1<PersonnelTypeCode> key() {
         return (Record1) super.key();
     }
 
@@ -111,7 +112,7 @@ public class PersonnelTypeRecord extends UpdatableRecordImpl<PersonnelTypeRecord
     /**
      * Create a detached, initialised PersonnelTypeRecord
      */
-    public PersonnelTypeRecord(String code, String parentCode, String nameEn, String nameNb, Short sortOrder) {
+    public PersonnelTypeRecord(PersonnelTypeCode code, PersonnelTypeCode parentCode, String nameEn, String nameNb, Short sortOrder) {
         super(PersonnelType.PERSONNEL_TYPE);
 
         setCode(code);
