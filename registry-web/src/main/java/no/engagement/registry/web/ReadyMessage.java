@@ -1,0 +1,23 @@
+package no.engagement.registry.web;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/** Tells the person who started the registry where to point the browser. */
+@Component
+class ReadyMessage {
+
+  private static final Logger log = LoggerFactory.getLogger(ReadyMessage.class);
+
+  @EventListener
+  void ready(ApplicationReadyEvent event) {
+    if (event.getApplicationContext() instanceof WebServerApplicationContext web) {
+      log.info(
+          "The Engagement Registry is ready: http://localhost:{}/", web.getWebServer().getPort());
+    }
+  }
+}
