@@ -16,7 +16,7 @@ public record DatabaseServer(
       log.info("Using the external PostgreSQL at {}", db.url());
       return new DatabaseServer(db.url(), db.user(), db.password(), null);
     }
-    var pg = EmbeddedPostgres.start(properties.dataDir(), db.port());
+    var pg = EmbeddedPostgres.start(properties.dataDir(), db.port()).stoppedByOwner();
     pg.createDatabaseIfMissing(db.name());
     return new DatabaseServer(pg.jdbcUrl(db.name()), EmbeddedPostgres.SUPERUSER, "", pg);
   }

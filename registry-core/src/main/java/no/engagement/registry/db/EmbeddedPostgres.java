@@ -23,6 +23,7 @@ import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.util.FileSystemUtils;
 import org.tukaani.xz.XZInputStream;
 
 /**
@@ -50,6 +51,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
   private final int port;
   private final List<String> wrapper;
   private volatile boolean stopped;
+  private final Thread shutdownHook = new Thread(this::close, "embedded-postgres-stop");
 
   private EmbeddedPostgres(Path binDir, Path clusterDir, int port, List<String> wrapper) {
     this.binDir = binDir;
@@ -139,13 +141,13 @@ public final class EmbeddedPostgres implements AutoCloseable {
         "-t",
         "60",
         "start");
-    Runtime.getRuntime().addShutdownHook(new Thread(this::close, "embedded-postgres-stop"));
+    Runtime.getRuntime().addShutdownHook(shutdownHook);
     log.info("Embedded PostgreSQL running on 127.0.0.1:{} with data in {}", port, clusterDir);
   }
 
   private void initdb() throws IOException {
     Path tmp = clusterDir.resolveSibling("pgdata.initdb-tmp");
-    deleteRecursively(tmp);
+    FileSystemUtils.deleteRecursively(tmp);
     Files.createDirectories(tmp);
     Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rwx------"));
     giveToServerUser(tmp);
@@ -218,6 +220,20 @@ public final class EmbeddedPostgres implements AutoCloseable {
     } catch (IOException e) {
       return false;
     }
+  }
+
+  /**
+   * Leaves stopping the server to the caller (the Spring context, which closes it after the
+   * connection pool and after in-flight requests have finished), instead of a JVM shutdown hook
+   * that would race the graceful shutdown.
+   */
+  public EmbeddedPostgres stoppedByOwner() {
+    try {
+      Runtime.getRuntime().removeShutdownHook(shutdownHook);
+    } catch (IllegalStateException e) {
+      // the JVM is already shutting down: the hook runs anyway
+    }
+    return this;
   }
 
   /** Stops the server (fast shutdown: open transactions roll back, committed data is flushed). */
@@ -389,7 +405,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
       if (!Files.exists(target.resolve(".unpacked"))) {
         throw e;
       }
-      deleteRecursively(tmp);
+      FileSystemUtils.deleteRecursively(tmp);
     }
     return target;
   }
@@ -407,16 +423,5 @@ public final class EmbeddedPostgres implements AutoCloseable {
       set = PosixFilePermissions.fromString("rwxr-xr-x");
     }
     return set;
-  }
-
-  private static void deleteRecursively(Path path) throws IOException {
-    if (!Files.exists(path)) {
-      return;
-    }
-    try (var walk = Files.walk(path)) {
-      for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-        Files.delete(p);
-      }
-    }
   }
 }

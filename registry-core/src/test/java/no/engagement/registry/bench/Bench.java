@@ -19,6 +19,7 @@ import no.engagement.registry.db.EmbeddedPostgres;
 import org.flywaydb.core.Flyway;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * The benchmark harness (scripts/bench): a fresh embedded PostgreSQL, the schema, a generated data
@@ -43,7 +44,7 @@ public final class Bench {
     Path dir = Path.of(args.length > 0 ? args[0] : "target/bench");
     int port = args.length > 1 ? Integer.parseInt(args[1]) : 54340;
     int years = args.length > 2 ? Integer.parseInt(args[2]) : 3;
-    deleteRecursively(dir.resolve("pg"));
+    FileSystemUtils.deleteRecursively(dir.resolve("pg"));
     Files.createDirectories(dir);
     try (var pg = EmbeddedPostgres.start(dir.resolve("pg"), port)) {
       pg.createDatabaseIfMissing("bench");
@@ -240,17 +241,6 @@ public final class Bench {
   private static void check(boolean ok, String message) {
     if (!ok) {
       throw new IllegalStateException(message);
-    }
-  }
-
-  private static void deleteRecursively(Path path) throws IOException {
-    if (!Files.exists(path)) {
-      return;
-    }
-    try (var walk = Files.walk(path)) {
-      for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-        Files.delete(p);
-      }
     }
   }
 
