@@ -8,6 +8,9 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 public class RegistryApplication {
 
   public static void main(String[] args) {
+    // jOOQ prints a logo and a tip of the day at start; the log is for the registry's own lines
+    System.setProperty("org.jooq.no-logo", "true");
+    System.setProperty("org.jooq.no-tips", "true");
     SpringApplication.run(RegistryApplication.class, args);
   }
 }
