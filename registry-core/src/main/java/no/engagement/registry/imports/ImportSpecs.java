@@ -418,7 +418,7 @@ final class ImportSpecs {
                   .set(PERSONNEL_FIGURE.BATCH_ID, batchId)
                   .returning(PERSONNEL_FIGURE.ID)
                   .fetchOne();
-          if (missions.size() > 1 || places != null) {
+          if (missions.size() > 1) { // one mission: the figure's own mission_id says it
             for (int i = 0; i < missions.size(); i++) {
               dsl.insertInto(PERSONNEL_FIGURE_MISSION)
                   .set(PERSONNEL_FIGURE_MISSION.FIGURE_ID, figure.getId())

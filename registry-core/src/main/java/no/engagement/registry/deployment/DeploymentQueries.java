@@ -1,0 +1,339 @@
+package no.engagement.registry.deployment;
+
+import static no.engagement.registry.jooq.Tables.COUNTRY;
+import static no.engagement.registry.jooq.Tables.IMPORT_BATCH;
+import static no.engagement.registry.jooq.Tables.MISSION;
+import static no.engagement.registry.jooq.Tables.MISSION_HOST;
+import static no.engagement.registry.jooq.Tables.MISSION_REGION;
+import static no.engagement.registry.jooq.Tables.PERSONNEL_FIGURE;
+import static no.engagement.registry.jooq.Tables.PERSONNEL_FIGURE_MISSION;
+import static no.engagement.registry.jooq.Tables.PERSONNEL_TYPE;
+import static no.engagement.registry.jooq.Tables.REGION;
+import static no.engagement.registry.jooq.Tables.REGION_COUNTRY;
+import static no.engagement.registry.jooq.Tables.SOURCE_DOCUMENT;
+import static org.jooq.Records.mapping;
+import static org.jooq.impl.DSL.count;
+import static org.jooq.impl.DSL.exists;
+import static org.jooq.impl.DSL.field;
+import static org.jooq.impl.DSL.inline;
+import static org.jooq.impl.DSL.select;
+import static org.jooq.impl.DSL.selectDistinct;
+import static org.jooq.impl.DSL.selectOne;
+import static org.jooq.impl.DSL.sum;
+import static org.jooq.impl.DSL.when;
+
+import java.math.BigDecimal;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import no.engagement.registry.jooq.enums.BasisCode;
+import no.engagement.registry.jooq.enums.GenderCode;
+import no.engagement.registry.jooq.enums.PersonnelTypeCode;
+import no.engagement.registry.jooq.tables.Country;
+import no.engagement.registry.jooq.tables.Mission;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Record1;
+import org.jooq.Select;
+import org.jooq.SortField;
+import org.jooq.impl.DSL;
+import org.springframework.stereotype.Repository;
+
+/** The deployment feature's only door to the database. */
+@Repository
+class DeploymentQueries {
+
+  private static final Country CONTRIBUTOR = COUNTRY.as("contributor");
+  private static final Mission M = MISSION.as("m");
+  private static final Mission SET_MISSION = MISSION.as("set_mission");
+
+  private final DSLContext dsl;
+
+  DeploymentQueries(DSLContext dsl) {
+    this.dsl = dsl;
+  }
+
+  Set<String> knownCountries(Collection<String> codes) {
+    return Set.copyOf(
+        dsl.select(COUNTRY.ISO3).from(COUNTRY).where(COUNTRY.ISO3.in(codes)).fetch(COUNTRY.ISO3));
+  }
+
+  Set<String> knownMissions(Collection<String> acronyms) {
+    return Set.copyOf(
+        dsl.select(MISSION.ACRONYM)
+            .from(MISSION)
+            .where(MISSION.ACRONYM.in(acronyms))
+            .fetch(MISSION.ACRONYM));
+  }
+
+  Set<String> knownRegions(Collection<String> codes) {
+    return Set.copyOf(
+        dsl.select(REGION.CODE).from(REGION).where(REGION.CODE.in(codes)).fetch(REGION.CODE));
+  }
+
+  /** The filter as one SQL condition on PERSONNEL_FIGURE. */
+  Condition where(DeploymentFilter f) {
+    var F = PERSONNEL_FIGURE;
+    Condition c =
+        F.BASIS
+            .eq(BasisCode.lookupLiteral(f.basis()))
+            .and(F.GENDER.eq(GenderCode.lookupLiteral(f.gender())));
+    if (!f.contributors().isEmpty()) {
+      c = c.and(F.CONTRIBUTOR_ISO3.in(f.contributors()));
+    }
+    if (f.from() != null) {
+      c = c.and(F.YEAR.ge(f.from().shortValue()));
+    }
+    if (f.to() != null) {
+      c = c.and(F.YEAR.le(f.to().shortValue()));
+    }
+    if (!f.types().isEmpty()) {
+      c =
+          c.and(
+              F.PERSONNEL_TYPE.in(
+                  f.types().stream().map(PersonnelTypeCode::lookupLiteral).toList()));
+    }
+    if (!f.missions().isEmpty()) {
+      c =
+          c.and(
+              coversMission(
+                  select(MISSION.ID).from(MISSION).where(MISSION.ACRONYM.in(f.missions()))));
+    }
+    if (!f.hosts().isEmpty()) {
+      c =
+          c.and(
+              coversMission(
+                  select(MISSION_HOST.MISSION_ID)
+                      .from(MISSION_HOST)
+                      .where(MISSION_HOST.ISO3.in(f.hosts()))));
+    }
+    if (!f.regions().isEmpty()) {
+      c =
+          c.and(
+              coversMission(
+                  selectDistinct(MISSION_HOST.MISSION_ID)
+                      .from(MISSION_HOST)
+                      .join(REGION_COUNTRY)
+                      .on(REGION_COUNTRY.ISO3.eq(MISSION_HOST.ISO3))
+                      .where(REGION_COUNTRY.REGION_CODE.in(f.regions()))
+                      .union(
+                          select(MISSION_REGION.MISSION_ID)
+                              .from(MISSION_REGION)
+                              .where(MISSION_REGION.REGION_CODE.in(f.regions())))));
+    }
+    return c;
+  }
+
+  /** A figure covers a mission by its own mission_id or, for a statement, through its set. */
+  private static Condition coversMission(Select<? extends Record1<Long>> missionIds) {
+    var F = PERSONNEL_FIGURE;
+    return F.MISSION_ID
+        .in(missionIds)
+        .or(
+            F.MISSION_ID
+                .isNull()
+                .and(
+                    exists(
+                        selectOne()
+                            .from(PERSONNEL_FIGURE_MISSION)
+                            .where(PERSONNEL_FIGURE_MISSION.FIGURE_ID.eq(F.ID))
+                            .and(PERSONNEL_FIGURE_MISSION.MISSION_ID.in(missionIds)))));
+  }
+
+  /** "MINUSMA + UNMISS + UNTSO" for a statement covering several missions, else the acronym. */
+  private static Field<String> missionLabel() {
+    var F = PERSONNEL_FIGURE;
+    Field<String> set =
+        field(
+            select(DSL.stringAgg(SET_MISSION.ACRONYM, " + ").orderBy(SET_MISSION.ACRONYM))
+                .from(PERSONNEL_FIGURE_MISSION)
+                .join(SET_MISSION)
+                .on(SET_MISSION.ID.eq(PERSONNEL_FIGURE_MISSION.MISSION_ID))
+                .where(PERSONNEL_FIGURE_MISSION.FIGURE_ID.eq(F.ID)));
+    return when(F.MISSION_ID.isNull(), set).else_(M.ACRONYM);
+  }
+
+  /** The host countries of the figure's mission(s), as one label: never split between hosts. */
+  private static Field<String> hostLabel(String lang) {
+    var F = PERSONNEL_FIGURE;
+    var H = MISSION_HOST.as("h");
+    var C = COUNTRY.as("host");
+    Field<String> name = "nb".equals(lang) ? C.NAME_NB : C.NAME_EN;
+    Field<String> single =
+        field(
+            select(DSL.stringAgg(name, ", ").orderBy(name))
+                .from(H)
+                .join(C)
+                .on(C.ISO3.eq(H.ISO3))
+                .where(H.MISSION_ID.eq(F.MISSION_ID)));
+    var names =
+        selectDistinct(name.as("n"))
+            .from(PERSONNEL_FIGURE_MISSION)
+            .join(H)
+            .on(H.MISSION_ID.eq(PERSONNEL_FIGURE_MISSION.MISSION_ID))
+            .join(C)
+            .on(C.ISO3.eq(H.ISO3))
+            .where(PERSONNEL_FIGURE_MISSION.FIGURE_ID.eq(F.ID))
+            .asTable("x");
+    Field<String> n = names.field("n", String.class);
+    Field<String> set = field(select(DSL.stringAgg(n, ", ").orderBy(n)).from(names));
+    return when(F.MISSION_ID.isNull(), set).else_(single);
+  }
+
+  BigDecimal[] totalAndCount(Condition where) {
+    var r =
+        dsl.select(sum(PERSONNEL_FIGURE.COUNT), count())
+            .from(PERSONNEL_FIGURE)
+            .where(where)
+            .fetchOne();
+    return new BigDecimal[] {
+      r.value1() == null ? BigDecimal.ZERO : r.value1(), BigDecimal.valueOf(r.value2())
+    };
+  }
+
+  List<DeploymentView.YearTotal> trend(Condition where) {
+    var F = PERSONNEL_FIGURE;
+    return dsl.select(F.YEAR.cast(Integer.class), sum(F.COUNT))
+        .from(F)
+        .where(where)
+        .groupBy(F.YEAR)
+        .orderBy(F.YEAR)
+        .fetch(mapping(DeploymentView.YearTotal::new));
+  }
+
+  List<DeploymentView.Group> groups(DeploymentFilter f, Condition where, String lang) {
+    var F = PERSONNEL_FIGURE;
+    Field<String> code;
+    Field<String> label;
+    switch (f.group()) {
+      case CONTRIBUTOR -> {
+        code = F.CONTRIBUTOR_ISO3.cast(String.class);
+        label = "nb".equals(lang) ? CONTRIBUTOR.NAME_NB : CONTRIBUTOR.NAME_EN;
+      }
+      case MISSION -> {
+        label = missionLabel();
+        code = when(F.MISSION_ID.isNotNull(), M.ACRONYM);
+      }
+      case HOST -> {
+        label = hostLabel(lang);
+        code = DSL.castNull(String.class);
+      }
+      case TYPE -> {
+        code = F.PERSONNEL_TYPE.cast(String.class);
+        label = "nb".equals(lang) ? PERSONNEL_TYPE.NAME_NB : PERSONNEL_TYPE.NAME_EN;
+      }
+      default -> {
+        code = F.YEAR.cast(String.class);
+        label = code;
+      }
+    }
+    // one row per figure with its group, then grouped: a correlated label (a statement's mission
+    // set, a mission's hosts) is computed per figure and never split
+    var rows =
+        dsl.select(
+                code.as("code"), DSL.coalesce(label, inline("\u2014")).as("label"), F.COUNT.as("n"))
+            .from(F)
+            .join(CONTRIBUTOR)
+            .on(CONTRIBUTOR.ISO3.eq(F.CONTRIBUTOR_ISO3))
+            .join(PERSONNEL_TYPE)
+            .on(PERSONNEL_TYPE.CODE.eq(F.PERSONNEL_TYPE))
+            .leftJoin(M)
+            .on(M.ID.eq(F.MISSION_ID))
+            .where(where)
+            .asTable("r");
+    Field<String> codeF = rows.field("code", String.class);
+    Field<String> labelF = rows.field("label", String.class);
+    Field<BigDecimal> total = sum(rows.field("n", BigDecimal.class)).as("total");
+    Field<Integer> n = count().as("figures");
+    boolean byYear = f.group() == DeploymentFilter.Grouping.YEAR;
+    SortField<?> order =
+        switch (f.sort()) {
+          case TOTAL -> total.asc();
+          case TOTAL_DESC -> total.desc();
+          case KEY_DESC -> byYear ? codeF.desc() : labelF.desc();
+          default -> byYear ? codeF.asc() : labelF.asc();
+        };
+    return dsl.select(codeF, labelF, total, n)
+        .from(rows)
+        .groupBy(codeF, labelF)
+        .orderBy(order, labelF.asc())
+        .fetch(r -> new DeploymentView.Group(r.value1(), r.value2(), r.value3(), r.value4()));
+  }
+
+  private org.jooq.SelectLimitStep<
+          org.jooq.Record18<
+              Long,
+              String,
+              String,
+              String,
+              Integer,
+              java.time.LocalDate,
+              java.time.LocalDate,
+              String,
+              String,
+              String,
+              BigDecimal,
+              String,
+              Boolean,
+              String,
+              Long,
+              String,
+              Long,
+              String>>
+      figures(Condition where, String lang) {
+    var F = PERSONNEL_FIGURE;
+    return dsl.select(
+            F.ID,
+            F.CONTRIBUTOR_ISO3.cast(String.class),
+            "nb".equals(lang) ? CONTRIBUTOR.NAME_NB : CONTRIBUTOR.NAME_EN,
+            missionLabel(),
+            F.YEAR.cast(Integer.class),
+            F.PERIOD_START,
+            F.PERIOD_END,
+            F.PERSONNEL_TYPE.cast(String.class),
+            "nb".equals(lang) ? PERSONNEL_TYPE.NAME_NB : PERSONNEL_TYPE.NAME_EN,
+            F.GENDER.cast(String.class),
+            F.COUNT,
+            F.BASIS.cast(String.class),
+            F.APPROXIMATE,
+            F.STATED_TEXT,
+            F.SOURCE_ID,
+            SOURCE_DOCUMENT.TITLE,
+            F.BATCH_ID,
+            IMPORT_BATCH.FILE_NAME)
+        .from(F)
+        .join(CONTRIBUTOR)
+        .on(CONTRIBUTOR.ISO3.eq(F.CONTRIBUTOR_ISO3))
+        .join(PERSONNEL_TYPE)
+        .on(PERSONNEL_TYPE.CODE.eq(F.PERSONNEL_TYPE))
+        .leftJoin(M)
+        .on(M.ID.eq(F.MISSION_ID))
+        .leftJoin(SOURCE_DOCUMENT)
+        .on(SOURCE_DOCUMENT.ID.eq(F.SOURCE_ID))
+        .leftJoin(IMPORT_BATCH)
+        .on(IMPORT_BATCH.ID.eq(F.BATCH_ID))
+        .where(where)
+        .orderBy(F.ID);
+  }
+
+  /** One page of figures after {@code after} (keyset pagination on the id). */
+  List<DeploymentView.Figure> page(Condition where, String lang, long after, int size) {
+    return figures(where.and(PERSONNEL_FIGURE.ID.gt(after)), lang)
+        .limit(size)
+        .fetch(mapping(DeploymentView.Figure::new));
+  }
+
+  /** Every figure, streamed from a cursor; call inside a read-only transaction. */
+  void eachFigure(Condition where, String lang, Consumer<DeploymentView.Figure> sink) {
+    try (var stream = figures(where, lang).fetchSize(1000).fetchStream()) {
+      stream.map(mapping(DeploymentView.Figure::new)).forEach(sink);
+    }
+  }
+
+  static String codes(Collection<String> c) {
+    return c.stream().sorted().collect(Collectors.joining(","));
+  }
+}

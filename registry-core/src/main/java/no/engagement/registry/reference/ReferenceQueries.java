@@ -1,0 +1,55 @@
+package no.engagement.registry.reference;
+
+import static no.engagement.registry.jooq.Tables.COUNTRY;
+import static no.engagement.registry.jooq.Tables.MISSION;
+import static no.engagement.registry.jooq.Tables.PERSONNEL_TYPE;
+import static no.engagement.registry.jooq.Tables.REGION;
+import static org.jooq.Records.mapping;
+
+import java.util.List;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+import org.springframework.stereotype.Repository;
+
+/** The reference feature's only door to the database. */
+@Repository
+class ReferenceQueries {
+
+  private final DSLContext dsl;
+
+  ReferenceQueries(DSLContext dsl) {
+    this.dsl = dsl;
+  }
+
+  List<ReferenceData> countries(boolean nb) {
+    var name = nb ? COUNTRY.NAME_NB : COUNTRY.NAME_EN;
+    return dsl.select(COUNTRY.ISO3.cast(String.class), name)
+        .from(COUNTRY)
+        .orderBy(name)
+        .fetch(mapping(ReferenceData::new));
+  }
+
+  List<ReferenceData> missions(boolean nb) {
+    var name = nb ? DSL.coalesce(MISSION.NAME_NB, MISSION.NAME_EN) : MISSION.NAME_EN;
+    return dsl.select(MISSION.ACRONYM, name)
+        .from(MISSION)
+        .orderBy(MISSION.ACRONYM)
+        .fetch(mapping(ReferenceData::new));
+  }
+
+  List<ReferenceData> regions(boolean nb) {
+    var name = nb ? REGION.NAME_NB : REGION.NAME_EN;
+    return dsl.select(REGION.CODE, name)
+        .from(REGION)
+        .orderBy(name)
+        .fetch(mapping(ReferenceData::new));
+  }
+
+  List<ReferenceData> personnelTypes(boolean nb) {
+    var name = nb ? PERSONNEL_TYPE.NAME_NB : PERSONNEL_TYPE.NAME_EN;
+    return dsl.select(PERSONNEL_TYPE.CODE.cast(String.class), name)
+        .from(PERSONNEL_TYPE)
+        .orderBy(PERSONNEL_TYPE.SORT_ORDER)
+        .fetch(mapping(ReferenceData::new));
+  }
+}

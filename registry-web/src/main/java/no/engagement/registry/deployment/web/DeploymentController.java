@@ -1,0 +1,315 @@
+package no.engagement.registry.deployment.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import no.engagement.registry.deployment.DeploymentFilter;
+import no.engagement.registry.deployment.DeploymentFilter.Grouping;
+import no.engagement.registry.deployment.DeploymentFilter.Sort;
+import no.engagement.registry.deployment.DeploymentService;
+import no.engagement.registry.deployment.DeploymentView;
+import no.engagement.registry.export.CsvDialect;
+import no.engagement.registry.export.CsvWriter;
+import no.engagement.registry.reference.ReferenceService;
+import no.engagement.registry.web.BadParameterException;
+import no.engagement.registry.web.QueryParameters;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/**
+ * /deployments and /deployments.csv: the same filters, the same rows. The CSV streams every row of
+ * the view (every group, or every figure), never one page.
+ */
+@Controller
+class DeploymentController {
+
+  static final List<String> TYPES =
+      List.of(
+          "uniformed",
+          "military",
+          "troops",
+          "staff_officers",
+          "experts_on_mission",
+          "police",
+          "individual_police",
+          "formed_police_units",
+          "civilians");
+
+  private final DeploymentService deployments;
+  private final ReferenceService reference;
+
+  DeploymentController(DeploymentService deployments, ReferenceService reference) {
+    this.deployments = deployments;
+    this.reference = reference;
+  }
+
+  @GetMapping("/deployments")
+  String deployments(HttpServletRequest request, Model model) {
+    var params = new QueryParameters(request);
+    var filter = filter(params);
+    long after = params.nonNegativeLong("after", 0);
+    String lang = lang();
+    var view = deployments.view(filter, lang, after);
+    String query = query(request, "after", "lang");
+    model.addAttribute("view", view);
+    model.addAttribute("chart", TrendChart.of(view.trend()));
+    model.addAttribute("groupLinks", groupLinks(request, view));
+    model.addAttribute("query", query);
+    model.addAttribute("csvUrl", "/deployments.csv" + (query.isEmpty() ? "" : "?" + query));
+    model.addAttribute(
+        "excelUrl",
+        "/deployments.csv?" + (query.isEmpty() ? "" : query + "&") + "dialect=excel-nb");
+    model.addAttribute(
+        "nextUrl",
+        view.nextAfter() == null
+            ? null
+            : "/deployments?" + (query.isEmpty() ? "" : query + "&") + "after=" + view.nextAfter());
+    model.addAttribute("countries", reference.countries(lang));
+    model.addAttribute("missions", reference.missions(lang));
+    model.addAttribute("regions", reference.regions(lang));
+    model.addAttribute("types", reference.personnelTypes(lang));
+    return "deployments";
+  }
+
+  @GetMapping("/deployments.csv")
+  void csv(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    var params = new QueryParameters(request);
+    var filter = filter(params);
+    CsvDialect dialect;
+    try {
+      dialect = CsvDialect.fromParameter(request.getParameter("dialect"));
+    } catch (IllegalArgumentException e) {
+      throw new BadParameterException(
+          "dialect", request.getParameter("dialect"), "param.not.allowed", "rfc4180, excel-nb");
+    }
+    String lang = lang();
+    // validate before the first byte: a bad code is a 404 page, not a broken file
+    var groups = filter.group() == Grouping.NONE ? null : deployments.groups(filter, lang);
+    response.setContentType("text/csv; charset=UTF-8");
+    response.setHeader("Content-Disposition", "attachment; filename=\"deployments.csv\"");
+    try (var csv = new CsvWriter(response.getOutputStream(), dialect)) {
+      if (groups != null) {
+        csv.row(
+            filter.group().name().toLowerCase(Locale.ROOT),
+            "label",
+            "total",
+            "figures",
+            "basis",
+            "gender");
+        for (var g : groups) {
+          csv.row(g.code(), g.label(), g.total(), g.figures(), filter.basis(), filter.gender());
+        }
+      } else {
+        csv.row(
+            "id",
+            "contributor",
+            "contributor_name",
+            "missions",
+            "year",
+            "period_start",
+            "period_end",
+            "personnel_type",
+            "gender",
+            "count",
+            "basis",
+            "approximate",
+            "stated_text",
+            "source_id",
+            "source_title",
+            "batch_id",
+            "batch_file");
+        deployments.eachFigure(
+            filter,
+            lang,
+            f ->
+                csv.row(
+                    f.id(),
+                    f.contributor(),
+                    f.contributorName(),
+                    f.missions(),
+                    f.year(),
+                    f.periodStart(),
+                    f.periodEnd(),
+                    f.type(),
+                    f.gender(),
+                    f.count(),
+                    f.basis(),
+                    f.approximate(),
+                    f.statedText(),
+                    f.sourceId(),
+                    f.sourceTitle(),
+                    f.batchId(),
+                    f.batchFile()));
+      }
+    }
+  }
+
+  static DeploymentFilter filter(QueryParameters p) {
+    Integer from = p.year("from");
+    Integer to = p.year("to");
+    if (from != null && to != null && from > to) {
+      throw new BadParameterException("to", to.toString(), "param.to.before.from", from);
+    }
+    Grouping group =
+        Grouping.valueOf(
+            p.word("group", "year", "year", "contributor", "mission", "host", "type", "none")
+                .toUpperCase(Locale.ROOT));
+    String sortWord =
+        p.word(
+            "sort",
+            group == Grouping.YEAR || group == Grouping.NONE ? "key" : "-total",
+            "key",
+            "-key",
+            "total",
+            "-total");
+    Sort sort =
+        switch (sortWord) {
+          case "-key" -> Sort.KEY_DESC;
+          case "total" -> Sort.TOTAL;
+          case "-total" -> Sort.TOTAL_DESC;
+          default -> Sort.KEY;
+        };
+    return new DeploymentFilter(
+        p.codes("contributor"),
+        p.codes("mission"),
+        p.codes("host"),
+        p.codes("region"),
+        from,
+        to,
+        p.words("type", TYPES),
+        p.word("gender", DeploymentFilter.DEFAULT_GENDER, "total", "female", "male"),
+        p.word(
+            "basis",
+            DeploymentFilter.DEFAULT_BASIS,
+            "annual_average",
+            "snapshot",
+            "approximate_statement"),
+        group,
+        sort);
+  }
+
+  /** Each group's "explain" link: the same view narrowed to the group, listing its figures. */
+  private static List<GroupLink> groupLinks(HttpServletRequest request, DeploymentView view) {
+    List<GroupLink> out = new ArrayList<>();
+    String base = query(request, "after", "lang", "group", "sort");
+    for (var g : view.groups()) {
+      String narrow =
+          switch (view.filter().group()) {
+            case YEAR -> g.code() == null ? null : "from=" + g.code() + "&to=" + g.code();
+            case CONTRIBUTOR -> g.code() == null ? null : "contributor=" + enc(g.code());
+            case MISSION -> g.code() == null ? null : "mission=" + enc(g.code());
+            case TYPE -> g.code() == null ? null : "type=" + enc(g.code());
+            default -> null;
+          };
+      String href =
+          narrow == null
+              ? null
+              : "/deployments?"
+                  + without(base, narrowedName(view.filter().group()))
+                  + narrow
+                  + "&group=none";
+      out.add(new GroupLink(g, href));
+    }
+    return out;
+  }
+
+  private static String narrowedName(Grouping g) {
+    return switch (g) {
+      case YEAR -> "from,to";
+      case CONTRIBUTOR -> "contributor";
+      case MISSION -> "mission";
+      case TYPE -> "type";
+      default -> "";
+    };
+  }
+
+  private static String without(String query, String names) {
+    if (query.isEmpty()) {
+      return "";
+    }
+    List<String> drop = Arrays.asList(names.split(","));
+    StringBuilder b = new StringBuilder();
+    for (String pair : query.split("&")) {
+      String name = pair.contains("=") ? pair.substring(0, pair.indexOf('=')) : pair;
+      if (!drop.contains(name)) {
+        b.append(pair).append('&');
+      }
+    }
+    return b.toString();
+  }
+
+  /** The request's query string without the named parameters, re-encoded. */
+  static String query(HttpServletRequest request, String... drop) {
+    List<String> skip = Arrays.asList(drop);
+    List<String> parts = new ArrayList<>();
+    request
+        .getParameterMap()
+        .forEach(
+            (name, values) -> {
+              if (skip.contains(name)) {
+                return;
+              }
+              for (String v : values) {
+                if (!v.isBlank()) {
+                  parts.add(enc(name) + "=" + enc(v));
+                }
+              }
+            });
+    return String.join("&", parts);
+  }
+
+  private static String enc(String s) {
+    return URLEncoder.encode(s, StandardCharsets.UTF_8);
+  }
+
+  private static String lang() {
+    return LocaleContextHolder.getLocale().getLanguage().equals("en") ? "en" : "nb";
+  }
+
+  /** A group and the link that explains its total (null where no filter narrows to it). */
+  record GroupLink(DeploymentView.Group group, String href) {}
+
+  /** Bars of the yearly totals, drawn on the server as SVG; the table beside it has the numbers. */
+  record TrendChart(int width, int height, List<Bar> bars) {
+    record Bar(int x, int y, int width, int height, int year, BigDecimal total, int labelX) {}
+
+    static TrendChart of(List<DeploymentView.YearTotal> trend) {
+      int width = 720;
+      int height = 200;
+      int plot = 170;
+      List<Bar> bars = new ArrayList<>();
+      if (trend.isEmpty()) {
+        return new TrendChart(width, height, bars);
+      }
+      BigDecimal max =
+          trend.stream()
+              .map(DeploymentView.YearTotal::total)
+              .max(BigDecimal::compareTo)
+              .orElseThrow();
+      int slot = width / trend.size();
+      int barWidth = Math.max(2, slot - 6);
+      for (int i = 0; i < trend.size(); i++) {
+        var t = trend.get(i);
+        int h =
+            max.signum() == 0
+                ? 0
+                : t.total()
+                    .multiply(BigDecimal.valueOf(plot))
+                    .divide(max, java.math.RoundingMode.HALF_UP)
+                    .intValue();
+        bars.add(
+            new Bar(i * slot + 3, plot - h, barWidth, h, t.year(), t.total(), i * slot + slot / 2));
+      }
+      return new TrendChart(width, height, bars);
+    }
+  }
+}

@@ -1,0 +1,115 @@
+package no.engagement.registry.deployment.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.regex.Pattern;
+import no.engagement.registry.RegistryWebTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** /deployments and its CSV over real HTTP, checked against independent SQL. */
+@RegistryWebTest
+class DeploymentScreenTest {
+
+  @LocalServerPort int port;
+  @Autowired JdbcTemplate sql;
+  private final HttpClient http = HttpClient.newHttpClient();
+
+  @Test
+  void norwaysDeploymentsIn2019ByMission() throws Exception {
+    String html =
+        get("/deployments?lang=en&contributor=NOR&from=2019&to=2019&group=mission").body();
+    assertThat(rowLabels(html)).containsExactly("MINUSMA", "UNMISS", "UNTSO", "UNVMC");
+    // MINUSMA 52 + UNMISS 35 + UNTSO 13 + UNVMC 2 (annual averages, totals as reported)
+    assertThat(html).contains("Total 102 from 4 figures.");
+  }
+
+  @Test
+  void theCsvHasExactlyTheRowsOfTheScreen() throws Exception {
+    String query = "contributor=NOR&from=2019&to=2019&group=mission";
+    var csv = get("/deployments.csv?" + query);
+    assertThat(csv.statusCode()).isEqualTo(200);
+    assertThat(csv.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/csv");
+    assertThat(csv.body().split("\r\n"))
+        .containsExactly(
+            "mission,label,total,figures,basis,gender",
+            "MINUSMA,MINUSMA,52,1,annual_average,total",
+            "UNMISS,UNMISS,35,1,annual_average,total",
+            "UNTSO,UNTSO,13,1,annual_average,total",
+            "UNVMC,UNVMC,2,1,annual_average,total");
+  }
+
+  @Test
+  void everyFigureOfTheViewIsInTheCsvNotOnePage() throws Exception {
+    var csv = get("/deployments.csv?group=none&from=2015&to=2015");
+    int expected =
+        sql.queryForObject(
+            "select count(*) from personnel_figure where year = 2015 and basis = 'annual_average'"
+                + " and gender = 'total'",
+            Integer.class);
+    assertThat(expected).isGreaterThan(100);
+    assertThat(csv.body().split("\r\n")).hasSize(expected + 1);
+  }
+
+  @Test
+  void theExcelDialectHasBomSemicolonsAndDecimalCommas() throws Exception {
+    var response =
+        http.send(
+            request("/deployments.csv?contributor=NOR&group=mission&dialect=excel-nb").build(),
+            HttpResponse.BodyHandlers.ofByteArray());
+    byte[] body = response.body();
+    assertThat(body).startsWith(0xEF, 0xBB, 0xBF);
+    assertThat(new String(body, StandardCharsets.UTF_8))
+        .contains("mission;label;total;figures;basis;gender\r\n");
+  }
+
+  @Test
+  void aStatementCoveringSeveralMissionsIsOneFigureNeverSplit() throws Exception {
+    String html =
+        get("/deployments?lang=en&contributor=NOR&basis=approximate_statement&group=mission&from=2017&to=2017")
+            .body();
+    assertThat(rowLabels(html))
+        .containsExactlyInAnyOrder("MINUSMA + UNMISS + UNTSO", "MINUSTAH + UNMC + UNMIL + UNMISS");
+  }
+
+  @Test
+  void badInputIsA400ThatNamesTheParameterAndAnUnknownCodeA404() throws Exception {
+    var bad = get("/deployments?lang=en&from=abc");
+    assertThat(bad.statusCode()).isEqualTo(400);
+    assertThat(bad.body()).contains("\u00abfrom\u00bb = \u00ababc\u00bb is not a year");
+    var order = get("/deployments?lang=en&from=2020&to=2010");
+    assertThat(order.statusCode()).isEqualTo(400);
+    var unknown = get("/deployments?lang=en&contributor=XXX");
+    assertThat(unknown.statusCode()).isEqualTo(404);
+    assertThat(unknown.body()).contains("\u00abXXX\u00bb");
+    assertThat(get("/deployments.csv?mission=NOPE").statusCode()).isEqualTo(404);
+    assertThat(get("/deployments.csv?dialect=ods").statusCode()).isEqualTo(400);
+  }
+
+  private static List<String> rowLabels(String html) {
+    String groups = html.substring(html.indexOf("<table class=\"groups\">"));
+    groups = groups.substring(0, groups.indexOf("</table>"));
+    return Pattern.compile("<th scope=\"row\">([^<]*)</th>")
+        .matcher(groups)
+        .results()
+        .map(m -> m.group(1))
+        .toList();
+  }
+
+  private HttpRequest.Builder request(String path) {
+    return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+        .header("Accept", "text/html");
+  }
+
+  private HttpResponse<String> get(String path) throws Exception {
+    return http.send(request(path).build(), HttpResponse.BodyHandlers.ofString());
+  }
+}
