@@ -1,0 +1,46 @@
+package no.engagement.registry.discrepancy;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+/**
+ * Two sources that state the same figure (same contributor, personnel type and year) differently:
+ * other missions, or another count. Both are kept; this shows them side by side.
+ */
+public record Discrepancy(String contributor, int year, String type, Side first, Side second) {
+
+  /** What one source states. {@code missions} is each mission as stated: "Haiti (MINUSMA)". */
+  public record Side(
+      long sourceId,
+      String title,
+      String language,
+      BigDecimal count,
+      List<String> missions,
+      String statedText) {
+
+    /** The acronyms of the missions, without the places as stated. */
+    public List<String> acronyms() {
+      return missions.stream().map(this::acronymOf).toList();
+    }
+
+    /** "MINUSMA" of "Haiti (MINUSMA)". */
+    public String acronymOf(String asStated) {
+      int open = asStated.lastIndexOf('(');
+      return open >= 0 && asStated.endsWith(")")
+          ? asStated.substring(open + 1, asStated.length() - 1)
+          : asStated;
+    }
+  }
+
+  /**
+   * A place a source names for a mission that is not where the mission is: "Haiti (MINUSMA)", while
+   * MINUSMA is the Mali mission.
+   */
+  public record PlaceMismatch(
+      long sourceId,
+      String title,
+      String language,
+      String statedPlace,
+      String mission,
+      String hosts) {}
+}

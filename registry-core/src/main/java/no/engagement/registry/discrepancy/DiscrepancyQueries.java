@@ -1,0 +1,180 @@
+package no.engagement.registry.discrepancy;
+
+import static no.engagement.registry.jooq.Tables.COUNTRY;
+import static no.engagement.registry.jooq.Tables.MISSION;
+import static no.engagement.registry.jooq.Tables.MISSION_HOST;
+import static no.engagement.registry.jooq.Tables.MISSION_REGION;
+import static no.engagement.registry.jooq.Tables.PERSONNEL_FIGURE;
+import static no.engagement.registry.jooq.Tables.PERSONNEL_FIGURE_MISSION;
+import static no.engagement.registry.jooq.Tables.PERSONNEL_TYPE;
+import static no.engagement.registry.jooq.Tables.REGION;
+import static no.engagement.registry.jooq.Tables.SOURCE_DOCUMENT;
+import static org.jooq.impl.DSL.exists;
+import static org.jooq.impl.DSL.field;
+import static org.jooq.impl.DSL.lower;
+import static org.jooq.impl.DSL.not;
+import static org.jooq.impl.DSL.select;
+import static org.jooq.impl.DSL.selectOne;
+
+import java.util.List;
+import java.util.Map;
+import no.engagement.registry.jooq.enums.BasisCode;
+import no.engagement.registry.jooq.tables.PersonnelFigure;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.impl.DSL;
+import org.springframework.stereotype.Repository;
+
+/** The discrepancy feature's only door to the database. */
+@Repository
+class DiscrepancyQueries {
+
+  private final DSLContext dsl;
+
+  DiscrepancyQueries(DSLContext dsl) {
+    this.dsl = dsl;
+  }
+
+  /** "MISSION" or "Place (MISSION)" per mission of a figure, in a stable order. */
+  private Map<Long, List<String>> missionsAsStated() {
+    var F = PERSONNEL_FIGURE;
+    Field<String> asStated =
+        DSL.when(PERSONNEL_FIGURE_MISSION.STATED_PLACE.isNull(), MISSION.ACRONYM)
+            .else_(
+                PERSONNEL_FIGURE_MISSION.STATED_PLACE.concat(
+                    DSL.inline(" ("), MISSION.ACRONYM, DSL.inline(")")));
+    return dsl.select(PERSONNEL_FIGURE_MISSION.FIGURE_ID, asStated)
+        .from(PERSONNEL_FIGURE_MISSION)
+        .join(MISSION)
+        .on(MISSION.ID.eq(PERSONNEL_FIGURE_MISSION.MISSION_ID))
+        .join(F)
+        .on(F.ID.eq(PERSONNEL_FIGURE_MISSION.FIGURE_ID))
+        .where(F.BASIS.eq(BasisCode.approximate_statement))
+        .orderBy(PERSONNEL_FIGURE_MISSION.FIGURE_ID, MISSION.ACRONYM)
+        .fetchGroups(PERSONNEL_FIGURE_MISSION.FIGURE_ID, asStated);
+  }
+
+  private static Field<String> missionSet(PersonnelFigure f) {
+    var m = MISSION.as("set_" + f.getName());
+    return field(
+        select(DSL.stringAgg(m.ACRONYM, "+").orderBy(m.ACRONYM))
+            .from(PERSONNEL_FIGURE_MISSION)
+            .join(m)
+            .on(m.ID.eq(PERSONNEL_FIGURE_MISSION.MISSION_ID))
+            .where(PERSONNEL_FIGURE_MISSION.FIGURE_ID.eq(f.ID)));
+  }
+
+  List<Discrepancy> statements(boolean nb) {
+    var a = PERSONNEL_FIGURE.as("a");
+    var b = PERSONNEL_FIGURE.as("b");
+    var sa = SOURCE_DOCUMENT.as("sa");
+    var sb = SOURCE_DOCUMENT.as("sb");
+    var stated = missionsAsStated();
+    return dsl.select(
+            a.CONTRIBUTOR_ISO3.cast(String.class),
+            a.YEAR.cast(Integer.class),
+            nb ? PERSONNEL_TYPE.NAME_NB : PERSONNEL_TYPE.NAME_EN,
+            a.ID,
+            sa.ID,
+            sa.TITLE,
+            sa.LANGUAGE,
+            a.COUNT,
+            a.STATED_TEXT,
+            b.ID,
+            sb.ID,
+            sb.TITLE,
+            sb.LANGUAGE,
+            b.COUNT,
+            b.STATED_TEXT)
+        .from(a)
+        .join(b)
+        .on(b.CONTRIBUTOR_ISO3.eq(a.CONTRIBUTOR_ISO3))
+        .and(b.PERSONNEL_TYPE.eq(a.PERSONNEL_TYPE))
+        .and(b.YEAR.eq(a.YEAR))
+        .and(b.BASIS.eq(a.BASIS))
+        .and(b.SOURCE_ID.gt(a.SOURCE_ID))
+        .join(sa)
+        .on(sa.ID.eq(a.SOURCE_ID))
+        .join(sb)
+        .on(sb.ID.eq(b.SOURCE_ID))
+        .join(PERSONNEL_TYPE)
+        .on(PERSONNEL_TYPE.CODE.eq(a.PERSONNEL_TYPE))
+        .where(a.BASIS.eq(BasisCode.approximate_statement))
+        .and(missionSet(a).isDistinctFrom(missionSet(b)).or(a.COUNT.ne(b.COUNT)))
+        .orderBy(a.YEAR, a.CONTRIBUTOR_ISO3, PERSONNEL_TYPE.SORT_ORDER, sa.ID, sb.ID)
+        .fetch(
+            r ->
+                new Discrepancy(
+                    r.value1(),
+                    r.value2(),
+                    r.value3(),
+                    new Discrepancy.Side(
+                        r.value5(),
+                        r.value6(),
+                        r.value7(),
+                        r.value8(),
+                        stated.getOrDefault(r.value4(), List.of()),
+                        r.value9()),
+                    new Discrepancy.Side(
+                        r.value11(),
+                        r.value12(),
+                        r.value13(),
+                        r.value14(),
+                        stated.getOrDefault(r.value10(), List.of()),
+                        r.value15())));
+  }
+
+  /**
+   * Stated places that are neither a host country (either language) nor a region of the mission.
+   */
+  List<Discrepancy.PlaceMismatch> placeMismatches(boolean nb) {
+    var pm = PERSONNEL_FIGURE_MISSION;
+    var place = lower(pm.STATED_PLACE);
+    var hostName = nb ? COUNTRY.NAME_NB : COUNTRY.NAME_EN;
+    Field<String> hosts =
+        field(
+            select(DSL.stringAgg(hostName, ", ").orderBy(hostName))
+                .from(MISSION_HOST)
+                .join(COUNTRY)
+                .on(COUNTRY.ISO3.eq(MISSION_HOST.ISO3))
+                .where(MISSION_HOST.MISSION_ID.eq(pm.MISSION_ID)));
+    return dsl.select(
+            SOURCE_DOCUMENT.ID,
+            SOURCE_DOCUMENT.TITLE,
+            SOURCE_DOCUMENT.LANGUAGE,
+            pm.STATED_PLACE,
+            MISSION.ACRONYM,
+            hosts)
+        .from(pm)
+        .join(PERSONNEL_FIGURE)
+        .on(PERSONNEL_FIGURE.ID.eq(pm.FIGURE_ID))
+        .join(SOURCE_DOCUMENT)
+        .on(SOURCE_DOCUMENT.ID.eq(PERSONNEL_FIGURE.SOURCE_ID))
+        .join(MISSION)
+        .on(MISSION.ID.eq(pm.MISSION_ID))
+        .where(pm.STATED_PLACE.isNotNull())
+        .and(
+            not(
+                exists(
+                    selectOne()
+                        .from(MISSION_HOST)
+                        .join(COUNTRY)
+                        .on(COUNTRY.ISO3.eq(MISSION_HOST.ISO3))
+                        .where(MISSION_HOST.MISSION_ID.eq(pm.MISSION_ID))
+                        .and(
+                            lower(COUNTRY.NAME_EN)
+                                .eq(place)
+                                .or(lower(COUNTRY.NAME_NB).eq(place))))))
+        .and(
+            not(
+                exists(
+                    selectOne()
+                        .from(MISSION_REGION)
+                        .join(REGION)
+                        .on(REGION.CODE.eq(MISSION_REGION.REGION_CODE))
+                        .where(MISSION_REGION.MISSION_ID.eq(pm.MISSION_ID))
+                        .and(lower(REGION.NAME_EN).eq(place).or(lower(REGION.NAME_NB).eq(place))))))
+        .orderBy(SOURCE_DOCUMENT.ID, MISSION.ACRONYM)
+        .fetch(org.jooq.Records.mapping(Discrepancy.PlaceMismatch::new));
+  }
+}

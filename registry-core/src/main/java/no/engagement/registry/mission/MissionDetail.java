@@ -1,0 +1,40 @@
+package no.engagement.registry.mission;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+/** One mission with its hosts, links, personnel over time and sources. */
+public record MissionDetail(
+    MissionRow mission,
+    String leadDepartment,
+    String hqLocation,
+    BigDecimal longitude,
+    BigDecimal latitude,
+    List<String> regions,
+    List<String> predecessors,
+    List<String> successors,
+    List<Integer> years,
+    List<ContributorSeries> personnel,
+    List<Statement> statements,
+    List<Source> sources) {
+
+  /** A contributor's yearly totals (annual averages, all genders), Norway first. */
+  public record ContributorSeries(String iso3, String name, List<BigDecimal> totals) {}
+
+  /** A figure a policy text states for this mission, possibly together with others. */
+  public record Statement(
+      String contributor,
+      int year,
+      String type,
+      BigDecimal count,
+      String missions,
+      String statedText,
+      Long sourceId,
+      String sourceTitle) {}
+
+  /** A source the mission's facts cite. */
+  public record Source(long id, String title, String language) {}
+
+  /** The rows of the mission's CSV: one per contributor and year. */
+  public record PersonnelRow(String contributor, String name, int year, BigDecimal total) {}
+}

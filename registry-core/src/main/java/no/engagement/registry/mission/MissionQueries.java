@@ -1,0 +1,217 @@
+package no.engagement.registry.mission;
+
+import static no.engagement.registry.jooq.Tables.COUNTRY;
+import static no.engagement.registry.jooq.Tables.MISSION;
+import static no.engagement.registry.jooq.Tables.MISSION_HOST;
+import static no.engagement.registry.jooq.Tables.MISSION_REGION;
+import static no.engagement.registry.jooq.Tables.MISSION_SUCCESSION;
+import static no.engagement.registry.jooq.Tables.PERSONNEL_FIGURE;
+import static no.engagement.registry.jooq.Tables.PERSONNEL_FIGURE_MISSION;
+import static no.engagement.registry.jooq.Tables.PERSONNEL_TYPE;
+import static no.engagement.registry.jooq.Tables.REGION;
+import static no.engagement.registry.jooq.Tables.SOURCE_DOCUMENT;
+import static org.jooq.Records.mapping;
+import static org.jooq.impl.DSL.coalesce;
+import static org.jooq.impl.DSL.field;
+import static org.jooq.impl.DSL.select;
+import static org.jooq.impl.DSL.selectDistinct;
+import static org.jooq.impl.DSL.sum;
+
+import java.util.List;
+import java.util.Optional;
+import no.engagement.registry.jooq.enums.BasisCode;
+import no.engagement.registry.jooq.enums.GenderCode;
+import no.engagement.registry.jooq.tables.Mission;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.impl.DSL;
+import org.springframework.stereotype.Repository;
+
+/** The mission feature's only door to the database. */
+@Repository
+class MissionQueries {
+
+  private final DSLContext dsl;
+
+  MissionQueries(DSLContext dsl) {
+    this.dsl = dsl;
+  }
+
+  private static Field<String> hosts(boolean nb) {
+    var name = nb ? COUNTRY.NAME_NB : COUNTRY.NAME_EN;
+    return field(
+        select(DSL.stringAgg(name, ", ").orderBy(name))
+            .from(MISSION_HOST)
+            .join(COUNTRY)
+            .on(COUNTRY.ISO3.eq(MISSION_HOST.ISO3))
+            .where(MISSION_HOST.MISSION_ID.eq(MISSION.ID)));
+  }
+
+  List<MissionRow> missions(boolean nb) {
+    return dsl.select(
+            MISSION.ACRONYM,
+            nb ? coalesce(MISSION.NAME_NB, MISSION.NAME_EN) : MISSION.NAME_EN,
+            MISSION.KIND,
+            MISSION.STATUS,
+            MISSION.START_DATE,
+            MISSION.END_DATE,
+            hosts(nb))
+        .from(MISSION)
+        .orderBy(MISSION.ACRONYM)
+        .fetch(mapping(MissionRow::new));
+  }
+
+  Optional<Long> id(String acronym) {
+    return dsl.select(MISSION.ID)
+        .from(MISSION)
+        .where(MISSION.ACRONYM.eq(acronym))
+        .fetchOptional(MISSION.ID);
+  }
+
+  MissionDetail detail(long id, boolean nb) {
+    var row =
+        dsl.select(
+                MISSION.ACRONYM,
+                nb ? coalesce(MISSION.NAME_NB, MISSION.NAME_EN) : MISSION.NAME_EN,
+                MISSION.KIND,
+                MISSION.STATUS,
+                MISSION.START_DATE,
+                MISSION.END_DATE,
+                hosts(nb),
+                MISSION.LEAD_DEPARTMENT,
+                MISSION.HQ_LOCATION,
+                MISSION.HQ_LONGITUDE,
+                MISSION.HQ_LATITUDE)
+            .from(MISSION)
+            .where(MISSION.ID.eq(id))
+            .fetchOne();
+    var mission =
+        new MissionRow(
+            row.value1(),
+            row.value2(),
+            row.value3(),
+            row.value4(),
+            row.value5(),
+            row.value6(),
+            row.value7());
+    List<String> regions =
+        dsl.select(nb ? REGION.NAME_NB : REGION.NAME_EN)
+            .from(MISSION_REGION)
+            .join(REGION)
+            .on(REGION.CODE.eq(MISSION_REGION.REGION_CODE))
+            .where(MISSION_REGION.MISSION_ID.eq(id))
+            .fetch(r -> r.value1());
+    Mission other = MISSION.as("other");
+    List<String> predecessors =
+        dsl.select(other.ACRONYM)
+            .from(MISSION_SUCCESSION)
+            .join(other)
+            .on(other.ID.eq(MISSION_SUCCESSION.PREDECESSOR_ID))
+            .where(MISSION_SUCCESSION.SUCCESSOR_ID.eq(id))
+            .orderBy(other.ACRONYM)
+            .fetch(other.ACRONYM);
+    List<String> successors =
+        dsl.select(other.ACRONYM)
+            .from(MISSION_SUCCESSION)
+            .join(other)
+            .on(other.ID.eq(MISSION_SUCCESSION.SUCCESSOR_ID))
+            .where(MISSION_SUCCESSION.PREDECESSOR_ID.eq(id))
+            .orderBy(other.ACRONYM)
+            .fetch(other.ACRONYM);
+    return new MissionDetail(
+        mission,
+        row.value8(),
+        row.value9(),
+        row.value10(),
+        row.value11(),
+        regions,
+        predecessors,
+        successors,
+        List.of(),
+        List.of(),
+        statements(id, nb),
+        sources(id));
+  }
+
+  /** Annual-average totals per contributor and year, Norway first, then by name and year. */
+  List<MissionDetail.PersonnelRow> personnel(long id, boolean nb) {
+    var F = PERSONNEL_FIGURE;
+    var name = nb ? COUNTRY.NAME_NB : COUNTRY.NAME_EN;
+    return dsl.select(
+            F.CONTRIBUTOR_ISO3.cast(String.class), name, F.YEAR.cast(Integer.class), sum(F.COUNT))
+        .from(F)
+        .join(COUNTRY)
+        .on(COUNTRY.ISO3.eq(F.CONTRIBUTOR_ISO3))
+        .where(F.MISSION_ID.eq(id))
+        .and(F.BASIS.eq(BasisCode.annual_average))
+        .and(F.GENDER.eq(GenderCode.total))
+        .groupBy(F.CONTRIBUTOR_ISO3, name, F.YEAR)
+        .orderBy(DSL.when(F.CONTRIBUTOR_ISO3.eq("NOR"), 0).else_(1), name, F.YEAR)
+        .fetch(mapping(MissionDetail.PersonnelRow::new));
+  }
+
+  private List<MissionDetail.Statement> statements(long id, boolean nb) {
+    var F = PERSONNEL_FIGURE;
+    var set = MISSION.as("set_mission");
+    Condition covers =
+        F.MISSION_ID
+            .eq(id)
+            .or(
+                F.ID.in(
+                    select(PERSONNEL_FIGURE_MISSION.FIGURE_ID)
+                        .from(PERSONNEL_FIGURE_MISSION)
+                        .where(PERSONNEL_FIGURE_MISSION.MISSION_ID.eq(id))));
+    Field<String> missions =
+        coalesce(
+            field(
+                select(DSL.stringAgg(set.ACRONYM, " + ").orderBy(set.ACRONYM))
+                    .from(PERSONNEL_FIGURE_MISSION)
+                    .join(set)
+                    .on(set.ID.eq(PERSONNEL_FIGURE_MISSION.MISSION_ID))
+                    .where(PERSONNEL_FIGURE_MISSION.FIGURE_ID.eq(F.ID))),
+            field(select(set.ACRONYM).from(set).where(set.ID.eq(F.MISSION_ID))));
+    return dsl.select(
+            F.CONTRIBUTOR_ISO3.cast(String.class),
+            F.YEAR.cast(Integer.class),
+            nb ? PERSONNEL_TYPE.NAME_NB : PERSONNEL_TYPE.NAME_EN,
+            F.COUNT,
+            missions,
+            F.STATED_TEXT,
+            F.SOURCE_ID,
+            SOURCE_DOCUMENT.TITLE)
+        .from(F)
+        .join(PERSONNEL_TYPE)
+        .on(PERSONNEL_TYPE.CODE.eq(F.PERSONNEL_TYPE))
+        .leftJoin(SOURCE_DOCUMENT)
+        .on(SOURCE_DOCUMENT.ID.eq(F.SOURCE_ID))
+        .where(covers)
+        .and(F.BASIS.eq(BasisCode.approximate_statement))
+        .orderBy(F.YEAR, SOURCE_DOCUMENT.TITLE)
+        .fetch(mapping(MissionDetail.Statement::new));
+  }
+
+  private List<MissionDetail.Source> sources(long id) {
+    var F = PERSONNEL_FIGURE;
+    var ids =
+        selectDistinct(MISSION.SOURCE_ID.as("id"))
+            .from(MISSION)
+            .where(MISSION.ID.eq(id))
+            .union(
+                selectDistinct(MISSION_HOST.SOURCE_ID)
+                    .from(MISSION_HOST)
+                    .where(MISSION_HOST.MISSION_ID.eq(id)))
+            .union(selectDistinct(F.SOURCE_ID).from(F).where(F.MISSION_ID.eq(id)))
+            .union(
+                selectDistinct(F.SOURCE_ID)
+                    .from(F)
+                    .join(PERSONNEL_FIGURE_MISSION)
+                    .on(PERSONNEL_FIGURE_MISSION.FIGURE_ID.eq(F.ID))
+                    .where(PERSONNEL_FIGURE_MISSION.MISSION_ID.eq(id)));
+    return dsl.select(SOURCE_DOCUMENT.ID, SOURCE_DOCUMENT.TITLE, SOURCE_DOCUMENT.LANGUAGE)
+        .from(SOURCE_DOCUMENT)
+        .where(SOURCE_DOCUMENT.ID.in(ids))
+        .orderBy(SOURCE_DOCUMENT.DOC_DATE.desc(), SOURCE_DOCUMENT.ID)
+        .fetch(mapping(MissionDetail.Source::new));
+  }
+}

@@ -1,0 +1,270 @@
+package no.engagement.registry.source;
+
+import static no.engagement.registry.jooq.Tables.FACILITATOR_ROLE;
+import static no.engagement.registry.jooq.Tables.FUNDING_PARTNER;
+import static no.engagement.registry.jooq.Tables.FUNDING_PLACE;
+import static no.engagement.registry.jooq.Tables.FUNDING_PROGRAMME;
+import static no.engagement.registry.jooq.Tables.INITIATIVE;
+import static no.engagement.registry.jooq.Tables.MISSION;
+import static no.engagement.registry.jooq.Tables.MISSION_HOST;
+import static no.engagement.registry.jooq.Tables.ORGANISATION;
+import static no.engagement.registry.jooq.Tables.PEACE_PROCESS;
+import static no.engagement.registry.jooq.Tables.PEACE_PROCESS_MILESTONE;
+import static no.engagement.registry.jooq.Tables.PEACE_PROCESS_PARTY;
+import static no.engagement.registry.jooq.Tables.PERSONNEL_FIGURE;
+import static no.engagement.registry.jooq.Tables.PERSONNEL_FIGURE_MISSION;
+import static no.engagement.registry.jooq.Tables.REGION;
+import static no.engagement.registry.jooq.Tables.REGION_COUNTRY;
+import static no.engagement.registry.jooq.Tables.SOURCE_DOCUMENT;
+import static no.engagement.registry.jooq.Tables.STATEMENT;
+import static org.jooq.impl.DSL.coalesce;
+import static org.jooq.impl.DSL.count;
+import static org.jooq.impl.DSL.field;
+import static org.jooq.impl.DSL.inline;
+import static org.jooq.impl.DSL.select;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Record3;
+import org.jooq.Select;
+import org.jooq.SelectField;
+import org.jooq.TableField;
+import org.jooq.impl.DSL;
+import org.springframework.stereotype.Repository;
+
+/** The source feature's only door to the database. */
+@Repository
+class SourceQueries {
+
+  private final DSLContext dsl;
+
+  SourceQueries(DSLContext dsl) {
+    this.dsl = dsl;
+  }
+
+  private static final List<TableField<?, Long>> CITING =
+      List.of(
+          PERSONNEL_FIGURE.SOURCE_ID,
+          MISSION.SOURCE_ID,
+          MISSION_HOST.SOURCE_ID,
+          ORGANISATION.SOURCE_ID,
+          REGION.SOURCE_ID,
+          REGION_COUNTRY.SOURCE_ID,
+          PEACE_PROCESS.SOURCE_ID,
+          PEACE_PROCESS_PARTY.SOURCE_ID,
+          PEACE_PROCESS_MILESTONE.SOURCE_ID,
+          FACILITATOR_ROLE.SOURCE_ID,
+          FUNDING_PROGRAMME.SOURCE_ID,
+          FUNDING_PARTNER.SOURCE_ID,
+          FUNDING_PLACE.SOURCE_ID,
+          INITIATIVE.SOURCE_ID,
+          STATEMENT.SOURCE_ID);
+
+  private static Field<Integer> factCount() {
+    Field<Integer> sum = inline(0);
+    for (var f : CITING) {
+      sum = sum.plus(field(select(count()).from(f.getTable()).where(f.eq(SOURCE_DOCUMENT.ID))));
+    }
+    return sum;
+  }
+
+  private static SelectField<?>[] columns() {
+    return new SelectField<?>[] {
+      SOURCE_DOCUMENT.ID,
+      SOURCE_DOCUMENT.CODE,
+      SOURCE_DOCUMENT.KIND,
+      SOURCE_DOCUMENT.TITLE,
+      SOURCE_DOCUMENT.PUBLISHER,
+      SOURCE_DOCUMENT.LANGUAGE,
+      SOURCE_DOCUMENT.FILE_NAME,
+      SOURCE_DOCUMENT.DOC_DATE,
+      SOURCE_DOCUMENT.DATE_PRECISION,
+      SOURCE_DOCUMENT.DATE_NOTE,
+      SOURCE_DOCUMENT.LICENCE,
+      SOURCE_DOCUMENT.ATTRIBUTION,
+      factCount()
+    };
+  }
+
+  List<SourceDocument> sources() {
+    return dsl.select(columns())
+        .from(SOURCE_DOCUMENT)
+        .orderBy(SOURCE_DOCUMENT.KIND.desc(), SOURCE_DOCUMENT.DOC_DATE.desc(), SOURCE_DOCUMENT.ID)
+        .fetch(r -> r.into(SourceDocument.class));
+  }
+
+  Optional<SourceDocument> source(long id) {
+    return dsl.select(columns())
+        .from(SOURCE_DOCUMENT)
+        .where(SOURCE_DOCUMENT.ID.eq(id))
+        .fetchOptional(r -> r.into(SourceDocument.class));
+  }
+
+  /** Every fact citing the source, as (kind, subject, detail), at most {@code limit}. */
+  List<SourceFact> facts(long id, boolean nb, int limit) {
+    var F = PERSONNEL_FIGURE;
+    var set = MISSION.as("set_mission");
+    Field<String> missions =
+        coalesce(
+            field(
+                select(DSL.stringAgg(set.ACRONYM, " + ").orderBy(set.ACRONYM))
+                    .from(PERSONNEL_FIGURE_MISSION)
+                    .join(set)
+                    .on(set.ID.eq(PERSONNEL_FIGURE_MISSION.MISSION_ID))
+                    .where(PERSONNEL_FIGURE_MISSION.FIGURE_ID.eq(F.ID))),
+            field(select(set.ACRONYM).from(set).where(set.ID.eq(F.MISSION_ID))));
+    List<Select<Record3<String, String, String>>> parts = new ArrayList<>();
+    parts.add(
+        select(
+                inline("personnel_figure"),
+                F.CONTRIBUTOR_ISO3
+                    .cast(String.class)
+                    .concat(
+                        inline(" \u2013 "),
+                        missions,
+                        inline(" \u2013 "),
+                        F.YEAR.cast(String.class)),
+                DSL.coalesce(
+                    F.STATED_TEXT,
+                    F.COUNT
+                        .cast(String.class)
+                        .concat(
+                            inline(" "),
+                            F.PERSONNEL_TYPE.cast(String.class),
+                            inline(" ("),
+                            F.GENDER.cast(String.class),
+                            inline(")"))))
+            .from(F)
+            .where(F.SOURCE_ID.eq(id)));
+    parts.add(
+        select(inline("mission"), MISSION.ACRONYM, MISSION.NAME_EN)
+            .from(MISSION)
+            .where(MISSION.SOURCE_ID.eq(id)));
+    parts.add(
+        select(
+                inline("organisation"),
+                ORGANISATION.CODE,
+                nb ? ORGANISATION.NAME_NB : ORGANISATION.NAME_EN)
+            .from(ORGANISATION)
+            .where(ORGANISATION.SOURCE_ID.eq(id)));
+    parts.add(
+        select(inline("region"), REGION.CODE, nb ? REGION.NAME_NB : REGION.NAME_EN)
+            .from(REGION)
+            .where(REGION.SOURCE_ID.eq(id)));
+    parts.add(
+        select(
+                inline("peace_process"),
+                PEACE_PROCESS.CODE,
+                nb ? PEACE_PROCESS.NAME_NB : PEACE_PROCESS.NAME_EN)
+            .from(PEACE_PROCESS)
+            .where(PEACE_PROCESS.SOURCE_ID.eq(id)));
+    var org = ORGANISATION.as("party_org");
+    parts.add(
+        select(
+                inline("peace_process_party"),
+                PEACE_PROCESS.CODE,
+                coalesce(PEACE_PROCESS_PARTY.PARTY_ISO3.cast(String.class), org.CODE))
+            .from(PEACE_PROCESS_PARTY)
+            .join(PEACE_PROCESS)
+            .on(PEACE_PROCESS.ID.eq(PEACE_PROCESS_PARTY.PROCESS_ID))
+            .leftJoin(org)
+            .on(org.ID.eq(PEACE_PROCESS_PARTY.PARTY_ORG_ID))
+            .where(PEACE_PROCESS_PARTY.SOURCE_ID.eq(id)));
+    parts.add(
+        select(
+                inline("milestone"),
+                PEACE_PROCESS.CODE.concat(
+                    inline(" "), PEACE_PROCESS_MILESTONE.OCCURRED_ON.cast(String.class)),
+                nb
+                    ? PEACE_PROCESS_MILESTONE.DESCRIPTION_NB
+                    : PEACE_PROCESS_MILESTONE.DESCRIPTION_EN)
+            .from(PEACE_PROCESS_MILESTONE)
+            .join(PEACE_PROCESS)
+            .on(PEACE_PROCESS.ID.eq(PEACE_PROCESS_MILESTONE.PROCESS_ID))
+            .where(PEACE_PROCESS_MILESTONE.SOURCE_ID.eq(id)));
+    var actor = ORGANISATION.as("actor_org");
+    parts.add(
+        select(
+                inline("facilitator_role"),
+                PEACE_PROCESS.CODE,
+                coalesce(FACILITATOR_ROLE.ACTOR_ISO3.cast(String.class), actor.CODE)
+                    .concat(
+                        inline(" "),
+                        FACILITATOR_ROLE.ROLE,
+                        inline(" "),
+                        coalesce(FACILITATOR_ROLE.START_YEAR.cast(String.class), inline("")),
+                        inline("\u2013"),
+                        coalesce(FACILITATOR_ROLE.END_YEAR.cast(String.class), inline(""))))
+            .from(FACILITATOR_ROLE)
+            .join(PEACE_PROCESS)
+            .on(PEACE_PROCESS.ID.eq(FACILITATOR_ROLE.PROCESS_ID))
+            .leftJoin(actor)
+            .on(actor.ID.eq(FACILITATOR_ROLE.ACTOR_ORG_ID))
+            .where(FACILITATOR_ROLE.SOURCE_ID.eq(id)));
+    parts.add(
+        select(
+                inline("funding_programme"),
+                FUNDING_PROGRAMME.CODE,
+                nb ? FUNDING_PROGRAMME.NAME_NB : FUNDING_PROGRAMME.NAME_EN)
+            .from(FUNDING_PROGRAMME)
+            .where(FUNDING_PROGRAMME.SOURCE_ID.eq(id)));
+    parts.add(
+        select(inline("initiative"), INITIATIVE.CODE, nb ? INITIATIVE.NAME_NB : INITIATIVE.NAME_EN)
+            .from(INITIATIVE)
+            .where(INITIATIVE.SOURCE_ID.eq(id)));
+    parts.add(
+        select(
+                inline("region_country"),
+                REGION_COUNTRY.REGION_CODE,
+                REGION_COUNTRY.ISO3.cast(String.class))
+            .from(REGION_COUNTRY)
+            .where(REGION_COUNTRY.SOURCE_ID.eq(id)));
+    var hosted = MISSION.as("hosted");
+    parts.add(
+        select(inline("mission_host"), hosted.ACRONYM, MISSION_HOST.ISO3.cast(String.class))
+            .from(MISSION_HOST)
+            .join(hosted)
+            .on(hosted.ID.eq(MISSION_HOST.MISSION_ID))
+            .where(MISSION_HOST.SOURCE_ID.eq(id)));
+    var partnerOrg = ORGANISATION.as("partner_org");
+    parts.add(
+        select(
+                inline("funding_partner"),
+                FUNDING_PROGRAMME.CODE,
+                coalesce(FUNDING_PARTNER.PARTNER_ISO3.cast(String.class), partnerOrg.CODE))
+            .from(FUNDING_PARTNER)
+            .join(FUNDING_PROGRAMME)
+            .on(FUNDING_PROGRAMME.ID.eq(FUNDING_PARTNER.PROGRAMME_ID))
+            .leftJoin(partnerOrg)
+            .on(partnerOrg.ID.eq(FUNDING_PARTNER.PARTNER_ORG_ID))
+            .where(FUNDING_PARTNER.SOURCE_ID.eq(id)));
+    parts.add(
+        select(
+                inline("funding_place"),
+                FUNDING_PROGRAMME.CODE,
+                coalesce(FUNDING_PLACE.ISO3.cast(String.class), FUNDING_PLACE.REGION_CODE))
+            .from(FUNDING_PLACE)
+            .join(FUNDING_PROGRAMME)
+            .on(FUNDING_PROGRAMME.ID.eq(FUNDING_PLACE.PROGRAMME_ID))
+            .where(FUNDING_PLACE.SOURCE_ID.eq(id)));
+    parts.add(
+        select(inline("statement"), STATEMENT.CODE, nb ? STATEMENT.TEXT_NB : STATEMENT.TEXT_EN)
+            .from(STATEMENT)
+            .where(STATEMENT.SOURCE_ID.eq(id)));
+    Select<Record3<String, String, String>> all = parts.getFirst();
+    for (var p : parts.subList(1, parts.size())) {
+      all = all.unionAll(p);
+    }
+    var t = all.asTable("facts", "kind", "subject", "detail");
+    return dsl.selectFrom(t)
+        .orderBy(t.field("kind"), t.field("subject"))
+        .limit(limit)
+        .fetch(
+            r ->
+                new SourceFact(
+                    r.get(0, String.class), r.get(1, String.class), r.get(2, String.class)));
+  }
+}

@@ -1,0 +1,100 @@
+package no.engagement.registry.source.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import no.engagement.registry.source.SourceDocument;
+import no.engagement.registry.source.SourceService;
+import no.engagement.registry.web.BadParameterException;
+import no.engagement.registry.web.Csv;
+import no.engagement.registry.web.NotFoundException;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+
+/** /sources and /sources/{id}: each document with every fact the registry takes from it. */
+@Controller
+class SourceController {
+
+  private final SourceService sources;
+
+  SourceController(SourceService sources) {
+    this.sources = sources;
+  }
+
+  @GetMapping("/sources")
+  String list(Model model) {
+    model.addAttribute("sources", sources.sources());
+    return "sources";
+  }
+
+  @GetMapping("/sources.csv")
+  void listCsv(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    var dialect = Csv.dialect(request);
+    var rows = sources.sources();
+    try (var csv = Csv.open(response, dialect, "sources.csv")) {
+      csv.row(
+          "id",
+          "code",
+          "kind",
+          "title",
+          "publisher",
+          "language",
+          "file_name",
+          "date",
+          "date_precision",
+          "date_note",
+          "licence",
+          "attribution",
+          "facts");
+      rows.forEach(
+          s ->
+              csv.row(
+                  s.id(),
+                  s.code(),
+                  s.kind(),
+                  s.title(),
+                  s.publisher(),
+                  s.language(),
+                  s.fileName(),
+                  s.docDate(),
+                  s.datePrecision(),
+                  s.dateNote(),
+                  s.licence(),
+                  s.attribution(),
+                  s.facts()));
+    }
+  }
+
+  @GetMapping("/sources/{id}")
+  String source(@PathVariable String id, Model model) {
+    var s = find(id);
+    model.addAttribute("s", s);
+    model.addAttribute("facts", sources.facts(s.id(), Csv.lang(), SourceService.SCREEN_LIMIT));
+    model.addAttribute("limit", SourceService.SCREEN_LIMIT);
+    return "source";
+  }
+
+  @GetMapping("/sources/{id}.csv")
+  void sourceCsv(@PathVariable String id, HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
+    var dialect = Csv.dialect(request);
+    var s = find(id);
+    var facts = sources.facts(s.id(), Csv.lang(), Integer.MAX_VALUE);
+    try (var csv = Csv.open(response, dialect, "source-" + s.id() + ".csv")) {
+      csv.row("source_id", "kind", "subject", "detail");
+      facts.forEach(f -> csv.row(s.id(), f.kind(), f.subject(), f.detail()));
+    }
+  }
+
+  private SourceDocument find(String id) {
+    long n;
+    try {
+      n = Long.parseLong(id);
+    } catch (NumberFormatException e) {
+      throw new BadParameterException("id", id, "param.number");
+    }
+    return sources.source(n).orElseThrow(() -> new NotFoundException("source " + id));
+  }
+}

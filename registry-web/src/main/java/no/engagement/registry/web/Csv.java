@@ -1,0 +1,35 @@
+package no.engagement.registry.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import no.engagement.registry.export.CsvDialect;
+import no.engagement.registry.export.CsvWriter;
+import org.springframework.context.i18n.LocaleContextHolder;
+
+/** Opens the CSV download of a screen: the dialect from {@code ?dialect=}, the file name. */
+public final class Csv {
+
+  private Csv() {}
+
+  public static CsvDialect dialect(HttpServletRequest request) {
+    String value = request.getParameter("dialect");
+    try {
+      return CsvDialect.fromParameter(value);
+    } catch (IllegalArgumentException e) {
+      throw new BadParameterException("dialect", value, "param.not.allowed", "rfc4180, excel-nb");
+    }
+  }
+
+  public static CsvWriter open(HttpServletResponse response, CsvDialect dialect, String fileName)
+      throws IOException {
+    response.setContentType("text/csv; charset=UTF-8");
+    response.setHeader("Content-Disposition", "attachment; filename=\"" + fileName + "\"");
+    return new CsvWriter(response.getOutputStream(), dialect);
+  }
+
+  /** "nb" or "en": the language of names in screens and files. */
+  public static String lang() {
+    return LocaleContextHolder.getLocale().getLanguage().equals("en") ? "en" : "nb";
+  }
+}

@@ -1,0 +1,58 @@
+package no.engagement.registry.mission.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import no.engagement.registry.RegistryWebTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** /missions and /missions/{acronym} with their CSV, over real HTTP. */
+@RegistryWebTest
+class MissionScreenTest {
+
+  @LocalServerPort int port;
+  @Autowired JdbcTemplate sql;
+  private final HttpClient http = HttpClient.newHttpClient();
+
+  @Test
+  void theListHasEveryMissionAndItsCsvTheSameRows() throws Exception {
+    int missions = sql.queryForObject("select count(*) from mission", Integer.class);
+    String html = get("/missions?lang=en").body();
+    assertThat(html.split("<th scope=\"row\">", -1)).hasSize(missions + 1);
+    assertThat(get("/missions.csv").body().split("\r\n")).hasSize(missions + 1);
+  }
+
+  @Test
+  void aMissionShowsHostsSuccessionAndPersonnelWithNorwayFirst() throws Exception {
+    String untso = get("/missions/UNTSO?lang=en").body();
+    assertThat(untso).contains("Egypt, Israel, Jordan, Lebanon, Syria").contains("the Middle East");
+    assertThat(untso.indexOf(">Norway<")).isPositive().isLessThan(untso.indexOf(">Australia<"));
+    assertThat(get("/missions/MONUC?lang=en").body()).contains("/missions/MONUSCO");
+    assertThat(get("/missions/MINUSMA?lang=en").body()).contains("around 45 military personnel");
+    String csv = get("/missions/UNTSO.csv?lang=en").body();
+    assertThat(csv).startsWith("mission,contributor,contributor_name,year,total,basis,gender\r\n");
+    assertThat(csv).contains("UNTSO,NOR,Norway,2019,13,annual_average,total\r\n");
+  }
+
+  @Test
+  void anUnknownMissionIsA404AndAnAcronymWithASpaceWorks() throws Exception {
+    var missing = get("/missions/NOPE?lang=en");
+    assertThat(missing.statusCode()).isEqualTo(404);
+    assertThat(missing.body()).contains("\u00abNOPE\u00bb");
+    assertThat(get("/missions/UNOSOM%20II?lang=en").statusCode()).isEqualTo(200);
+  }
+
+  private HttpResponse<String> get(String path) throws Exception {
+    return http.send(
+        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+            .header("Accept", "text/html")
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+}
