@@ -61,6 +61,7 @@ class AccessibilityTest {
             "/sources",
             "/sources/1",
             "/discrepancies",
+            "/search?q=sudan",
             "/deployments?from=abc",
             "/missions/NOPE");
     return Stream.of("nb", "en").flatMap(lang -> paths.stream().map(p -> Arguments.of(p, lang)));
