@@ -7,7 +7,8 @@ import java.util.List;
  * (ISO 3166 alpha-3, mission acronyms, region codes); an empty list does not filter.
  *
  * @param basis one basis only: figures of different bases are never added together
- * @param gender female, male or total (the default), never several: they overlap
+ * @param gender female, male or total (the default), never several: they overlap; "all" only when
+ *     listing figures (grouping NONE)
  */
 public record DeploymentFilter(
     List<String> contributors,

@@ -77,10 +77,10 @@ class DeploymentQueries {
   /** The filter as one SQL condition on PERSONNEL_FIGURE. */
   Condition where(DeploymentFilter f) {
     var F = PERSONNEL_FIGURE;
-    Condition c =
-        F.BASIS
-            .eq(BasisCode.lookupLiteral(f.basis()))
-            .and(F.GENDER.eq(GenderCode.lookupLiteral(f.gender())));
+    Condition c = F.BASIS.eq(BasisCode.lookupLiteral(f.basis()));
+    if (!"all".equals(f.gender())) {
+      c = c.and(F.GENDER.eq(GenderCode.lookupLiteral(f.gender())));
+    }
     if (!f.contributors().isEmpty()) {
       c = c.and(F.CONTRIBUTOR_ISO3.in(f.contributors()));
     }

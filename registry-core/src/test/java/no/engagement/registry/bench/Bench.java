@@ -44,15 +44,22 @@ public final class Bench {
     Path dir = Path.of(args.length > 0 ? args[0] : "target/bench");
     int port = args.length > 1 ? Integer.parseInt(args[1]) : 54340;
     int years = args.length > 2 ? Integer.parseInt(args[2]) : 3;
+    Path jar = args.length > 3 ? Path.of(args[3]) : null;
     FileSystemUtils.deleteRecursively(dir.resolve("pg"));
     Files.createDirectories(dir);
     try (var pg = EmbeddedPostgres.start(dir.resolve("pg"), port)) {
       pg.createDatabaseIfMissing("bench");
       String url = pg.jdbcUrl("bench");
-      Flyway.configure().dataSource(url, EmbeddedPostgres.SUPERUSER, "").load().migrate();
+      RegistryUnderTest app = null;
+      if (jar != null) {
+        // the registry itself migrates and seeds the bench database; its heap is capped at 128 MB
+        app = RegistryUnderTest.start(jar, url, dir.resolve("registry.log"));
+      } else {
+        Flyway.configure().dataSource(url, EmbeddedPostgres.SUPERUSER, "").load().migrate();
+      }
       try (Connection c = DriverManager.getConnection(url, EmbeddedPostgres.SUPERUSER, "")) {
         CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
-        long batch = referenceData(c, copy);
+        long batch = app != null ? benchBatch(c) : referenceData(c, copy);
         List<String> contributors = column(c, "select iso3 from country order by iso3 limit 60");
         List<String[]> missions = missions(c);
         Path byId = dir.resolve("personnel-bench-ids.csv");
@@ -94,11 +101,12 @@ public final class Bench {
         result("copy_from_stdin", rows, best);
         c.createStatement().execute("vacuum analyze personnel_figure");
 
+        // the same rows and about the same columns as the figures export of /deployments.csv
         String query =
-            "select f.contributor_iso3, m.acronym, f.year, f.period_start, f.period_end,"
-                + " f.personnel_type, f.gender, f.count, f.basis"
-                + " from personnel_figure f join mission m on m.id = f.mission_id"
-                + " order by f.contributor_iso3, m.acronym, f.period_start, f.personnel_type, f.gender";
+            "select f.id, f.contributor_iso3, c.name_nb, m.acronym, f.year, f.period_start, f.period_end,"
+                + " f.personnel_type, f.gender, f.count, f.basis, f.approximate, f.stated_text, f.source_id,"
+                + " f.batch_id from personnel_figure f join mission m on m.id = f.mission_id"
+                + " join country c on c.iso3 = f.contributor_iso3 order by f.id";
         best = Double.MAX_VALUE;
         for (int run = 1; run <= 3; run++) {
           var counter = new CountingStream();
@@ -109,9 +117,32 @@ public final class Bench {
           check(out == rows, "COPY TO exported " + out + " rows, expected " + rows);
           best = Math.min(best, s);
         }
+        double copyOutRate = rows / best;
         result("copy_to_stdout", rows, best);
+
+        if (app != null) {
+          try {
+            ScreenBench.export(app, rows, copyOutRate);
+            ScreenBench.deploymentsScreen(
+                app, c, dir.resolve("pg/postgresql.log"), contributors, missions);
+          } finally {
+            app.stop();
+          }
+        }
       }
     }
+  }
+
+  private static long benchBatch(Connection c) throws Exception {
+    var st = c.createStatement();
+    st.execute(
+        "insert into import_batch (kind, file_name, sha256, encoding, delimiter, decimal_mark,"
+            + " imported_by, status, rows_read, rows_inserted, rows_updated, rows_unchanged, rows_deleted)"
+            + " values ('personnel', 'personnel-bench.csv', repeat('0', 64), 'UTF-8', ',', '.', 'bench',"
+            + " 'committed', 0, 0, 0, 0, 0)");
+    var rs = st.executeQuery("select max(id) from import_batch");
+    rs.next();
+    return rs.getLong(1);
   }
 
   /** Countries and missions from the seed files (the same codes real data uses); one batch. */

@@ -186,7 +186,7 @@ class DeploymentController {
         from,
         to,
         p.words("type", TYPES),
-        p.word("gender", DeploymentFilter.DEFAULT_GENDER, "total", "female", "male"),
+        gender(p, group),
         p.word(
             "basis",
             DeploymentFilter.DEFAULT_BASIS,
@@ -195,6 +195,15 @@ class DeploymentController {
             "approximate_statement"),
         group,
         sort);
+  }
+
+  /** One gender; "all" only lists figures (group=none), since totals over genders would overlap. */
+  private static String gender(QueryParameters p, Grouping group) {
+    String g = p.word("gender", DeploymentFilter.DEFAULT_GENDER, "total", "female", "male", "all");
+    if (g.equals("all") && group != Grouping.NONE) {
+      throw new BadParameterException("gender", g, "param.gender.all");
+    }
+    return g;
   }
 
   /** Each group's "explain" link: the same view narrowed to the group, listing its figures. */

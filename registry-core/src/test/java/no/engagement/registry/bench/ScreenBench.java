@@ -1,0 +1,172 @@
+package no.engagement.registry.bench;
+
+import java.io.InputStream;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.regex.Pattern;
+
+/** The scenarios measured through the running registry over HTTP. */
+final class ScreenBench {
+
+  private static final Pattern DURATION = Pattern.compile("duration: ([0-9.]+) ms");
+
+  private ScreenBench() {}
+
+  /**
+   * /deployments.csv of every figure, streamed, against COPY (query) TO STDOUT of the same rows.
+   */
+  static void export(RegistryUnderTest app, long rows, double copyOutRate) throws Exception {
+    String path = "/deployments.csv?basis=snapshot&gender=all&group=none";
+    long t0 = System.nanoTime();
+    var response = app.http.send(app.request(path), HttpResponse.BodyHandlers.ofInputStream());
+    long lines = 0;
+    try (InputStream in = response.body()) {
+      byte[] buffer = new byte[1 << 16];
+      int n;
+      while ((n = in.read(buffer)) > 0) {
+        for (int i = 0; i < n; i++) {
+          if (buffer[i] == '\n') {
+            lines++;
+          }
+        }
+      }
+    }
+    double s = (System.nanoTime() - t0) / 1e9;
+    if (response.statusCode() != 200 || lines != rows + 1 || !app.alive()) {
+      throw new IllegalStateException(
+          "export: status "
+              + response.statusCode()
+              + ", "
+              + lines
+              + " lines for "
+              + rows
+              + " rows, registry alive: "
+              + app.alive());
+    }
+    System.out.printf(
+        Locale.ROOT,
+        "RESULT scenario=export rows=%d seconds=%.3f rows_per_s=%.0f baseline_rows_per_s=%.0f ratio=%.2f heap_limit_mb=128%n",
+        rows,
+        s,
+        rows / s,
+        copyOutRate,
+        rows / s / copyOutRate);
+  }
+
+  /**
+   * /deployments under 16 concurrent clients over a mix of filter combinations: latency p50/p95,
+   * and PostgreSQL's own time for the statements of those requests (log_min_duration_statement).
+   */
+  static void deploymentsScreen(
+      RegistryUnderTest app,
+      Connection c,
+      Path pgLog,
+      List<String> contributors,
+      List<String[]> missions)
+      throws Exception {
+    List<String> mix = new ArrayList<>();
+    for (int i = 0; i < 8; i++) {
+      String contributor = contributors.get(i * 7 % contributors.size());
+      String mission = missions.get(i * 5 % missions.size())[1].replace(" ", "%20");
+      String g = i % 2 == 0 ? "female" : "male";
+      mix.add("/deployments?basis=snapshot&gender=" + g);
+      mix.add(
+          "/deployments?basis=snapshot&gender="
+              + g
+              + "&contributor="
+              + contributor
+              + "&group=mission");
+      mix.add(
+          "/deployments?basis=snapshot&gender=" + g + "&mission=" + mission + "&group=contributor");
+      mix.add(
+          "/deployments?basis=snapshot&gender=" + g + "&from=2020&to=2020&group=type&sort=-total");
+      mix.add(
+          "/deployments?basis=snapshot&gender="
+              + g
+              + "&contributor="
+              + contributor
+              + "&mission="
+              + mission
+              + "&group=none");
+    }
+    int clients = 16;
+    int perClient = 10;
+    for (String path : mix) { // warm-up, and every URL must answer 200
+      var r = app.http.send(app.request(path), HttpResponse.BodyHandlers.discarding());
+      if (r.statusCode() != 200) {
+        throw new IllegalStateException(path + " answered " + r.statusCode());
+      }
+    }
+    c.createStatement().execute("alter system set log_min_duration_statement = 0");
+    c.createStatement().execute("select pg_reload_conf()");
+    Thread.sleep(500);
+    long logStart = Files.size(pgLog);
+    List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
+    long t0 = System.nanoTime();
+    ExecutorService pool = Executors.newFixedThreadPool(clients);
+    List<Future<?>> futures = new ArrayList<>();
+    for (int k = 0; k < clients; k++) {
+      int client = k;
+      futures.add(
+          pool.submit(
+              () -> {
+                for (int i = 0; i < perClient; i++) {
+                  String path = mix.get((client * perClient + i) % mix.size());
+                  long s = System.nanoTime();
+                  var r = app.http.send(app.request(path), HttpResponse.BodyHandlers.discarding());
+                  if (r.statusCode() != 200) {
+                    throw new IllegalStateException(path + " answered " + r.statusCode());
+                  }
+                  latencies.add(System.nanoTime() - s);
+                }
+                return null;
+              }));
+    }
+    for (var f : futures) {
+      f.get();
+    }
+    pool.shutdown();
+    double seconds = (System.nanoTime() - t0) / 1e9;
+    c.createStatement().execute("alter system reset log_min_duration_statement");
+    c.createStatement().execute("select pg_reload_conf()");
+    Thread.sleep(500);
+    double pgMs = 0;
+    try (var in = Files.newInputStream(pgLog)) {
+      in.skipNBytes(logStart);
+      var text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+      var m = DURATION.matcher(text);
+      while (m.find()) {
+        pgMs += Double.parseDouble(m.group(1));
+      }
+    }
+    List<Long> sorted = new ArrayList<>(latencies);
+    Collections.sort(sorted);
+    int n = sorted.size();
+    double p50 = sorted.get(n / 2) / 1e6;
+    double p95 = sorted.get((int) Math.ceil(n * 0.95) - 1) / 1e6;
+    double mean = sorted.stream().mapToLong(Long::longValue).average().orElse(0) / 1e6;
+    double pgPerRequest = pgMs / n;
+    System.out.printf(
+        Locale.ROOT,
+        "RESULT scenario=deployments_screen rows=%d seconds=%.3f rows_per_s=%.1f clients=%d p50_ms=%.1f p95_ms=%.1f"
+            + " mean_ms=%.1f baseline_pg_ms_per_request=%.1f ratio=%.2f%n",
+        n,
+        seconds,
+        n / seconds,
+        clients,
+        p50,
+        p95,
+        mean,
+        pgPerRequest,
+        mean / pgPerRequest);
+  }
+}
