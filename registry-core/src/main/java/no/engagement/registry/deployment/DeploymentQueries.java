@@ -39,6 +39,7 @@ import org.jooq.Field;
 import org.jooq.Record1;
 import org.jooq.Select;
 import org.jooq.SortField;
+import org.jooq.Table;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 
@@ -183,24 +184,66 @@ class DeploymentQueries {
     return when(F.MISSION_ID.isNull(), set).else_(single);
   }
 
-  BigDecimal[] totalAndCount(Condition where) {
-    var r =
-        dsl.select(sum(PERSONNEL_FIGURE.COUNT), count())
-            .from(PERSONNEL_FIGURE)
+  /**
+   * The figures of the view as series: one row per contributor, mission (or set of missions as
+   * stated), personnel type, gender and year, with the mean of its figures and how many there are.
+   * Several figures of one series (monthly snapshots of a year, the same statement in two
+   * documents) count as their mean, never their sum; a series' group is {@code code}/{@code label}.
+   */
+  private Table<?> series(Condition where, Field<String> code, Field<String> label) {
+    var F = PERSONNEL_FIGURE;
+    var rows =
+        dsl.select(
+                F.CONTRIBUTOR_ISO3.as("c"),
+                missionLabel().as("mk"),
+                F.PERSONNEL_TYPE.as("t"),
+                F.GENDER.as("g"),
+                F.YEAR.as("y"),
+                code.as("code"),
+                DSL.coalesce(label, inline("\u2014")).as("label"),
+                F.COUNT.as("n"))
+            .from(F)
+            .join(CONTRIBUTOR)
+            .on(CONTRIBUTOR.ISO3.eq(F.CONTRIBUTOR_ISO3))
+            .join(PERSONNEL_TYPE)
+            .on(PERSONNEL_TYPE.CODE.eq(F.PERSONNEL_TYPE))
+            .leftJoin(M)
+            .on(M.ID.eq(F.MISSION_ID))
             .where(where)
+            .asTable("r");
+    Field<String> rc = rows.field("code", String.class);
+    Field<String> rl = rows.field("label", String.class);
+    Field<Short> ry = rows.field("y", Short.class);
+    return dsl.select(
+            rc.as("code"),
+            rl.as("label"),
+            ry.as("y"),
+            DSL.round(DSL.avg(rows.field("n", BigDecimal.class)), 2).as("v"),
+            count().as("figs"))
+        .from(rows)
+        .groupBy(rows.field("c"), rows.field("mk"), rows.field("t"), rows.field("g"), ry, rc, rl)
+        .asTable("s");
+  }
+
+  BigDecimal[] totalAndCount(Condition where) {
+    var s = series(where, inline(""), inline(""));
+    var r =
+        dsl.select(sum(s.field("v", BigDecimal.class)), sum(s.field("figs", Integer.class)))
+            .from(s)
             .fetchOne();
     return new BigDecimal[] {
-      r.value1() == null ? BigDecimal.ZERO : r.value1(), BigDecimal.valueOf(r.value2())
+      r.value1() == null ? BigDecimal.ZERO : r.value1(),
+      r.value2() == null ? BigDecimal.ZERO : r.value2()
     };
   }
 
   List<DeploymentView.YearTotal> trend(Condition where) {
-    var F = PERSONNEL_FIGURE;
-    return dsl.select(F.YEAR.cast(Integer.class), sum(F.COUNT))
-        .from(F)
-        .where(where)
-        .groupBy(F.YEAR)
-        .orderBy(F.YEAR)
+    var s = series(where, inline(""), inline(""));
+    Field<Short> y = s.field("y", Short.class);
+    return dsl.select(y.cast(Integer.class), sum(s.field("v", BigDecimal.class)))
+        .from(s)
+        .groupBy(y)
+        .orderBy(y)
         .fetch(mapping(DeploymentView.YearTotal::new));
   }
 
@@ -230,24 +273,11 @@ class DeploymentQueries {
         label = code;
       }
     }
-    // one row per figure with its group, then grouped: a correlated label (a statement's mission
-    // set, a mission's hosts) is computed per figure and never split
-    var rows =
-        dsl.select(
-                code.as("code"), DSL.coalesce(label, inline("\u2014")).as("label"), F.COUNT.as("n"))
-            .from(F)
-            .join(CONTRIBUTOR)
-            .on(CONTRIBUTOR.ISO3.eq(F.CONTRIBUTOR_ISO3))
-            .join(PERSONNEL_TYPE)
-            .on(PERSONNEL_TYPE.CODE.eq(F.PERSONNEL_TYPE))
-            .leftJoin(M)
-            .on(M.ID.eq(F.MISSION_ID))
-            .where(where)
-            .asTable("r");
-    Field<String> codeF = rows.field("code", String.class);
-    Field<String> labelF = rows.field("label", String.class);
-    Field<BigDecimal> total = sum(rows.field("n", BigDecimal.class)).as("total");
-    Field<Integer> n = count().as("figures");
+    var s = series(where, code, label);
+    Field<String> codeF = s.field("code", String.class);
+    Field<String> labelF = s.field("label", String.class);
+    Field<BigDecimal> total = sum(s.field("v", BigDecimal.class)).as("total");
+    Field<BigDecimal> n = sum(s.field("figs", Integer.class)).as("figures");
     boolean byYear = f.group() == DeploymentFilter.Grouping.YEAR;
     SortField<?> order =
         switch (f.sort()) {
@@ -257,10 +287,13 @@ class DeploymentQueries {
           default -> byYear ? codeF.asc() : labelF.asc();
         };
     return dsl.select(codeF, labelF, total, n)
-        .from(rows)
+        .from(s)
         .groupBy(codeF, labelF)
         .orderBy(order, labelF.asc())
-        .fetch(r -> new DeploymentView.Group(r.value1(), r.value2(), r.value3(), r.value4()));
+        .fetch(
+            r ->
+                new DeploymentView.Group(
+                    r.value1(), r.value2(), r.value3(), r.value4().longValue()));
   }
 
   private org.jooq.SelectLimitStep<

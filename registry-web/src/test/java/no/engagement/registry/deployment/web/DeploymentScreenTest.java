@@ -81,6 +81,18 @@ class DeploymentScreenTest {
   }
 
   @Test
+  void theSameStatementInTwoDocumentsCountsOnceNotTwice() throws Exception {
+    // the English and the Norwegian 2018 pages both state "around 45" in MINUSMA, UNMISS, UNTSO
+    String csv =
+        get("/deployments.csv?contributor=NOR&basis=approximate_statement&group=mission&from=2018&to=2018&type=military")
+            .body();
+    assertThat(csv.split("\r\n"))
+        .containsExactly(
+            "mission,label,total,figures,basis,gender",
+            ",MINUSMA + UNMISS + UNTSO,45,2,approximate_statement,total");
+  }
+
+  @Test
   void badInputIsA400ThatNamesTheParameterAndAnUnknownCodeA404() throws Exception {
     var bad = get("/deployments?lang=en&from=abc");
     assertThat(bad.statusCode()).isEqualTo(400);
