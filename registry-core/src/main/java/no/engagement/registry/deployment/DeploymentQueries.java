@@ -38,7 +38,6 @@ import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record1;
 import org.jooq.Select;
-import org.jooq.SortField;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
@@ -225,29 +224,14 @@ class DeploymentQueries {
         .asTable("s");
   }
 
-  BigDecimal[] totalAndCount(Condition where) {
-    var s = series(where, inline(""), inline(""));
-    var r =
-        dsl.select(sum(s.field("v", BigDecimal.class)), sum(s.field("figs", Integer.class)))
-            .from(s)
-            .fetchOne();
-    return new BigDecimal[] {
-      r.value1() == null ? BigDecimal.ZERO : r.value1(),
-      r.value2() == null ? BigDecimal.ZERO : r.value2()
-    };
-  }
+  /** One group in one year: the sum of its series' means, and how many figures lie behind. */
+  record Cell(String code, String label, int year, BigDecimal total, long figures) {}
 
-  List<DeploymentView.YearTotal> trend(Condition where) {
-    var s = series(where, inline(""), inline(""));
-    Field<Short> y = s.field("y", Short.class);
-    return dsl.select(y.cast(Integer.class), sum(s.field("v", BigDecimal.class)))
-        .from(s)
-        .groupBy(y)
-        .orderBy(y)
-        .fetch(mapping(DeploymentView.YearTotal::new));
-  }
-
-  List<DeploymentView.Group> groups(DeploymentFilter f, Condition where, String lang) {
+  /**
+   * The view in one query: totals per group and year. Total, trend and groups are sums of these
+   * cells, so the three always agree.
+   */
+  List<Cell> cells(DeploymentFilter f, Condition where, String lang) {
     var F = PERSONNEL_FIGURE;
     Field<String> code;
     Field<String> label;
@@ -276,24 +260,23 @@ class DeploymentQueries {
     var s = series(where, code, label);
     Field<String> codeF = s.field("code", String.class);
     Field<String> labelF = s.field("label", String.class);
-    Field<BigDecimal> total = sum(s.field("v", BigDecimal.class)).as("total");
-    Field<BigDecimal> n = sum(s.field("figs", Integer.class)).as("figures");
-    boolean byYear = f.group() == DeploymentFilter.Grouping.YEAR;
-    SortField<?> order =
-        switch (f.sort()) {
-          case TOTAL -> total.asc();
-          case TOTAL_DESC -> total.desc();
-          case KEY_DESC -> byYear ? codeF.desc() : labelF.desc();
-          default -> byYear ? codeF.asc() : labelF.asc();
-        };
-    return dsl.select(codeF, labelF, total, n)
+    Field<Short> y = s.field("y", Short.class);
+    return dsl.select(
+            codeF,
+            labelF,
+            y.cast(Integer.class),
+            sum(s.field("v", BigDecimal.class)),
+            sum(s.field("figs", Integer.class)))
         .from(s)
-        .groupBy(codeF, labelF)
-        .orderBy(order, labelF.asc())
+        .groupBy(codeF, labelF, y)
         .fetch(
             r ->
-                new DeploymentView.Group(
-                    r.value1(), r.value2(), r.value3(), r.value4().longValue()));
+                new Cell(
+                    r.value1(),
+                    r.value2(),
+                    r.value3(),
+                    r.value4(),
+                    r.value5() == null ? 0 : r.value5().longValue()));
   }
 
   private org.jooq.SelectLimitStep<

@@ -1,9 +1,14 @@
 package no.engagement.registry.deployment;
 
 import java.math.BigDecimal;
+import java.text.Collator;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -29,8 +34,16 @@ public class DeploymentService {
   public DeploymentView view(DeploymentFilter filter, String lang, long after) {
     checkCodes(filter);
     var where = queries.where(filter);
-    BigDecimal[] tc = queries.totalAndCount(where);
-    var trend = queries.trend(where);
+    var cells = queries.cells(filter, where, lang);
+    BigDecimal total =
+        cells.stream().map(DeploymentQueries.Cell::total).reduce(BigDecimal.ZERO, BigDecimal::add);
+    long figures = cells.stream().mapToLong(DeploymentQueries.Cell::figures).sum();
+    var byYear = new TreeMap<Integer, BigDecimal>();
+    cells.forEach(c -> byYear.merge(c.year(), c.total(), BigDecimal::add));
+    var trend =
+        byYear.entrySet().stream()
+            .map(e -> new DeploymentView.YearTotal(e.getKey(), e.getValue()))
+            .toList();
     List<DeploymentView.Group> groups = List.of();
     List<DeploymentView.Figure> page = List.of();
     Long next = null;
@@ -41,15 +54,47 @@ public class DeploymentService {
         next = page.getLast().id();
       }
     } else {
-      groups = queries.groups(filter, where, lang);
+      groups = groups(filter, cells, lang);
     }
-    return new DeploymentView(filter, tc[0], tc[1].longValue(), trend, groups, page, next);
+    return new DeploymentView(filter, total, figures, trend, groups, page, next);
   }
 
   /** The groups of the view, all of them (for CSV). */
   public List<DeploymentView.Group> groups(DeploymentFilter filter, String lang) {
     checkCodes(filter);
-    return queries.groups(filter, queries.where(filter), lang);
+    return groups(filter, queries.cells(filter, queries.where(filter), lang), lang);
+  }
+
+  private static List<DeploymentView.Group> groups(
+      DeploymentFilter filter, List<DeploymentQueries.Cell> cells, String lang) {
+    record Key(String code, String label) {}
+    var sums = new LinkedHashMap<Key, BigDecimal>();
+    var counts = new LinkedHashMap<Key, Long>();
+    for (var c : cells) {
+      var k = new Key(c.code(), c.label());
+      sums.merge(k, c.total(), BigDecimal::add);
+      counts.merge(k, c.figures(), Long::sum);
+    }
+    var collator = Collator.getInstance(Locale.forLanguageTag(lang));
+    Comparator<DeploymentView.Group> byKey =
+        filter.group() == DeploymentFilter.Grouping.YEAR
+            ? Comparator.comparing(g -> Integer.valueOf(g.label()))
+            : Comparator.comparing(DeploymentView.Group::label, collator);
+    Comparator<DeploymentView.Group> order =
+        switch (filter.sort()) {
+          case TOTAL -> Comparator.comparing(DeploymentView.Group::total).thenComparing(byKey);
+          case TOTAL_DESC ->
+              Comparator.comparing(DeploymentView.Group::total).reversed().thenComparing(byKey);
+          case KEY_DESC -> byKey.reversed();
+          default -> byKey;
+        };
+    return sums.entrySet().stream()
+        .map(
+            e ->
+                new DeploymentView.Group(
+                    e.getKey().code(), e.getKey().label(), e.getValue(), counts.get(e.getKey())))
+        .sorted(order)
+        .toList();
   }
 
   /** Every figure of the view, streamed one by one inside this read-only transaction. */
