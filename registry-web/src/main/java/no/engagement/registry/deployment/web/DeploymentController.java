@@ -63,6 +63,9 @@ class DeploymentController {
     model.addAttribute("view", view);
     model.addAttribute("chart", TrendChart.of(view.trend()));
     model.addAttribute("groupLinks", groupLinks(request, view));
+    model.addAttribute(
+        "trendBase",
+        "/deployments?" + without(query(request, "after", "lang", "group", "sort"), "from,to"));
     model.addAttribute("query", query);
     model.addAttribute("csvUrl", "/deployments.csv" + (query.isEmpty() ? "" : "?" + query));
     model.addAttribute(
