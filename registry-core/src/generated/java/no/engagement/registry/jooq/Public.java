@@ -9,6 +9,7 @@ import java.util.List;
 
 import no.engagement.registry.jooq.tables.Country;
 import no.engagement.registry.jooq.tables.CountryAlias;
+import no.engagement.registry.jooq.tables.DeploymentSeries;
 import no.engagement.registry.jooq.tables.FacilitatorRole;
 import no.engagement.registry.jooq.tables.FigureBasis;
 import no.engagement.registry.jooq.tables.FundingAllocation;
@@ -21,6 +22,7 @@ import no.engagement.registry.jooq.tables.Initiative;
 import no.engagement.registry.jooq.tables.Mission;
 import no.engagement.registry.jooq.tables.MissionHost;
 import no.engagement.registry.jooq.tables.MissionRegion;
+import no.engagement.registry.jooq.tables.MissionSetLabel;
 import no.engagement.registry.jooq.tables.MissionSuccession;
 import no.engagement.registry.jooq.tables.Organisation;
 import no.engagement.registry.jooq.tables.PeaceProcess;
@@ -62,6 +64,11 @@ public class Public extends SchemaImpl {
      * The table <code>public.country_alias</code>.
      */
     public final CountryAlias COUNTRY_ALIAS = CountryAlias.COUNTRY_ALIAS;
+
+    /**
+     * The table <code>public.deployment_series</code>.
+     */
+    public final DeploymentSeries DEPLOYMENT_SERIES = DeploymentSeries.DEPLOYMENT_SERIES;
 
     /**
      * The table <code>public.facilitator_role</code>.
@@ -122,6 +129,11 @@ public class Public extends SchemaImpl {
      * The table <code>public.mission_region</code>.
      */
     public final MissionRegion MISSION_REGION = MissionRegion.MISSION_REGION;
+
+    /**
+     * The table <code>public.mission_set_label</code>.
+     */
+    public final MissionSetLabel MISSION_SET_LABEL = MissionSetLabel.MISSION_SET_LABEL;
 
     /**
      * The table <code>public.mission_succession</code>.
@@ -201,6 +213,7 @@ public class Public extends SchemaImpl {
         return Arrays.asList(
             Country.COUNTRY,
             CountryAlias.COUNTRY_ALIAS,
+            DeploymentSeries.DEPLOYMENT_SERIES,
             FacilitatorRole.FACILITATOR_ROLE,
             FigureBasis.FIGURE_BASIS,
             FundingAllocation.FUNDING_ALLOCATION,
@@ -213,6 +226,7 @@ public class Public extends SchemaImpl {
             Mission.MISSION,
             MissionHost.MISSION_HOST,
             MissionRegion.MISSION_REGION,
+            MissionSetLabel.MISSION_SET_LABEL,
             MissionSuccession.MISSION_SUCCESSION,
             Organisation.ORGANISATION,
             PeaceProcess.PEACE_PROCESS,

@@ -6,6 +6,7 @@ package no.engagement.registry.jooq;
 
 import no.engagement.registry.jooq.tables.Country;
 import no.engagement.registry.jooq.tables.CountryAlias;
+import no.engagement.registry.jooq.tables.DeploymentSeries;
 import no.engagement.registry.jooq.tables.FacilitatorRole;
 import no.engagement.registry.jooq.tables.FigureBasis;
 import no.engagement.registry.jooq.tables.FundingAllocation;
@@ -18,6 +19,7 @@ import no.engagement.registry.jooq.tables.Initiative;
 import no.engagement.registry.jooq.tables.Mission;
 import no.engagement.registry.jooq.tables.MissionHost;
 import no.engagement.registry.jooq.tables.MissionRegion;
+import no.engagement.registry.jooq.tables.MissionSetLabel;
 import no.engagement.registry.jooq.tables.MissionSuccession;
 import no.engagement.registry.jooq.tables.Organisation;
 import no.engagement.registry.jooq.tables.PeaceProcess;
@@ -47,6 +49,11 @@ public class Tables {
      * The table <code>public.country_alias</code>.
      */
     public static final CountryAlias COUNTRY_ALIAS = CountryAlias.COUNTRY_ALIAS;
+
+    /**
+     * The table <code>public.deployment_series</code>.
+     */
+    public static final DeploymentSeries DEPLOYMENT_SERIES = DeploymentSeries.DEPLOYMENT_SERIES;
 
     /**
      * The table <code>public.facilitator_role</code>.
@@ -107,6 +114,11 @@ public class Tables {
      * The table <code>public.mission_region</code>.
      */
     public static final MissionRegion MISSION_REGION = MissionRegion.MISSION_REGION;
+
+    /**
+     * The table <code>public.mission_set_label</code>.
+     */
+    public static final MissionSetLabel MISSION_SET_LABEL = MissionSetLabel.MISSION_SET_LABEL;
 
     /**
      * The table <code>public.mission_succession</code>.

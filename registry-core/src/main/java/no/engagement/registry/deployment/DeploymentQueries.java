@@ -1,10 +1,12 @@
 package no.engagement.registry.deployment;
 
 import static no.engagement.registry.jooq.Tables.COUNTRY;
+import static no.engagement.registry.jooq.Tables.DEPLOYMENT_SERIES;
 import static no.engagement.registry.jooq.Tables.IMPORT_BATCH;
 import static no.engagement.registry.jooq.Tables.MISSION;
 import static no.engagement.registry.jooq.Tables.MISSION_HOST;
 import static no.engagement.registry.jooq.Tables.MISSION_REGION;
+import static no.engagement.registry.jooq.Tables.MISSION_SET_LABEL;
 import static no.engagement.registry.jooq.Tables.PERSONNEL_FIGURE;
 import static no.engagement.registry.jooq.Tables.PERSONNEL_FIGURE_MISSION;
 import static no.engagement.registry.jooq.Tables.PERSONNEL_TYPE;
@@ -12,7 +14,6 @@ import static no.engagement.registry.jooq.Tables.REGION;
 import static no.engagement.registry.jooq.Tables.REGION_COUNTRY;
 import static no.engagement.registry.jooq.Tables.SOURCE_DOCUMENT;
 import static org.jooq.Records.mapping;
-import static org.jooq.impl.DSL.count;
 import static org.jooq.impl.DSL.exists;
 import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.inline;
@@ -38,7 +39,6 @@ import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record1;
 import org.jooq.Select;
-import org.jooq.Table;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 
@@ -183,92 +183,119 @@ class DeploymentQueries {
     return when(F.MISSION_ID.isNull(), set).else_(single);
   }
 
-  /**
-   * The figures of the view as series: one row per contributor, mission (or set of missions as
-   * stated), personnel type, gender and year, with the mean of its figures and how many there are.
-   * Several figures of one series (monthly snapshots of a year, the same statement in two
-   * documents) count as their mean, never their sum; a series' group is {@code code}/{@code label}.
-   */
-  private Table<?> series(Condition where, Field<String> code, Field<String> label) {
-    var F = PERSONNEL_FIGURE;
-    var rows =
-        dsl.select(
-                F.CONTRIBUTOR_ISO3.as("c"),
-                missionLabel().as("mk"),
-                F.PERSONNEL_TYPE.as("t"),
-                F.GENDER.as("g"),
-                F.YEAR.as("y"),
-                code.as("code"),
-                DSL.coalesce(label, inline("\u2014")).as("label"),
-                F.COUNT.as("n"))
-            .from(F)
-            .join(CONTRIBUTOR)
-            .on(CONTRIBUTOR.ISO3.eq(F.CONTRIBUTOR_ISO3))
-            .join(PERSONNEL_TYPE)
-            .on(PERSONNEL_TYPE.CODE.eq(F.PERSONNEL_TYPE))
-            .leftJoin(M)
-            .on(M.ID.eq(F.MISSION_ID))
-            .where(where)
-            .asTable("r");
-    Field<String> rc = rows.field("code", String.class);
-    Field<String> rl = rows.field("label", String.class);
-    Field<Short> ry = rows.field("y", Short.class);
-    return dsl.select(
-            rc.as("code"),
-            rl.as("label"),
-            ry.as("y"),
-            DSL.round(DSL.avg(rows.field("n", BigDecimal.class)), 2).as("v"),
-            count().as("figs"))
-        .from(rows)
-        .groupBy(rows.field("c"), rows.field("mk"), rows.field("t"), rows.field("g"), ry, rc, rl)
-        .asTable("s");
-  }
-
   /** One group in one year: the sum of its series' means, and how many figures lie behind. */
   record Cell(String code, String label, int year, BigDecimal total, long figures) {}
 
+  /** The filter as a condition on the pre-aggregated series (V2__deployment_series.sql). */
+  Condition seriesWhere(DeploymentFilter f) {
+    var S = DEPLOYMENT_SERIES;
+    Condition c = S.BASIS.eq(BasisCode.lookupLiteral(f.basis()));
+    if (!"all".equals(f.gender())) {
+      c = c.and(S.GENDER.eq(GenderCode.lookupLiteral(f.gender())));
+    }
+    if (!f.contributors().isEmpty()) {
+      c = c.and(S.CONTRIBUTOR_ISO3.in(f.contributors()));
+    }
+    if (f.from() != null) {
+      c = c.and(S.YEAR.ge(f.from().shortValue()));
+    }
+    if (f.to() != null) {
+      c = c.and(S.YEAR.le(f.to().shortValue()));
+    }
+    if (!f.types().isEmpty()) {
+      c =
+          c.and(
+              S.PERSONNEL_TYPE.in(
+                  f.types().stream().map(PersonnelTypeCode::lookupLiteral).toList()));
+    }
+    if (!f.missions().isEmpty()) {
+      c = c.and(overlaps(select(MISSION.ID).from(MISSION).where(MISSION.ACRONYM.in(f.missions()))));
+    }
+    if (!f.hosts().isEmpty()) {
+      c =
+          c.and(
+              overlaps(
+                  select(MISSION_HOST.MISSION_ID)
+                      .from(MISSION_HOST)
+                      .where(MISSION_HOST.ISO3.in(f.hosts()))));
+    }
+    if (!f.regions().isEmpty()) {
+      c =
+          c.and(
+              overlaps(
+                  select(MISSION_HOST.MISSION_ID)
+                      .from(MISSION_HOST)
+                      .join(REGION_COUNTRY)
+                      .on(REGION_COUNTRY.ISO3.eq(MISSION_HOST.ISO3))
+                      .where(REGION_COUNTRY.REGION_CODE.in(f.regions()))
+                      .union(
+                          select(MISSION_REGION.MISSION_ID)
+                              .from(MISSION_REGION)
+                              .where(MISSION_REGION.REGION_CODE.in(f.regions())))));
+    }
+    return c;
+  }
+
+  /** The series covers one of the missions: its set of missions overlaps theirs. */
+  private static Condition overlaps(Select<? extends Record1<Long>> missionIds) {
+    return DSL.arrayOverlap(DEPLOYMENT_SERIES.MISSION_IDS, DSL.array(missionIds));
+  }
+
   /**
-   * The view in one query: totals per group and year. Total, trend and groups are sums of these
-   * cells, so the three always agree.
+   * The view in one query over the pre-aggregated series: totals per group and year. Total, trend
+   * and groups are sums of these cells, so the three always agree.
    */
-  List<Cell> cells(DeploymentFilter f, Condition where, String lang) {
-    var F = PERSONNEL_FIGURE;
+  List<Cell> cells(DeploymentFilter f, String lang) {
+    var S = DEPLOYMENT_SERIES;
+    var L = MISSION_SET_LABEL;
+    boolean nb = "nb".equals(lang);
     Field<String> code;
     Field<String> label;
+    List<Field<?>> groupBy; // plain columns: code and label are computed from them
     switch (f.group()) {
       case CONTRIBUTOR -> {
-        code = F.CONTRIBUTOR_ISO3.cast(String.class);
-        label = "nb".equals(lang) ? CONTRIBUTOR.NAME_NB : CONTRIBUTOR.NAME_EN;
+        label = nb ? CONTRIBUTOR.NAME_NB : CONTRIBUTOR.NAME_EN;
+        code = S.CONTRIBUTOR_ISO3.cast(String.class);
+        groupBy = List.of(S.CONTRIBUTOR_ISO3, label);
       }
       case MISSION -> {
-        label = missionLabel();
-        code = when(F.MISSION_ID.isNotNull(), M.ACRONYM);
+        label = L.MISSIONS;
+        code = when(L.MISSIONS.notContains(inline(" + ")), L.MISSIONS); // one mission, not a set
+        groupBy = List.of(L.MISSIONS);
       }
       case HOST -> {
-        label = hostLabel(lang);
+        label = nb ? L.HOSTS_NB : L.HOSTS_EN;
         code = DSL.castNull(String.class);
+        groupBy = List.of(label);
       }
       case TYPE -> {
-        code = F.PERSONNEL_TYPE.cast(String.class);
-        label = "nb".equals(lang) ? PERSONNEL_TYPE.NAME_NB : PERSONNEL_TYPE.NAME_EN;
+        label = nb ? PERSONNEL_TYPE.NAME_NB : PERSONNEL_TYPE.NAME_EN;
+        code = S.PERSONNEL_TYPE.cast(String.class);
+        groupBy = List.of(S.PERSONNEL_TYPE, label);
       }
       default -> {
-        code = F.YEAR.cast(String.class);
+        code = S.YEAR.cast(String.class);
         label = code;
+        groupBy = List.of();
       }
     }
-    var s = series(where, code, label);
-    Field<String> codeF = s.field("code", String.class);
-    Field<String> labelF = s.field("label", String.class);
-    Field<Short> y = s.field("y", Short.class);
+    List<Field<?>> all = new java.util.ArrayList<>(groupBy);
+    all.add(S.YEAR);
     return dsl.select(
-            codeF,
-            labelF,
-            y.cast(Integer.class),
-            sum(s.field("v", BigDecimal.class)),
-            sum(s.field("figs", Integer.class)))
-        .from(s)
-        .groupBy(codeF, labelF, y)
+            code,
+            DSL.coalesce(label, inline("\u2014")),
+            S.YEAR.cast(Integer.class),
+            sum(S.MEAN),
+            sum(S.FIGURES))
+        .from(S)
+        .join(CONTRIBUTOR)
+        .on(CONTRIBUTOR.ISO3.eq(S.CONTRIBUTOR_ISO3))
+        .join(PERSONNEL_TYPE)
+        .on(PERSONNEL_TYPE.CODE.eq(S.PERSONNEL_TYPE))
+        .leftJoin(L)
+        .on(L.MISSION_IDS.eq(S.MISSION_IDS))
+        .where(seriesWhere(f))
+        .groupBy(all)
         .fetch(
             r ->
                 new Cell(

@@ -34,7 +34,7 @@ public class DeploymentService {
   public DeploymentView view(DeploymentFilter filter, String lang, long after) {
     checkCodes(filter);
     var where = queries.where(filter);
-    var cells = queries.cells(filter, where, lang);
+    var cells = queries.cells(filter, lang);
     BigDecimal total =
         cells.stream().map(DeploymentQueries.Cell::total).reduce(BigDecimal.ZERO, BigDecimal::add);
     long figures = cells.stream().mapToLong(DeploymentQueries.Cell::figures).sum();
@@ -62,7 +62,7 @@ public class DeploymentService {
   /** The groups of the view, all of them (for CSV). */
   public List<DeploymentView.Group> groups(DeploymentFilter filter, String lang) {
     checkCodes(filter);
-    return groups(filter, queries.cells(filter, queries.where(filter), lang), lang);
+    return groups(filter, queries.cells(filter, lang), lang);
   }
 
   private static List<DeploymentView.Group> groups(

@@ -2,11 +2,13 @@ package no.engagement.registry.imports;
 
 import static no.engagement.registry.jooq.Tables.COUNTRY;
 import static no.engagement.registry.jooq.Tables.COUNTRY_ALIAS;
+import static no.engagement.registry.jooq.Tables.DEPLOYMENT_SERIES;
 import static no.engagement.registry.jooq.Tables.FUNDING_PROGRAMME;
 import static no.engagement.registry.jooq.Tables.IMPORT_BATCH;
 import static no.engagement.registry.jooq.Tables.MISSION;
 import static no.engagement.registry.jooq.Tables.ORGANISATION;
 import static no.engagement.registry.jooq.Tables.PEACE_PROCESS;
+import static no.engagement.registry.jooq.Tables.PERSONNEL_FIGURE;
 import static no.engagement.registry.jooq.Tables.REGION;
 import static no.engagement.registry.jooq.Tables.SOURCE_DOCUMENT;
 
@@ -96,6 +98,16 @@ class ImportQueries {
         .set(IMPORT_BATCH.FINISHED_AT, DSL.field("clock_timestamp()", OffsetDateTime.class))
         .where(IMPORT_BATCH.ID.eq(batchId))
         .execute();
+  }
+
+  /**
+   * Keeps what is derived from the written table up to date, in the import's own transaction: the
+   * deployment series the screens aggregate.
+   */
+  void afterWrite(Table<?> table) {
+    if (table.equals(PERSONNEL_FIGURE)) {
+      dsl.query("refresh materialized view {0}", DEPLOYMENT_SERIES).execute();
+    }
   }
 
   boolean batchExists(String fileName, String user) {

@@ -143,6 +143,7 @@ public class ImportService {
               null);
       throw new ImportRejectedException(rejected);
     }
+    queries.afterWrite(spec.table());
     queries.finishBatch(batchId, written);
     return withCounts(report, warnings, written, batchId);
   }
