@@ -17,6 +17,7 @@ import static no.engagement.registry.jooq.Tables.REGION;
 import static no.engagement.registry.jooq.Tables.REGION_COUNTRY;
 import static no.engagement.registry.jooq.Tables.SOURCE_DOCUMENT;
 import static no.engagement.registry.jooq.Tables.STATEMENT;
+import static org.jooq.Records.mapping;
 import static org.jooq.impl.DSL.coalesce;
 import static org.jooq.impl.DSL.count;
 import static org.jooq.impl.DSL.field;
@@ -30,7 +31,6 @@ import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record3;
 import org.jooq.Select;
-import org.jooq.SelectField;
 import org.jooq.TableField;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
@@ -71,36 +71,49 @@ class SourceQueries {
     return sum;
   }
 
-  private static SelectField<?>[] columns() {
-    return new SelectField<?>[] {
-      SOURCE_DOCUMENT.ID,
-      SOURCE_DOCUMENT.CODE,
-      SOURCE_DOCUMENT.KIND,
-      SOURCE_DOCUMENT.TITLE,
-      SOURCE_DOCUMENT.PUBLISHER,
-      SOURCE_DOCUMENT.LANGUAGE,
-      SOURCE_DOCUMENT.FILE_NAME,
-      SOURCE_DOCUMENT.DOC_DATE,
-      SOURCE_DOCUMENT.DATE_PRECISION,
-      SOURCE_DOCUMENT.DATE_NOTE,
-      SOURCE_DOCUMENT.LICENCE,
-      SOURCE_DOCUMENT.ATTRIBUTION,
-      factCount()
-    };
+  private org.jooq.SelectJoinStep<
+          org.jooq.Record13<
+              Long,
+              String,
+              String,
+              String,
+              String,
+              String,
+              String,
+              java.time.LocalDate,
+              String,
+              String,
+              String,
+              String,
+              Integer>>
+      selectSources() {
+    return dsl.select(
+            SOURCE_DOCUMENT.ID,
+            SOURCE_DOCUMENT.CODE,
+            SOURCE_DOCUMENT.KIND,
+            SOURCE_DOCUMENT.TITLE,
+            SOURCE_DOCUMENT.PUBLISHER,
+            SOURCE_DOCUMENT.LANGUAGE,
+            SOURCE_DOCUMENT.FILE_NAME,
+            SOURCE_DOCUMENT.DOC_DATE,
+            SOURCE_DOCUMENT.DATE_PRECISION,
+            SOURCE_DOCUMENT.DATE_NOTE,
+            SOURCE_DOCUMENT.LICENCE,
+            SOURCE_DOCUMENT.ATTRIBUTION,
+            factCount())
+        .from(SOURCE_DOCUMENT);
   }
 
   List<SourceDocument> sources() {
-    return dsl.select(columns())
-        .from(SOURCE_DOCUMENT)
+    return selectSources()
         .orderBy(SOURCE_DOCUMENT.KIND.desc(), SOURCE_DOCUMENT.DOC_DATE.desc(), SOURCE_DOCUMENT.ID)
-        .fetch(r -> r.into(SourceDocument.class));
+        .fetch(mapping(SourceDocument::new));
   }
 
   Optional<SourceDocument> source(long id) {
-    return dsl.select(columns())
-        .from(SOURCE_DOCUMENT)
+    return selectSources()
         .where(SOURCE_DOCUMENT.ID.eq(id))
-        .fetchOptional(r -> r.into(SourceDocument.class));
+        .fetchOptional(mapping(SourceDocument::new));
   }
 
   /** Every fact citing the source, as (kind, subject, detail), at most {@code limit}. */
