@@ -74,38 +74,66 @@ class DeploymentQueries {
         dsl.select(REGION.CODE).from(REGION).where(REGION.CODE.in(codes)).fetch(REGION.CODE));
   }
 
+  /** The columns a filter reads, in the figures table or in the series view. */
+  private record Columns(
+      Field<BasisCode> basis,
+      Field<GenderCode> gender,
+      Field<String> contributor,
+      Field<Short> year,
+      Field<PersonnelTypeCode> type) {}
+
   /** The filter as one SQL condition on PERSONNEL_FIGURE. */
   Condition where(DeploymentFilter f) {
     var F = PERSONNEL_FIGURE;
-    Condition c = F.BASIS.eq(BasisCode.lookupLiteral(f.basis()));
+    return filter(
+        f,
+        new Columns(F.BASIS, F.GENDER, F.CONTRIBUTOR_ISO3, F.YEAR, F.PERSONNEL_TYPE),
+        DeploymentQueries::coversMission);
+  }
+
+  /** The filter as a condition on the pre-aggregated series (V2__deployment_series.sql). */
+  Condition seriesWhere(DeploymentFilter f) {
+    var S = DEPLOYMENT_SERIES;
+    return filter(
+        f,
+        new Columns(S.BASIS, S.GENDER, S.CONTRIBUTOR_ISO3, S.YEAR, S.PERSONNEL_TYPE),
+        DeploymentQueries::overlaps);
+  }
+
+  /**
+   * One filter, two tables: {@code covers} says how a row covers any of a set of missions (the
+   * figures table and the series view keep mission sets differently).
+   */
+  private static Condition filter(
+      DeploymentFilter f,
+      Columns col,
+      java.util.function.Function<Select<? extends Record1<Long>>, Condition> covers) {
+    Condition c = col.basis().eq(BasisCode.lookupLiteral(f.basis()));
     if (!"all".equals(f.gender())) {
-      c = c.and(F.GENDER.eq(GenderCode.lookupLiteral(f.gender())));
+      c = c.and(col.gender().eq(GenderCode.lookupLiteral(f.gender())));
     }
     if (!f.contributors().isEmpty()) {
-      c = c.and(F.CONTRIBUTOR_ISO3.in(f.contributors()));
+      c = c.and(col.contributor().in(f.contributors()));
     }
     if (f.from() != null) {
-      c = c.and(F.YEAR.ge(f.from().shortValue()));
+      c = c.and(col.year().ge(f.from().shortValue()));
     }
     if (f.to() != null) {
-      c = c.and(F.YEAR.le(f.to().shortValue()));
+      c = c.and(col.year().le(f.to().shortValue()));
     }
     if (!f.types().isEmpty()) {
-      c =
-          c.and(
-              F.PERSONNEL_TYPE.in(
-                  f.types().stream().map(PersonnelTypeCode::lookupLiteral).toList()));
+      c = c.and(col.type().in(f.types().stream().map(PersonnelTypeCode::lookupLiteral).toList()));
     }
     if (!f.missions().isEmpty()) {
       c =
           c.and(
-              coversMission(
+              covers.apply(
                   select(MISSION.ID).from(MISSION).where(MISSION.ACRONYM.in(f.missions()))));
     }
     if (!f.hosts().isEmpty()) {
       c =
           c.and(
-              coversMission(
+              covers.apply(
                   select(MISSION_HOST.MISSION_ID)
                       .from(MISSION_HOST)
                       .where(MISSION_HOST.ISO3.in(f.hosts()))));
@@ -113,8 +141,8 @@ class DeploymentQueries {
     if (!f.regions().isEmpty()) {
       c =
           c.and(
-              coversMission(
-                  selectDistinct(MISSION_HOST.MISSION_ID)
+              covers.apply(
+                  select(MISSION_HOST.MISSION_ID)
                       .from(MISSION_HOST)
                       .join(REGION_COUNTRY)
                       .on(REGION_COUNTRY.ISO3.eq(MISSION_HOST.ISO3))
@@ -185,56 +213,6 @@ class DeploymentQueries {
 
   /** One group in one year: the sum of its series' means, and how many figures lie behind. */
   record Cell(String code, String label, int year, BigDecimal total, long figures) {}
-
-  /** The filter as a condition on the pre-aggregated series (V2__deployment_series.sql). */
-  Condition seriesWhere(DeploymentFilter f) {
-    var S = DEPLOYMENT_SERIES;
-    Condition c = S.BASIS.eq(BasisCode.lookupLiteral(f.basis()));
-    if (!"all".equals(f.gender())) {
-      c = c.and(S.GENDER.eq(GenderCode.lookupLiteral(f.gender())));
-    }
-    if (!f.contributors().isEmpty()) {
-      c = c.and(S.CONTRIBUTOR_ISO3.in(f.contributors()));
-    }
-    if (f.from() != null) {
-      c = c.and(S.YEAR.ge(f.from().shortValue()));
-    }
-    if (f.to() != null) {
-      c = c.and(S.YEAR.le(f.to().shortValue()));
-    }
-    if (!f.types().isEmpty()) {
-      c =
-          c.and(
-              S.PERSONNEL_TYPE.in(
-                  f.types().stream().map(PersonnelTypeCode::lookupLiteral).toList()));
-    }
-    if (!f.missions().isEmpty()) {
-      c = c.and(overlaps(select(MISSION.ID).from(MISSION).where(MISSION.ACRONYM.in(f.missions()))));
-    }
-    if (!f.hosts().isEmpty()) {
-      c =
-          c.and(
-              overlaps(
-                  select(MISSION_HOST.MISSION_ID)
-                      .from(MISSION_HOST)
-                      .where(MISSION_HOST.ISO3.in(f.hosts()))));
-    }
-    if (!f.regions().isEmpty()) {
-      c =
-          c.and(
-              overlaps(
-                  select(MISSION_HOST.MISSION_ID)
-                      .from(MISSION_HOST)
-                      .join(REGION_COUNTRY)
-                      .on(REGION_COUNTRY.ISO3.eq(MISSION_HOST.ISO3))
-                      .where(REGION_COUNTRY.REGION_CODE.in(f.regions()))
-                      .union(
-                          select(MISSION_REGION.MISSION_ID)
-                              .from(MISSION_REGION)
-                              .where(MISSION_REGION.REGION_CODE.in(f.regions())))));
-    }
-    return c;
-  }
 
   /** The series covers one of the missions: its set of missions overlaps theirs. */
   private static Condition overlaps(Select<? extends Record1<Long>> missionIds) {
