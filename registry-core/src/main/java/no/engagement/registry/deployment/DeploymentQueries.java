@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
+import no.engagement.registry.figure.FigureQueries;
 import no.engagement.registry.jooq.enums.BasisCode;
 import no.engagement.registry.jooq.enums.GenderCode;
 import no.engagement.registry.jooq.enums.PersonnelTypeCode;
@@ -48,7 +49,6 @@ class DeploymentQueries {
 
   private static final Country CONTRIBUTOR = COUNTRY.as("contributor");
   private static final Mission M = MISSION.as("m");
-  private static final Mission SET_MISSION = MISSION.as("set_mission");
 
   private final DSLContext dsl;
 
@@ -171,17 +171,8 @@ class DeploymentQueries {
                             .and(PERSONNEL_FIGURE_MISSION.MISSION_ID.in(missionIds)))));
   }
 
-  /** "MINUSMA + UNMISS + UNTSO" for a statement covering several missions, else the acronym. */
   private static Field<String> missionLabel() {
-    var F = PERSONNEL_FIGURE;
-    Field<String> set =
-        field(
-            select(DSL.stringAgg(SET_MISSION.ACRONYM, " + ").orderBy(SET_MISSION.ACRONYM))
-                .from(PERSONNEL_FIGURE_MISSION)
-                .join(SET_MISSION)
-                .on(SET_MISSION.ID.eq(PERSONNEL_FIGURE_MISSION.MISSION_ID))
-                .where(PERSONNEL_FIGURE_MISSION.FIGURE_ID.eq(F.ID)));
-    return when(F.MISSION_ID.isNull(), set).else_(M.ACRONYM);
+    return FigureQueries.missions(PERSONNEL_FIGURE, M.ACRONYM);
   }
 
   /** The host countries of the figure's mission(s), as one label: never split between hosts. */

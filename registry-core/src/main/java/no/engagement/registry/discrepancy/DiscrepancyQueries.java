@@ -18,8 +18,8 @@ import static org.jooq.impl.DSL.selectOne;
 
 import java.util.List;
 import java.util.Map;
+import no.engagement.registry.figure.FigureQueries;
 import no.engagement.registry.jooq.enums.BasisCode;
-import no.engagement.registry.jooq.tables.PersonnelFigure;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.impl.DSL;
@@ -52,16 +52,6 @@ class DiscrepancyQueries {
         .where(F.BASIS.eq(BasisCode.approximate_statement))
         .orderBy(PERSONNEL_FIGURE_MISSION.FIGURE_ID, MISSION.ACRONYM)
         .fetchGroups(PERSONNEL_FIGURE_MISSION.FIGURE_ID, asStated);
-  }
-
-  private static Field<String> missionSet(PersonnelFigure f) {
-    var m = MISSION.as("set_" + f.getName());
-    return field(
-        select(DSL.stringAgg(m.ACRONYM, "+").orderBy(m.ACRONYM))
-            .from(PERSONNEL_FIGURE_MISSION)
-            .join(m)
-            .on(m.ID.eq(PERSONNEL_FIGURE_MISSION.MISSION_ID))
-            .where(PERSONNEL_FIGURE_MISSION.FIGURE_ID.eq(f.ID)));
   }
 
   List<Discrepancy> statements(boolean nb) {
@@ -100,7 +90,10 @@ class DiscrepancyQueries {
         .join(PERSONNEL_TYPE)
         .on(PERSONNEL_TYPE.CODE.eq(a.PERSONNEL_TYPE))
         .where(a.BASIS.eq(BasisCode.approximate_statement))
-        .and(missionSet(a).isDistinctFrom(missionSet(b)).or(a.COUNT.ne(b.COUNT)))
+        .and(
+            FigureQueries.missions(a)
+                .isDistinctFrom(FigureQueries.missions(b))
+                .or(a.COUNT.ne(b.COUNT)))
         .orderBy(a.YEAR, a.CONTRIBUTOR_ISO3, PERSONNEL_TYPE.SORT_ORDER, sa.ID, sb.ID)
         .fetch(
             r ->

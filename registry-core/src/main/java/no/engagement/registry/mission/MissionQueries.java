@@ -19,6 +19,7 @@ import static org.jooq.impl.DSL.sum;
 
 import java.util.List;
 import java.util.Optional;
+import no.engagement.registry.figure.FigureQueries;
 import no.engagement.registry.jooq.enums.BasisCode;
 import no.engagement.registry.jooq.enums.GenderCode;
 import no.engagement.registry.jooq.tables.Mission;
@@ -153,7 +154,6 @@ class MissionQueries {
 
   private List<MissionDetail.Statement> statements(long id, boolean nb) {
     var F = PERSONNEL_FIGURE;
-    var set = MISSION.as("set_mission");
     Condition covers =
         F.MISSION_ID
             .eq(id)
@@ -162,15 +162,7 @@ class MissionQueries {
                     select(PERSONNEL_FIGURE_MISSION.FIGURE_ID)
                         .from(PERSONNEL_FIGURE_MISSION)
                         .where(PERSONNEL_FIGURE_MISSION.MISSION_ID.eq(id))));
-    Field<String> missions =
-        coalesce(
-            field(
-                select(DSL.stringAgg(set.ACRONYM, " + ").orderBy(set.ACRONYM))
-                    .from(PERSONNEL_FIGURE_MISSION)
-                    .join(set)
-                    .on(set.ID.eq(PERSONNEL_FIGURE_MISSION.MISSION_ID))
-                    .where(PERSONNEL_FIGURE_MISSION.FIGURE_ID.eq(F.ID))),
-            field(select(set.ACRONYM).from(set).where(set.ID.eq(F.MISSION_ID))));
+    Field<String> missions = FigureQueries.missions(F);
     return dsl.select(
             F.CONTRIBUTOR_ISO3.cast(String.class),
             F.YEAR.cast(Integer.class),

@@ -12,7 +12,6 @@ import static no.engagement.registry.jooq.Tables.PEACE_PROCESS;
 import static no.engagement.registry.jooq.Tables.PEACE_PROCESS_MILESTONE;
 import static no.engagement.registry.jooq.Tables.PEACE_PROCESS_PARTY;
 import static no.engagement.registry.jooq.Tables.PERSONNEL_FIGURE;
-import static no.engagement.registry.jooq.Tables.PERSONNEL_FIGURE_MISSION;
 import static no.engagement.registry.jooq.Tables.REGION;
 import static no.engagement.registry.jooq.Tables.REGION_COUNTRY;
 import static no.engagement.registry.jooq.Tables.SOURCE_DOCUMENT;
@@ -27,6 +26,7 @@ import static org.jooq.impl.DSL.select;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import no.engagement.registry.figure.FigureQueries;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record3;
@@ -119,16 +119,7 @@ class SourceQueries {
   /** Every fact citing the source, as (kind, subject, detail), at most {@code limit}. */
   List<SourceFact> facts(long id, boolean nb, int limit) {
     var F = PERSONNEL_FIGURE;
-    var set = MISSION.as("set_mission");
-    Field<String> missions =
-        coalesce(
-            field(
-                select(DSL.stringAgg(set.ACRONYM, " + ").orderBy(set.ACRONYM))
-                    .from(PERSONNEL_FIGURE_MISSION)
-                    .join(set)
-                    .on(set.ID.eq(PERSONNEL_FIGURE_MISSION.MISSION_ID))
-                    .where(PERSONNEL_FIGURE_MISSION.FIGURE_ID.eq(F.ID))),
-            field(select(set.ACRONYM).from(set).where(set.ID.eq(F.MISSION_ID))));
+    Field<String> missions = FigureQueries.missions(F);
     List<Select<Record3<String, String, String>>> parts = new ArrayList<>();
     parts.add(
         select(
