@@ -10,21 +10,13 @@ import static no.engagement.registry.jooq.Tables.ORGANISATION;
 import static no.engagement.registry.jooq.Tables.PEACE_PROCESS;
 import static no.engagement.registry.jooq.Tables.PERSONNEL_FIGURE;
 import static no.engagement.registry.jooq.Tables.REGION;
-import static no.engagement.registry.jooq.Tables.SOURCE_DOCUMENT;
 import static no.engagement.registry.jooq.Tables.STATEMENT;
-import static org.jooq.Records.mapping;
 import static org.jooq.impl.DSL.count;
 import static org.jooq.impl.DSL.countDistinct;
-import static org.jooq.impl.DSL.inline;
 import static org.jooq.impl.DSL.max;
 import static org.jooq.impl.DSL.min;
-import static org.jooq.impl.DSL.select;
 
-import java.util.List;
 import org.jooq.DSLContext;
-import org.jooq.Field;
-import org.jooq.Table;
-import org.jooq.TableField;
 import org.springframework.stereotype.Repository;
 
 /** The summary feature's only door to the database. */
@@ -69,51 +61,6 @@ class SummaryQueries {
         dsl.fetchCount(FUNDING_PROGRAMME),
         dsl.fetchCount(INITIATIVE),
         dsl.fetchCount(STATEMENT),
-        dsl.fetchCount(IMPORT_BATCH),
-        sources());
-  }
-
-  private List<RegistrySummary.SourceRow> sources() {
-    return dsl.select(
-            SOURCE_DOCUMENT.ID,
-            SOURCE_DOCUMENT.CODE,
-            SOURCE_DOCUMENT.KIND,
-            SOURCE_DOCUMENT.TITLE,
-            SOURCE_DOCUMENT.PUBLISHER,
-            SOURCE_DOCUMENT.LANGUAGE,
-            SOURCE_DOCUMENT.FILE_NAME,
-            SOURCE_DOCUMENT.DOC_DATE,
-            SOURCE_DOCUMENT.DATE_PRECISION,
-            factsCiting())
-        .from(SOURCE_DOCUMENT)
-        .orderBy(SOURCE_DOCUMENT.KIND.desc(), SOURCE_DOCUMENT.DOC_DATE.desc(), SOURCE_DOCUMENT.ID)
-        .fetch(mapping(RegistrySummary.SourceRow::new));
-  }
-
-  /** How many rows of every fact table cite the source document. */
-  private static Field<Integer> factsCiting() {
-    List<TableField<?, Long>> citing =
-        List.of(
-            PERSONNEL_FIGURE.SOURCE_ID,
-            MISSION.SOURCE_ID,
-            ORGANISATION.SOURCE_ID,
-            REGION.SOURCE_ID,
-            PEACE_PROCESS.SOURCE_ID,
-            FACILITATOR_ROLE.SOURCE_ID,
-            FUNDING_PROGRAMME.SOURCE_ID,
-            INITIATIVE.SOURCE_ID,
-            STATEMENT.SOURCE_ID,
-            no.engagement.registry.jooq.Tables.PEACE_PROCESS_MILESTONE.SOURCE_ID,
-            no.engagement.registry.jooq.Tables.PEACE_PROCESS_PARTY.SOURCE_ID,
-            no.engagement.registry.jooq.Tables.MISSION_HOST.SOURCE_ID,
-            no.engagement.registry.jooq.Tables.FUNDING_PARTNER.SOURCE_ID,
-            no.engagement.registry.jooq.Tables.FUNDING_PLACE.SOURCE_ID);
-    Field<Integer> sum = inline(0);
-    for (var f : citing) {
-      @SuppressWarnings("unchecked")
-      Table<?> t = f.getTable();
-      sum = sum.plus(select(count()).from(t).where(f.eq(SOURCE_DOCUMENT.ID)).asField());
-    }
-    return sum.as("facts");
+        dsl.fetchCount(IMPORT_BATCH));
   }
 }
