@@ -15,12 +15,10 @@ import no.engagement.registry.deployment.DeploymentFilter.Grouping;
 import no.engagement.registry.deployment.DeploymentFilter.Sort;
 import no.engagement.registry.deployment.DeploymentService;
 import no.engagement.registry.deployment.DeploymentView;
-import no.engagement.registry.export.CsvDialect;
-import no.engagement.registry.export.CsvWriter;
 import no.engagement.registry.reference.ReferenceService;
 import no.engagement.registry.web.BadParameterException;
+import no.engagement.registry.web.Csv;
 import no.engagement.registry.web.QueryParameters;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -57,7 +55,7 @@ class DeploymentController {
     var params = new QueryParameters(request);
     var filter = filter(params);
     long after = params.nonNegativeLong("after", 0);
-    String lang = lang();
+    String lang = Csv.lang();
     var view = deployments.view(filter, lang, after);
     String query = query(request, "after", "lang");
     model.addAttribute("view", view);
@@ -87,19 +85,11 @@ class DeploymentController {
   void csv(HttpServletRequest request, HttpServletResponse response) throws IOException {
     var params = new QueryParameters(request);
     var filter = filter(params);
-    CsvDialect dialect;
-    try {
-      dialect = CsvDialect.fromParameter(request.getParameter("dialect"));
-    } catch (IllegalArgumentException e) {
-      throw new BadParameterException(
-          "dialect", request.getParameter("dialect"), "param.not.allowed", "rfc4180, excel-nb");
-    }
-    String lang = lang();
+    var dialect = Csv.dialect(request);
+    String lang = Csv.lang();
     // validate before the first byte: a bad code is a 404 page, not a broken file
     var groups = filter.group() == Grouping.NONE ? null : deployments.groups(filter, lang);
-    response.setContentType("text/csv; charset=UTF-8");
-    response.setHeader("Content-Disposition", "attachment; filename=\"deployments.csv\"");
-    try (var csv = new CsvWriter(response.getOutputStream(), dialect)) {
+    try (var csv = Csv.open(response, dialect, "deployments.csv")) {
       if (groups != null) {
         csv.row(
             filter.group().name().toLowerCase(Locale.ROOT),
@@ -283,10 +273,6 @@ class DeploymentController {
     return URLEncoder.encode(s, StandardCharsets.UTF_8);
   }
 
-  private static String lang() {
-    return LocaleContextHolder.getLocale().getLanguage().equals("en") ? "en" : "nb";
-  }
-
   /** A group and the link that explains its total (null where no filter narrows to it). */
   record GroupLink(DeploymentView.Group group, String href) {}
 
@@ -308,7 +294,7 @@ class DeploymentController {
               .max(BigDecimal::compareTo)
               .orElseThrow();
       int slot = width / trend.size();
-      int barWidth = Math.max(2, slot - 6);
+      int barWidth = Math.max(2, Math.min(slot - 6, 48)); // a single year is one bar, not a wall
       for (int i = 0; i < trend.size(); i++) {
         var t = trend.get(i);
         int h =
@@ -319,7 +305,14 @@ class DeploymentController {
                     .divide(max, java.math.RoundingMode.HALF_UP)
                     .intValue();
         bars.add(
-            new Bar(i * slot + 3, plot - h, barWidth, h, t.year(), t.total(), i * slot + slot / 2));
+            new Bar(
+                i * slot + (slot - barWidth) / 2,
+                plot - h,
+                barWidth,
+                h,
+                t.year(),
+                t.total(),
+                i * slot + slot / 2));
       }
       return new TrendChart(width, height, bars);
     }
