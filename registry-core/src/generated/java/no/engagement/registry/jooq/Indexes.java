@@ -4,7 +4,9 @@
 package no.engagement.registry.jooq;
 
 
+import no.engagement.registry.jooq.tables.DeploymentRollup;
 import no.engagement.registry.jooq.tables.DeploymentSeries;
+import no.engagement.registry.jooq.tables.MissionSetLabel;
 import no.engagement.registry.jooq.tables.PersonnelFigure;
 
 import org.jooq.Index;
@@ -23,9 +25,13 @@ public class Indexes {
     // INDEX definitions
     // -------------------------------------------------------------------------
 
+    public static final Index DEPLOYMENT_ROLLUP_CONTRIBUTOR = Internal.createIndex(DSL.name("deployment_rollup_contributor"), DeploymentRollup.DEPLOYMENT_ROLLUP, new OrderField[] { DeploymentRollup.DEPLOYMENT_ROLLUP.CONTRIBUTOR_ISO3, DeploymentRollup.DEPLOYMENT_ROLLUP.LEVEL }, false);
+    public static final Index DEPLOYMENT_ROLLUP_LEVEL = Internal.createIndex(DSL.name("deployment_rollup_level"), DeploymentRollup.DEPLOYMENT_ROLLUP, new OrderField[] { DeploymentRollup.DEPLOYMENT_ROLLUP.LEVEL, DeploymentRollup.DEPLOYMENT_ROLLUP.BASIS, DeploymentRollup.DEPLOYMENT_ROLLUP.GENDER, DeploymentRollup.DEPLOYMENT_ROLLUP.YEAR }, false);
+    public static final Index DEPLOYMENT_ROLLUP_MISSIONS = Internal.createIndex(DSL.name("deployment_rollup_missions"), DeploymentRollup.DEPLOYMENT_ROLLUP, new OrderField[] { DeploymentRollup.DEPLOYMENT_ROLLUP.MISSION_IDS }, false);
     public static final Index DEPLOYMENT_SERIES_BASIS_GENDER_YEAR = Internal.createIndex(DSL.name("deployment_series_basis_gender_year"), DeploymentSeries.DEPLOYMENT_SERIES, new OrderField[] { DeploymentSeries.DEPLOYMENT_SERIES.BASIS, DeploymentSeries.DEPLOYMENT_SERIES.GENDER, DeploymentSeries.DEPLOYMENT_SERIES.YEAR }, false);
     public static final Index DEPLOYMENT_SERIES_CONTRIBUTOR = Internal.createIndex(DSL.name("deployment_series_contributor"), DeploymentSeries.DEPLOYMENT_SERIES, new OrderField[] { DeploymentSeries.DEPLOYMENT_SERIES.CONTRIBUTOR_ISO3 }, false);
     public static final Index DEPLOYMENT_SERIES_MISSIONS = Internal.createIndex(DSL.name("deployment_series_missions"), DeploymentSeries.DEPLOYMENT_SERIES, new OrderField[] { DeploymentSeries.DEPLOYMENT_SERIES.MISSION_IDS }, false);
+    public static final Index MISSION_SET_LABEL_IDS = Internal.createIndex(DSL.name("mission_set_label_ids"), MissionSetLabel.MISSION_SET_LABEL, new OrderField[] { MissionSetLabel.MISSION_SET_LABEL.MISSION_IDS }, true);
     public static final Index PERSONNEL_FIGURE_BATCH = Internal.createIndex(DSL.name("personnel_figure_batch"), PersonnelFigure.PERSONNEL_FIGURE, new OrderField[] { PersonnelFigure.PERSONNEL_FIGURE.BATCH_ID }, false);
     public static final Index PERSONNEL_FIGURE_MISSION_YEAR = Internal.createIndex(DSL.name("personnel_figure_mission_year"), PersonnelFigure.PERSONNEL_FIGURE, new OrderField[] { PersonnelFigure.PERSONNEL_FIGURE.MISSION_ID, PersonnelFigure.PERSONNEL_FIGURE.YEAR }, false);
     public static final Index PERSONNEL_FIGURE_YEAR = Internal.createIndex(DSL.name("personnel_figure_year"), PersonnelFigure.PERSONNEL_FIGURE, new OrderField[] { PersonnelFigure.PERSONNEL_FIGURE.YEAR }, false);

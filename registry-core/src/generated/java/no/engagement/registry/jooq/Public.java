@@ -9,6 +9,7 @@ import java.util.List;
 
 import no.engagement.registry.jooq.tables.Country;
 import no.engagement.registry.jooq.tables.CountryAlias;
+import no.engagement.registry.jooq.tables.DeploymentRollup;
 import no.engagement.registry.jooq.tables.DeploymentSeries;
 import no.engagement.registry.jooq.tables.FacilitatorRole;
 import no.engagement.registry.jooq.tables.FigureBasis;
@@ -64,6 +65,11 @@ public class Public extends SchemaImpl {
      * The table <code>public.country_alias</code>.
      */
     public final CountryAlias COUNTRY_ALIAS = CountryAlias.COUNTRY_ALIAS;
+
+    /**
+     * The table <code>public.deployment_rollup</code>.
+     */
+    public final DeploymentRollup DEPLOYMENT_ROLLUP = DeploymentRollup.DEPLOYMENT_ROLLUP;
 
     /**
      * The table <code>public.deployment_series</code>.
@@ -213,6 +219,7 @@ public class Public extends SchemaImpl {
         return Arrays.asList(
             Country.COUNTRY,
             CountryAlias.COUNTRY_ALIAS,
+            DeploymentRollup.DEPLOYMENT_ROLLUP,
             DeploymentSeries.DEPLOYMENT_SERIES,
             FacilitatorRole.FACILITATOR_ROLE,
             FigureBasis.FIGURE_BASIS,

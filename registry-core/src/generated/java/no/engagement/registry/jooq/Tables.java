@@ -6,6 +6,7 @@ package no.engagement.registry.jooq;
 
 import no.engagement.registry.jooq.tables.Country;
 import no.engagement.registry.jooq.tables.CountryAlias;
+import no.engagement.registry.jooq.tables.DeploymentRollup;
 import no.engagement.registry.jooq.tables.DeploymentSeries;
 import no.engagement.registry.jooq.tables.FacilitatorRole;
 import no.engagement.registry.jooq.tables.FigureBasis;
@@ -49,6 +50,11 @@ public class Tables {
      * The table <code>public.country_alias</code>.
      */
     public static final CountryAlias COUNTRY_ALIAS = CountryAlias.COUNTRY_ALIAS;
+
+    /**
+     * The table <code>public.deployment_rollup</code>.
+     */
+    public static final DeploymentRollup DEPLOYMENT_ROLLUP = DeploymentRollup.DEPLOYMENT_ROLLUP;
 
     /**
      * The table <code>public.deployment_series</code>.

@@ -1,7 +1,7 @@
 package no.engagement.registry.deployment;
 
 import static no.engagement.registry.jooq.Tables.COUNTRY;
-import static no.engagement.registry.jooq.Tables.DEPLOYMENT_SERIES;
+import static no.engagement.registry.jooq.Tables.DEPLOYMENT_ROLLUP;
 import static no.engagement.registry.jooq.Tables.IMPORT_BATCH;
 import static no.engagement.registry.jooq.Tables.MISSION;
 import static no.engagement.registry.jooq.Tables.MISSION_HOST;
@@ -91,13 +91,30 @@ class DeploymentQueries {
         DeploymentQueries::coversMission);
   }
 
-  /** The filter as a condition on the pre-aggregated series (V2__deployment_series.sql). */
-  Condition seriesWhere(DeploymentFilter f) {
-    var S = DEPLOYMENT_SERIES;
+  /** The filter as a condition on a roll-up of the series (V3__deployment_rollup.sql). */
+  private static Condition rollupWhere(DeploymentFilter f) {
+    var R = DEPLOYMENT_ROLLUP;
     return filter(
         f,
-        new Columns(S.BASIS, S.GENDER, S.CONTRIBUTOR_ISO3, S.YEAR, S.PERSONNEL_TYPE),
+        new Columns(R.BASIS, R.GENDER, R.CONTRIBUTOR_ISO3, R.YEAR, R.PERSONNEL_TYPE),
         DeploymentQueries::overlaps);
+  }
+
+  /**
+   * The smallest roll-up that keeps every dimension the view filters or groups by: a bit of the
+   * level is set when its dimension is summed away (4 contributor, 2 type, 1 missions).
+   */
+  static short level(DeploymentFilter f) {
+    var g = f.group();
+    boolean contributor = !f.contributors().isEmpty() || g == DeploymentFilter.Grouping.CONTRIBUTOR;
+    boolean type = !f.types().isEmpty() || g == DeploymentFilter.Grouping.TYPE;
+    boolean missions =
+        !f.missions().isEmpty()
+            || !f.hosts().isEmpty()
+            || !f.regions().isEmpty()
+            || g == DeploymentFilter.Grouping.MISSION
+            || g == DeploymentFilter.Grouping.HOST;
+    return (short) ((contributor ? 0 : 4) | (type ? 0 : 2) | (missions ? 0 : 1));
   }
 
   /**
@@ -207,15 +224,20 @@ class DeploymentQueries {
 
   /** The series covers one of the missions: its set of missions overlaps theirs. */
   private static Condition overlaps(Select<? extends Record1<Long>> missionIds) {
-    return DSL.arrayOverlap(DEPLOYMENT_SERIES.MISSION_IDS, DSL.array(missionIds));
+    return DSL.arrayOverlap(DEPLOYMENT_ROLLUP.MISSION_IDS, DSL.array(missionIds));
   }
 
   /**
-   * The view in one query over the pre-aggregated series: totals per group and year. Total, trend
-   * and groups are sums of these cells, so the three always agree.
+   * The view in one query over the smallest fitting roll-up of the series: totals per group and
+   * year. Total, trend and groups are sums of these cells, so the three always agree.
    */
   List<Cell> cells(DeploymentFilter f, String lang) {
-    var S = DEPLOYMENT_SERIES;
+    return cells(f, lang, level(f));
+  }
+
+  /** The cells read from one level of the roll-up; level 0 is the series themselves. */
+  List<Cell> cells(DeploymentFilter f, String lang, short level) {
+    var R = DEPLOYMENT_ROLLUP;
     var L = MISSION_SET_LABEL;
     boolean nb = "nb".equals(lang);
     Field<String> code;
@@ -224,8 +246,8 @@ class DeploymentQueries {
     switch (f.group()) {
       case CONTRIBUTOR -> {
         label = nb ? CONTRIBUTOR.NAME_NB : CONTRIBUTOR.NAME_EN;
-        code = S.CONTRIBUTOR_ISO3.cast(String.class);
-        groupBy = List.of(S.CONTRIBUTOR_ISO3, label);
+        code = R.CONTRIBUTOR_ISO3.cast(String.class);
+        groupBy = List.of(R.CONTRIBUTOR_ISO3, label);
       }
       case MISSION -> {
         label = L.MISSIONS;
@@ -239,31 +261,33 @@ class DeploymentQueries {
       }
       case TYPE -> {
         label = nb ? PERSONNEL_TYPE.NAME_NB : PERSONNEL_TYPE.NAME_EN;
-        code = S.PERSONNEL_TYPE.cast(String.class);
-        groupBy = List.of(S.PERSONNEL_TYPE, label);
+        code = R.PERSONNEL_TYPE.cast(String.class);
+        groupBy = List.of(R.PERSONNEL_TYPE, label);
       }
       default -> {
-        code = S.YEAR.cast(String.class);
+        code = R.YEAR.cast(String.class);
         label = code;
         groupBy = List.of();
       }
     }
     List<Field<?>> all = new java.util.ArrayList<>(groupBy);
-    all.add(S.YEAR);
+    all.add(R.YEAR);
+    org.jooq.Table<?> joined = R;
+    switch (f.group()) {
+      case CONTRIBUTOR ->
+          joined = R.leftJoin(CONTRIBUTOR).on(CONTRIBUTOR.ISO3.eq(R.CONTRIBUTOR_ISO3));
+      case TYPE -> joined = R.leftJoin(PERSONNEL_TYPE).on(PERSONNEL_TYPE.CODE.eq(R.PERSONNEL_TYPE));
+      case MISSION, HOST -> joined = R.leftJoin(L).on(L.MISSION_IDS.eq(R.MISSION_IDS));
+      default -> {}
+    }
     return dsl.select(
             code,
             DSL.coalesce(label, inline("\u2014")),
-            S.YEAR.cast(Integer.class),
-            sum(S.MEAN),
-            sum(S.FIGURES))
-        .from(S)
-        .join(CONTRIBUTOR)
-        .on(CONTRIBUTOR.ISO3.eq(S.CONTRIBUTOR_ISO3))
-        .join(PERSONNEL_TYPE)
-        .on(PERSONNEL_TYPE.CODE.eq(S.PERSONNEL_TYPE))
-        .leftJoin(L)
-        .on(L.MISSION_IDS.eq(S.MISSION_IDS))
-        .where(seriesWhere(f))
+            R.YEAR.cast(Integer.class),
+            sum(R.TOTAL),
+            sum(R.FIGURES))
+        .from(joined)
+        .where(R.LEVEL.eq(level).and(rollupWhere(f)))
         .groupBy(all)
         .fetch(
             r ->

@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -105,13 +106,18 @@ public class DeploymentService {
   }
 
   private void checkCodes(DeploymentFilter f) {
-    check("contributor", f.contributors(), queries.knownCountries(f.contributors()));
-    check("host", f.hosts(), queries.knownCountries(f.hosts()));
-    check("mission", f.missions(), queries.knownMissions(f.missions()));
-    check("region", f.regions(), queries.knownRegions(f.regions()));
+    check("contributor", f.contributors(), queries::knownCountries);
+    check("host", f.hosts(), queries::knownCountries);
+    check("mission", f.missions(), queries::knownMissions);
+    check("region", f.regions(), queries::knownRegions);
   }
 
-  private static void check(String parameter, List<String> codes, Set<String> known) {
+  private static void check(
+      String parameter, List<String> codes, Function<List<String>, Set<String>> lookup) {
+    if (codes.isEmpty()) {
+      return;
+    }
+    Set<String> known = lookup.apply(codes);
     for (String code : codes) {
       if (!known.contains(code)) {
         throw new UnknownCodeException(parameter, code);

@@ -2,10 +2,12 @@ package no.engagement.registry.imports;
 
 import static no.engagement.registry.jooq.Tables.COUNTRY;
 import static no.engagement.registry.jooq.Tables.COUNTRY_ALIAS;
+import static no.engagement.registry.jooq.Tables.DEPLOYMENT_ROLLUP;
 import static no.engagement.registry.jooq.Tables.DEPLOYMENT_SERIES;
 import static no.engagement.registry.jooq.Tables.FUNDING_PROGRAMME;
 import static no.engagement.registry.jooq.Tables.IMPORT_BATCH;
 import static no.engagement.registry.jooq.Tables.MISSION;
+import static no.engagement.registry.jooq.Tables.MISSION_SET_LABEL;
 import static no.engagement.registry.jooq.Tables.ORGANISATION;
 import static no.engagement.registry.jooq.Tables.PEACE_PROCESS;
 import static no.engagement.registry.jooq.Tables.PERSONNEL_FIGURE;
@@ -102,11 +104,14 @@ class ImportQueries {
 
   /**
    * Keeps what is derived from the written table up to date, in the import's own transaction: the
-   * deployment series the screens aggregate.
+   * deployment series, their roll-ups and the labels of their mission sets, which the screens read.
    */
   void afterWrite(Table<?> table) {
     if (table.equals(PERSONNEL_FIGURE)) {
-      dsl.query("refresh materialized view {0}", DEPLOYMENT_SERIES).execute();
+      for (var derived : List.of(DEPLOYMENT_SERIES, DEPLOYMENT_ROLLUP, MISSION_SET_LABEL)) {
+        dsl.query("refresh materialized view {0}", derived).execute();
+        dsl.query("analyze {0}", derived).execute();
+      }
     }
   }
 

@@ -4,13 +4,17 @@
 package no.engagement.registry.jooq.tables;
 
 
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.List;
 
+import no.engagement.registry.jooq.Indexes;
 import no.engagement.registry.jooq.Public;
 import no.engagement.registry.jooq.tables.records.MissionSetLabelRecord;
 
 import org.jooq.Condition;
 import org.jooq.Field;
+import org.jooq.Index;
 import org.jooq.Name;
 import org.jooq.PlainSQL;
 import org.jooq.QueryPart;
@@ -73,22 +77,7 @@ public class MissionSetLabel extends TableImpl<MissionSetLabelRecord> {
     }
 
     private MissionSetLabel(Name alias, Table<MissionSetLabelRecord> aliased, Field<?>[] parameters, Condition where) {
-        super(alias, null, aliased, parameters, DSL.comment(""), TableOptions.view("""
-        CREATE VIEW "mission_set_label" AS  SELECT mission_ids,
-         ( SELECT string_agg(m.acronym, ' + '::text ORDER BY m.acronym) AS string_agg
-                FROM mission m
-               WHERE (m.id = ANY (s.mission_ids))) AS missions,
-         ( SELECT string_agg(DISTINCT c.name_en, ', '::text ORDER BY c.name_en) AS string_agg
-                FROM (mission_host h
-                  JOIN country c ON ((c.iso3 = h.iso3)))
-               WHERE (h.mission_id = ANY (s.mission_ids))) AS hosts_en,
-         ( SELECT string_agg(DISTINCT c.name_nb, ', '::text ORDER BY c.name_nb) AS string_agg
-                FROM (mission_host h
-                  JOIN country c ON ((c.iso3 = h.iso3)))
-               WHERE (h.mission_id = ANY (s.mission_ids))) AS hosts_nb
-        FROM ( SELECT DISTINCT deployment_series.mission_ids
-                FROM deployment_series) s;
-        """), where);
+        super(alias, null, aliased, parameters, DSL.comment(""), TableOptions.materializedView(), where);
     }
 
     /**
@@ -115,6 +104,11 @@ public class MissionSetLabel extends TableImpl<MissionSetLabelRecord> {
     @Override
     public Schema getSchema() {
         return aliased() ? null : Public.PUBLIC;
+    }
+
+    @Override
+    public List<Index> getIndexes() {
+        return Arrays.asList(Indexes.MISSION_SET_LABEL_IDS);
     }
 
     @Override

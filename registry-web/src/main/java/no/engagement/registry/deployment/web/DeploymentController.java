@@ -10,11 +10,13 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 import no.engagement.registry.deployment.DeploymentFilter;
 import no.engagement.registry.deployment.DeploymentFilter.Grouping;
 import no.engagement.registry.deployment.DeploymentFilter.Sort;
 import no.engagement.registry.deployment.DeploymentService;
 import no.engagement.registry.deployment.DeploymentView;
+import no.engagement.registry.reference.ReferenceData;
 import no.engagement.registry.reference.ReferenceService;
 import no.engagement.registry.web.BadParameterException;
 import no.engagement.registry.web.Csv;
@@ -74,8 +76,15 @@ class DeploymentController {
         view.nextAfter() == null
             ? null
             : "/deployments?" + (query.isEmpty() ? "" : query + "&") + "after=" + view.nextAfter());
-    model.addAttribute("countries", reference.countries(lang));
-    model.addAttribute("missions", reference.missions(lang));
+    var countries = reference.countries(lang);
+    Function<ReferenceData, String> country = c -> c.name() + " (" + c.code() + ")";
+    model.addAttribute(
+        "contributorOptions", Options.html(countries, filter.contributors(), country));
+    model.addAttribute("hostOptions", Options.html(countries, filter.hosts(), country));
+    model.addAttribute(
+        "missionOptions",
+        Options.html(
+            reference.missions(lang), filter.missions(), m -> m.code() + " \u2013 " + m.name()));
     model.addAttribute("regions", reference.regions(lang));
     model.addAttribute("types", reference.personnelTypes(lang));
     return "deployments";
