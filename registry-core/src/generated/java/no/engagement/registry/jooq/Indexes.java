@@ -4,6 +4,7 @@
 package no.engagement.registry.jooq;
 
 
+import no.engagement.registry.jooq.tables.AuditEvent;
 import no.engagement.registry.jooq.tables.DeploymentRollup;
 import no.engagement.registry.jooq.tables.DeploymentSeries;
 import no.engagement.registry.jooq.tables.MissionSetLabel;
@@ -25,6 +26,7 @@ public class Indexes {
     // INDEX definitions
     // -------------------------------------------------------------------------
 
+    public static final Index AUDIT_EVENT_AT = Internal.createIndex(DSL.name("audit_event_at"), AuditEvent.AUDIT_EVENT, new OrderField[] { AuditEvent.AUDIT_EVENT.AT.desc() }, false);
     public static final Index DEPLOYMENT_ROLLUP_CONTRIBUTOR = Internal.createIndex(DSL.name("deployment_rollup_contributor"), DeploymentRollup.DEPLOYMENT_ROLLUP, new OrderField[] { DeploymentRollup.DEPLOYMENT_ROLLUP.CONTRIBUTOR_ISO3, DeploymentRollup.DEPLOYMENT_ROLLUP.LEVEL }, false);
     public static final Index DEPLOYMENT_ROLLUP_LEVEL = Internal.createIndex(DSL.name("deployment_rollup_level"), DeploymentRollup.DEPLOYMENT_ROLLUP, new OrderField[] { DeploymentRollup.DEPLOYMENT_ROLLUP.LEVEL, DeploymentRollup.DEPLOYMENT_ROLLUP.BASIS, DeploymentRollup.DEPLOYMENT_ROLLUP.GENDER, DeploymentRollup.DEPLOYMENT_ROLLUP.YEAR }, false);
     public static final Index DEPLOYMENT_ROLLUP_MISSIONS = Internal.createIndex(DSL.name("deployment_rollup_missions"), DeploymentRollup.DEPLOYMENT_ROLLUP, new OrderField[] { DeploymentRollup.DEPLOYMENT_ROLLUP.MISSION_IDS }, false);

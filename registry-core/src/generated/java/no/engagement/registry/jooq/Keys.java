@@ -4,6 +4,8 @@
 package no.engagement.registry.jooq;
 
 
+import no.engagement.registry.jooq.tables.Account;
+import no.engagement.registry.jooq.tables.AuditEvent;
 import no.engagement.registry.jooq.tables.Country;
 import no.engagement.registry.jooq.tables.CountryAlias;
 import no.engagement.registry.jooq.tables.FacilitatorRole;
@@ -30,6 +32,8 @@ import no.engagement.registry.jooq.tables.Region;
 import no.engagement.registry.jooq.tables.RegionCountry;
 import no.engagement.registry.jooq.tables.SourceDocument;
 import no.engagement.registry.jooq.tables.Statement;
+import no.engagement.registry.jooq.tables.records.AccountRecord;
+import no.engagement.registry.jooq.tables.records.AuditEventRecord;
 import no.engagement.registry.jooq.tables.records.CountryAliasRecord;
 import no.engagement.registry.jooq.tables.records.CountryRecord;
 import no.engagement.registry.jooq.tables.records.FacilitatorRoleRecord;
@@ -76,6 +80,9 @@ public class Keys {
     // UNIQUE and PRIMARY KEY definitions
     // -------------------------------------------------------------------------
 
+    public static final UniqueKey<AccountRecord> ACCOUNT_PKEY = Internal.createUniqueKey(Account.ACCOUNT, DSL.name("account_pkey"), new TableField[] { Account.ACCOUNT.ID }, true);
+    public static final UniqueKey<AccountRecord> ACCOUNT_USERNAME_KEY = Internal.createUniqueKey(Account.ACCOUNT, DSL.name("account_username_key"), new TableField[] { Account.ACCOUNT.USERNAME }, true);
+    public static final UniqueKey<AuditEventRecord> AUDIT_EVENT_PKEY = Internal.createUniqueKey(AuditEvent.AUDIT_EVENT, DSL.name("audit_event_pkey"), new TableField[] { AuditEvent.AUDIT_EVENT.ID }, true);
     public static final UniqueKey<CountryRecord> COUNTRY_ISO2_KEY = Internal.createUniqueKey(Country.COUNTRY, DSL.name("country_iso2_key"), new TableField[] { Country.COUNTRY.ISO2 }, true);
     public static final UniqueKey<CountryRecord> COUNTRY_NUMERIC_CODE_KEY = Internal.createUniqueKey(Country.COUNTRY, DSL.name("country_numeric_code_key"), new TableField[] { Country.COUNTRY.NUMERIC_CODE }, true);
     public static final UniqueKey<CountryRecord> COUNTRY_PKEY = Internal.createUniqueKey(Country.COUNTRY, DSL.name("country_pkey"), new TableField[] { Country.COUNTRY.ISO3 }, true);

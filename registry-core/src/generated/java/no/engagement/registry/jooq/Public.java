@@ -7,6 +7,8 @@ package no.engagement.registry.jooq;
 import java.util.Arrays;
 import java.util.List;
 
+import no.engagement.registry.jooq.tables.Account;
+import no.engagement.registry.jooq.tables.AuditEvent;
 import no.engagement.registry.jooq.tables.Country;
 import no.engagement.registry.jooq.tables.CountryAlias;
 import no.engagement.registry.jooq.tables.DeploymentRollup;
@@ -55,6 +57,16 @@ public class Public extends SchemaImpl {
      * The reference instance of <code>public</code>
      */
     public static final Public PUBLIC = new Public();
+
+    /**
+     * The table <code>public.account</code>.
+     */
+    public final Account ACCOUNT = Account.ACCOUNT;
+
+    /**
+     * The table <code>public.audit_event</code>.
+     */
+    public final AuditEvent AUDIT_EVENT = AuditEvent.AUDIT_EVENT;
 
     /**
      * The table <code>public.country</code>.
@@ -217,6 +229,8 @@ public class Public extends SchemaImpl {
     @Override
     public final List<Table<?>> getTables() {
         return Arrays.asList(
+            Account.ACCOUNT,
+            AuditEvent.AUDIT_EVENT,
             Country.COUNTRY,
             CountryAlias.COUNTRY_ALIAS,
             DeploymentRollup.DEPLOYMENT_ROLLUP,

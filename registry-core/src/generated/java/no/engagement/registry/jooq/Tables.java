@@ -4,6 +4,8 @@
 package no.engagement.registry.jooq;
 
 
+import no.engagement.registry.jooq.tables.Account;
+import no.engagement.registry.jooq.tables.AuditEvent;
 import no.engagement.registry.jooq.tables.Country;
 import no.engagement.registry.jooq.tables.CountryAlias;
 import no.engagement.registry.jooq.tables.DeploymentRollup;
@@ -40,6 +42,16 @@ import no.engagement.registry.jooq.tables.Statement;
  */
 @SuppressWarnings({ "all", "unchecked", "rawtypes", "this-escape" })
 public class Tables {
+
+    /**
+     * The table <code>public.account</code>.
+     */
+    public static final Account ACCOUNT = Account.ACCOUNT;
+
+    /**
+     * The table <code>public.audit_event</code>.
+     */
+    public static final AuditEvent AUDIT_EVENT = AuditEvent.AUDIT_EVENT;
 
     /**
      * The table <code>public.country</code>.

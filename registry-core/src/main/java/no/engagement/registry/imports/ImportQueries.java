@@ -94,6 +94,11 @@ class ImportQueries {
         .getId();
   }
 
+  /** Lifts the connection's statement timeout for the rest of this transaction only. */
+  void withoutStatementTimeout() {
+    dsl.query("set local statement_timeout = 0").execute();
+  }
+
   void finishBatch(long batchId, int inserted) {
     dsl.update(IMPORT_BATCH)
         .set(IMPORT_BATCH.ROWS_INSERTED, inserted)

@@ -110,6 +110,7 @@ public class ImportService {
       return withCounts(report, warnings, tableRows.stream().mapToInt(List::size).sum(), null);
     }
 
+    queries.withoutStatementTimeout(); // a large import may take longer than a web request may
     long batchId = queries.insertBatch(report, request.user(), defaultSource);
     int written = 0;
     try {

@@ -2,6 +2,8 @@ package no.engagement.registry.web;
 
 import jakarta.servlet.http.HttpServletResponse;
 import no.engagement.registry.deployment.UnknownCodeException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -15,6 +17,7 @@ import org.springframework.web.servlet.ModelAndView;
 @ControllerAdvice
 class ErrorPages {
 
+  private static final Logger log = LoggerFactory.getLogger(ErrorPages.class);
   private final MessageSource messages;
 
   ErrorPages(MessageSource messages) {
@@ -45,6 +48,59 @@ class ErrorPages {
     response.setStatus(404);
     var locale = LocaleContextHolder.getLocale();
     return page(404, messages.getMessage("error.not.found", new Object[] {e.getMessage()}, locale));
+  }
+
+  /**
+   * The database is down, the pool is exhausted or a statement ran past its timeout: a 503 page
+   * within seconds, never a hanging request. Any other database error is a 500 page; neither shows
+   * SQL or an exception message.
+   */
+  @ExceptionHandler({
+    org.springframework.dao.DataAccessException.class,
+    org.springframework.transaction.TransactionException.class,
+    org.jooq.exception.DataAccessException.class
+  })
+  ModelAndView database(Exception e, HttpServletResponse response) {
+    if (unavailable(e)) {
+      log.warn("Database unavailable: {}", rootMessage(e).replaceAll("[\\r\\n]+", " "));
+      response.setStatus(503);
+      response.setHeader("Retry-After", "10");
+      return page(503, null);
+    }
+    log.error("Database error", e);
+    response.setStatus(500);
+    return page(500, null);
+  }
+
+  /** A connection that could not be had or was lost (SQLSTATE class 08, 57P0x), or a timeout. */
+  static boolean unavailable(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof java.sql.SQLTransientConnectionException
+          || t instanceof java.net.ConnectException
+          || t instanceof org.springframework.dao.QueryTimeoutException
+          || t instanceof org.springframework.jdbc.CannotGetJdbcConnectionException
+          || t instanceof org.springframework.dao.DataAccessResourceFailureException) {
+        return true;
+      }
+      if (t instanceof java.sql.SQLException s && s.getSQLState() != null) {
+        String state = s.getSQLState();
+        if (state.startsWith("08") || state.startsWith("57P") || state.equals("57014")) {
+          return true;
+        }
+      }
+      if (t.getCause() == t) {
+        break;
+      }
+    }
+    return false;
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null && t.getCause() != t) {
+      t = t.getCause();
+    }
+    return t.getClass().getSimpleName() + ": " + t.getMessage();
   }
 
   private static ModelAndView page(int status, String text) {

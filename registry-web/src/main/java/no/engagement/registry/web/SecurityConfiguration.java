@@ -1,31 +1,69 @@
 package no.engagement.registry.web;
 
+import jakarta.servlet.DispatcherType;
+import java.util.List;
+import no.engagement.registry.account.AccountService;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.logout.CompositeLogoutHandler;
+import org.springframework.security.web.authentication.logout.LogoutHandler;
+import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.util.unit.DataSize;
+import org.springframework.web.servlet.LocaleResolver;
+import org.thymeleaf.ITemplateEngine;
 
 /**
- * Public to read, closed to write: every GET is open, every other method is denied until accounts
- * and roles arrive. CSRF protection stays on; security headers with a strict CSP on every page.
+ * Public to read, closed to write. Anonymous users read every screen and download CSV; editors
+ * import and revert; admins also manage users and publish releases. Every other route and method is
+ * denied; an anonymous user is sent to the login page. CSRF protection on every state change,
+ * security headers with a strict CSP on every page.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
+  /** Where editors work (the import routes); admins may do all an editor may. */
+  static final String[] EDITOR_ROUTES = {"/imports", "/imports/**"};
+
   @Bean
-  SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
-    http.authorizeHttpRequests(
+  SecurityFilterChain securityFilterChain(
+      HttpSecurity http,
+      List<LogoutHandler> audit,
+      @Value("${spring.servlet.multipart.max-request-size}") DataSize requestLimit,
+      ITemplateEngine templates,
+      LocaleResolver locales)
+      throws Exception {
+    http.addFilterBefore(new RequestSizeLimit(requestLimit, templates, locales), CsrfFilter.class)
+        .authorizeHttpRequests(
             a ->
-                a.requestMatchers(HttpMethod.GET, "/**")
+                a.dispatcherTypeMatchers(DispatcherType.ERROR)
+                    .permitAll()
+                    .requestMatchers("/admin", "/admin/**")
+                    .hasRole("ADMIN")
+                    .requestMatchers(EDITOR_ROUTES)
+                    .hasAnyRole("EDITOR", "ADMIN")
+                    .requestMatchers(HttpMethod.GET, "/**")
                     .permitAll()
                     .requestMatchers(HttpMethod.HEAD, "/**")
                     .permitAll()
                     .anyRequest()
                     .denyAll())
+        .formLogin(f -> f.loginPage("/login").failureUrl("/login?error").permitAll())
+        .logout(
+            l ->
+                l.logoutRequestMatcher(
+                        PathPatternRequestMatcher.withDefaults()
+                            .matcher(HttpMethod.POST, "/logout"))
+                    .addLogoutHandler(new CompositeLogoutHandler(audit))
+                    .logoutSuccessUrl("/login?logout")
+                    .permitAll())
+        .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
         .headers(
             h ->
                 h.contentSecurityPolicy(
@@ -40,9 +78,9 @@ class SecurityConfiguration {
     return http.build();
   }
 
-  /** No accounts yet: nobody can log in, and Boot does not invent a user with a logged password. */
+  /** The delegating encoder (bcrypt) the accounts are hashed with. */
   @Bean
-  UserDetailsService noUsers() {
-    return new InMemoryUserDetailsManager();
+  PasswordEncoder passwordEncoder(AccountService accounts) {
+    return accounts.encoder();
   }
 }
