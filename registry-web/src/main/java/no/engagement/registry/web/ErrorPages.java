@@ -57,8 +57,7 @@ class ErrorPages {
    */
   @ExceptionHandler({
     org.springframework.dao.DataAccessException.class,
-    org.springframework.transaction.TransactionException.class,
-    org.jooq.exception.DataAccessException.class
+    org.springframework.transaction.TransactionException.class
   })
   ModelAndView database(Exception e, HttpServletResponse response) {
     if (unavailable(e)) {

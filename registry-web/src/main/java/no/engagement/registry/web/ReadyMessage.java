@@ -16,8 +16,12 @@ class ReadyMessage {
   @EventListener
   void ready(ApplicationReadyEvent event) {
     if (event.getApplicationContext() instanceof WebServerApplicationContext web) {
+      int port = web.getWebServer().getPort();
+      log.info("The Engagement Registry is ready: http://localhost:{}/", port);
       log.info(
-          "The Engagement Registry is ready: http://localhost:{}/", web.getWebServer().getPort());
+          "Staff log in at http://localhost:{}/login (first start: user 'admin', with"
+              + " REGISTRY_ADMIN_PASSWORD or the password printed above)",
+          port);
     }
   }
 }

@@ -9,15 +9,19 @@ import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import no.engagement.registry.RegistryWebTest;
+import no.engagement.registry.TestAccounts;
+import no.engagement.registry.account.AccountService;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -30,6 +34,7 @@ class AccessibilityTest {
   private static ChromeDriver browser;
 
   @LocalServerPort int port;
+  @Autowired AccountService accounts;
 
   @BeforeAll
   static void startBrowser() throws Exception {
@@ -63,13 +68,36 @@ class AccessibilityTest {
             "/discrepancies",
             "/search?q=sudan",
             "/deployments?from=abc",
-            "/missions/NOPE");
+            "/missions/NOPE",
+            "/login",
+            "/login?error");
     return Stream.of("nb", "en").flatMap(lang -> paths.stream().map(p -> Arguments.of(p, lang)));
   }
 
   @ParameterizedTest(name = "{0} ({1})")
   @MethodSource("screens")
   void hasNoWcag21AaViolations(String path, String lang) throws Exception {
+    check(path, lang);
+  }
+
+  @ParameterizedTest(name = "admin {0}")
+  @ValueSource(strings = {"nb", "en"})
+  void theAdminScreensHaveNoWcag21AaViolations(String lang) throws Exception {
+    TestAccounts.ensure(accounts);
+    browser.manage().deleteAllCookies();
+    browser.get("http://localhost:" + port + "/login?lang=" + lang);
+    browser.findElement(By.id("username")).sendKeys(TestAccounts.ADMIN);
+    browser.findElement(By.id("password")).sendKeys(TestAccounts.PASSWORD);
+    browser.findElement(By.cssSelector("form.login button")).click();
+    assertThat(browser.findElement(By.cssSelector(".account .user")).getText())
+        .isEqualTo(TestAccounts.ADMIN);
+    check("/admin/users", lang);
+    check("/admin/audit", lang);
+    browser.findElement(By.cssSelector("form.logout button")).click();
+    assertThat(browser.getCurrentUrl()).contains("/login?logout");
+  }
+
+  private void check(String path, String lang) throws Exception {
     String url =
         "http://localhost:" + port + path + (path.contains("?") ? "&" : "?") + "lang=" + lang;
     browser.get(url);

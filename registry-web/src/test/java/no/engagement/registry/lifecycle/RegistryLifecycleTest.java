@@ -89,6 +89,51 @@ class RegistryLifecycleTest {
     }
   }
 
+  @Test
+  void withTheDatabaseStoppedPagesAre503AndTheyComeBackWhenItReturns() throws Exception {
+    int dbPort = RegistryProcess.freePort();
+    Path dir = WORK.resolve("stopped-db");
+    var db = EmbeddedPostgres.start(dir, dbPort);
+    db.createDatabaseIfMissing("registry");
+    var env =
+        Map.of(
+            "REGISTRY_DB_URL",
+            db.jdbcUrl("registry"),
+            "REGISTRY_DB_USER",
+            EmbeddedPostgres.SUPERUSER,
+            "REGISTRY_DB_PASSWORD",
+            "",
+            "REGISTRY_DATA_DIR",
+            WORK.resolve("stopped-db-unused").toString());
+    try (var app = RegistryProcess.start(env, WORK.resolve("stopped-db.log"))) {
+      assertThat(app.status("/")).isEqualTo(200);
+      db.close(); // PostgreSQL stops
+      long t0 = System.nanoTime();
+      var page = app.getHtml("/missions/UNTSO?lang=en");
+      double seconds = (System.nanoTime() - t0) / 1e9;
+      assertThat(page.statusCode()).isEqualTo(503);
+      assertThat(seconds).as("the 503 page within a few seconds").isLessThan(8);
+      assertThat(page.body())
+          .contains("The database cannot be reached just now")
+          .doesNotContain("Exception", "PSQL", "Connection to");
+      var health = app.get("/actuator/health");
+      assertThat(health.statusCode()).isEqualTo(503);
+      assertThat(health.body()).contains("DOWN");
+
+      db = EmbeddedPostgres.start(dir, dbPort); // back, on the same port and data
+      long deadline = System.nanoTime() + 30_000_000_000L;
+      int status = 0;
+      while (System.nanoTime() < deadline && (status = app.status("/missions/UNTSO")) != 200) {
+        Thread.sleep(250);
+      }
+      assertThat(status).as("pages come back without a restart").isEqualTo(200);
+      assertThat(app.status("/actuator/health")).isEqualTo(200);
+      app.stop();
+    } finally {
+      db.close();
+    }
+  }
+
   /** Countries, missions, figures and batches, counted with plain JDBC beside the application. */
   private static List<Integer> counts(String url) throws Exception {
     try (var c = DriverManager.getConnection(url, EmbeddedPostgres.SUPERUSER, "");

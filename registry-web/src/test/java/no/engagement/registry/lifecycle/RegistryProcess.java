@@ -83,6 +83,16 @@ final class RegistryProcess implements AutoCloseable {
         HttpResponse.BodyHandlers.ofString());
   }
 
+  /** As a browser asks: for HTML. */
+  HttpResponse<String> getHtml(String path) throws IOException, InterruptedException {
+    return HTTP.send(
+        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+            .header("Accept", "text/html")
+            .timeout(Duration.ofSeconds(30))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
   /** SIGTERM, as Ctrl+C or a service manager would stop it; waits for it to end. */
   void stop() throws InterruptedException {
     process.destroy();

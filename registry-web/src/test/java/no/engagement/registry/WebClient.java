@@ -1,0 +1,92 @@
+package no.engagement.registry;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * A browser-like HTTP client for tests against the running registry: keeps its cookies (the
+ * session), never follows redirects, asks for HTML, and reads the CSRF token of a page's form.
+ */
+public final class WebClient {
+
+  private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+
+  private final HttpClient http;
+  private final String base;
+
+  public WebClient(int port) {
+    this.base = "http://localhost:" + port;
+    this.http =
+        HttpClient.newBuilder()
+            .cookieHandler(new CookieManager())
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
+  }
+
+  public HttpResponse<String> get(String path) throws IOException, InterruptedException {
+    return send(request(path).GET().build());
+  }
+
+  public HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
+    return http.send(request, HttpResponse.BodyHandlers.ofString());
+  }
+
+  public HttpRequest.Builder request(String path) {
+    return HttpRequest.newBuilder(URI.create(base + path))
+        .timeout(Duration.ofSeconds(30))
+        .header("Accept", "text/html");
+  }
+
+  /** The CSRF token in the first form of the page at {@code path} (this client's session). */
+  public String csrf(String path) throws IOException, InterruptedException {
+    var page = get(path);
+    var m = CSRF.matcher(page.body());
+    if (!m.find()) {
+      throw new IllegalStateException("No CSRF token on " + path + " (" + page.statusCode() + ")");
+    }
+    return m.group(1);
+  }
+
+  /** A form POST (application/x-www-form-urlencoded); null values are left out. */
+  public HttpResponse<String> post(String path, Map<String, String> form)
+      throws IOException, InterruptedException {
+    return send(
+        request(path)
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(encode(form)))
+            .build());
+  }
+
+  /** Logs in through the login form; the response is the redirect after it. */
+  public HttpResponse<String> login(String user, String password)
+      throws IOException, InterruptedException {
+    var form = new LinkedHashMap<String, String>();
+    form.put("username", user);
+    form.put("password", password);
+    form.put("_csrf", csrf("/login"));
+    return post("/login", form);
+  }
+
+  public static String encode(Map<String, String> form) {
+    return form.entrySet().stream()
+        .filter(e -> e.getValue() != null)
+        .map(
+            e ->
+                URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8)
+                    + "="
+                    + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+        .collect(Collectors.joining("&"));
+  }
+}
