@@ -300,7 +300,7 @@ class DeploymentQueries {
   }
 
   private org.jooq.SelectLimitStep<
-          org.jooq.Record18<
+          org.jooq.Record19<
               Long,
               String,
               String,
@@ -316,6 +316,7 @@ class DeploymentQueries {
               Boolean,
               String,
               Long,
+              String,
               String,
               Long,
               String>>
@@ -338,6 +339,7 @@ class DeploymentQueries {
             F.STATED_TEXT,
             F.SOURCE_ID,
             SOURCE_DOCUMENT.TITLE,
+            SOURCE_DOCUMENT.LANGUAGE,
             F.BATCH_ID,
             IMPORT_BATCH.FILE_NAME)
         .from(F)

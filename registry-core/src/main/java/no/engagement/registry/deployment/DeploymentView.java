@@ -41,6 +41,7 @@ public record DeploymentView(
       String statedText,
       Long sourceId,
       String sourceTitle,
+      String sourceLanguage,
       Long batchId,
       String batchFile) {}
 }

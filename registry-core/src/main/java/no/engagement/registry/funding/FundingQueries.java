@@ -92,7 +92,8 @@ class FundingQueries {
                 partners,
                 places,
                 FUNDING_PROGRAMME.SOURCE_ID,
-                SOURCE_DOCUMENT.TITLE)
+                SOURCE_DOCUMENT.TITLE,
+                SOURCE_DOCUMENT.LANGUAGE)
             .from(FUNDING_PROGRAMME)
             .leftJoin(oc)
             .on(oc.ISO3.eq(FUNDING_PROGRAMME.OWNER_ISO3))
@@ -117,6 +118,7 @@ class FundingQueries {
                 r.value10(),
                 r.value11(),
                 r.value12(),
+                r.value13(),
                 allocations(r.value1())));
   }
 

@@ -16,6 +16,7 @@ public record Programme(
     String places,
     Long sourceId,
     String sourceTitle,
+    String sourceLanguage,
     List<Allocation> allocations) {
 
   public record Allocation(int year, BigDecimal amount, String currency, String kind) {}

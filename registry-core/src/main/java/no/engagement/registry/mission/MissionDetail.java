@@ -30,7 +30,8 @@ public record MissionDetail(
       String missions,
       String statedText,
       Long sourceId,
-      String sourceTitle) {}
+      String sourceTitle,
+      String sourceLanguage) {}
 
   /** A source the mission's facts cite. */
   public record Source(long id, String title, String language) {}

@@ -28,7 +28,8 @@ public record PeaceProcess(
       Short startYear,
       Short endYear,
       Long sourceId,
-      String sourceTitle) {}
+      String sourceTitle,
+      String sourceLanguage) {}
 
   public record Milestone(
       LocalDate date,
@@ -36,5 +37,6 @@ public record PeaceProcess(
       String kind,
       String description,
       Long sourceId,
-      String sourceTitle) {}
+      String sourceTitle,
+      String sourceLanguage) {}
 }

@@ -23,6 +23,18 @@ class DatabaseFaultTest {
   @Autowired HikariDataSource pool;
 
   @Test
+  void everyConnectionHasAStatementTimeoutSoNoRequestHangsForever() throws Exception {
+    try (var c = pool.getConnection();
+        var rs = c.createStatement().executeQuery("show statement_timeout")) {
+      rs.next();
+      assertThat(rs.getString(1)).isEqualTo("30s");
+    }
+    assertThat(pool.getConnectionTimeout())
+        .as("ms a request waits for a connection")
+        .isLessThanOrEqualTo(3000);
+  }
+
+  @Test
   void anExhaustedPoolIsA503WithinSecondsAndThePagesComeBack() throws Exception {
     var client = new WebClient(port);
     assertThat(client.get("/?lang=en").statusCode()).isEqualTo(200);

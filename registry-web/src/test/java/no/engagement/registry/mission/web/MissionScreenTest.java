@@ -34,7 +34,12 @@ class MissionScreenTest {
     assertThat(untso).contains("Egypt, Israel, Jordan, Lebanon, Syria").contains("the Middle East");
     assertThat(untso.indexOf(">Norway<")).isPositive().isLessThan(untso.indexOf(">Australia<"));
     assertThat(get("/missions/MONUC?lang=en").body()).contains("/missions/MONUSCO");
-    assertThat(get("/missions/MINUSMA?lang=en").body()).contains("around 45 military personnel");
+    String minusma = get("/missions/MINUSMA?lang=en").body();
+    assertThat(minusma).contains("around 45 military personnel");
+    // a quote and a title in the other language say so, for screen readers (WCAG 3.1.2)
+    assertThat(minusma).containsPattern("<q lang=\"nb\">[^<]*omkring 45 milit");
+    assertThat(get("/missions/MINUSMA?lang=nb").body())
+        .containsPattern("<q lang=\"en\">[^<]*around 45");
     String csv = get("/missions/UNTSO.csv?lang=en").body();
     assertThat(csv).startsWith("mission,contributor,contributor_name,year,total,basis,gender\r\n");
     assertThat(csv).contains("UNTSO,NOR,Norway,2019,13,annual_average,total\r\n");
