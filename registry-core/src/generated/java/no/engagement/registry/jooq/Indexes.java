@@ -36,5 +36,6 @@ public class Indexes {
     public static final Index MISSION_SET_LABEL_IDS = Internal.createIndex(DSL.name("mission_set_label_ids"), MissionSetLabel.MISSION_SET_LABEL, new OrderField[] { MissionSetLabel.MISSION_SET_LABEL.MISSION_IDS }, true);
     public static final Index PERSONNEL_FIGURE_BATCH = Internal.createIndex(DSL.name("personnel_figure_batch"), PersonnelFigure.PERSONNEL_FIGURE, new OrderField[] { PersonnelFigure.PERSONNEL_FIGURE.BATCH_ID }, false);
     public static final Index PERSONNEL_FIGURE_MISSION_YEAR = Internal.createIndex(DSL.name("personnel_figure_mission_year"), PersonnelFigure.PERSONNEL_FIGURE, new OrderField[] { PersonnelFigure.PERSONNEL_FIGURE.MISSION_ID, PersonnelFigure.PERSONNEL_FIGURE.YEAR }, false);
+    public static final Index PERSONNEL_FIGURE_SOURCE = Internal.createIndex(DSL.name("personnel_figure_source"), PersonnelFigure.PERSONNEL_FIGURE, new OrderField[] { PersonnelFigure.PERSONNEL_FIGURE.SOURCE_ID }, false);
     public static final Index PERSONNEL_FIGURE_YEAR = Internal.createIndex(DSL.name("personnel_figure_year"), PersonnelFigure.PERSONNEL_FIGURE, new OrderField[] { PersonnelFigure.PERSONNEL_FIGURE.YEAR }, false);
 }
