@@ -120,6 +120,111 @@ class ImportQueries {
     }
   }
 
+  private static final no.engagement.registry.jooq.tables.ImportBatch REVERT =
+      IMPORT_BATCH.as("revert");
+
+  private org.jooq.SelectOnConditionStep<?> batchQuery() {
+    var B = IMPORT_BATCH;
+    return dsl.select(
+            B.ID,
+            B.KIND,
+            B.FILE_NAME,
+            B.SHA256,
+            B.ENCODING,
+            B.DELIMITER,
+            B.DECIMAL_MARK,
+            B.IMPORTED_BY,
+            B.STARTED_AT,
+            B.FINISHED_AT,
+            B.STATUS,
+            B.ROWS_READ,
+            B.ROWS_INSERTED,
+            B.ROWS_DELETED,
+            B.REVERTS_BATCH_ID,
+            REVERT.ID)
+        .from(B)
+        .leftJoin(REVERT)
+        .on(REVERT.REVERTS_BATCH_ID.eq(B.ID));
+  }
+
+  private static ImportBatch batch(org.jooq.Record r) {
+    return new ImportBatch(
+        r.get(0, Long.class),
+        r.get(1, String.class),
+        r.get(2, String.class),
+        r.get(3, String.class),
+        r.get(4, String.class),
+        r.get(5, String.class),
+        r.get(6, String.class),
+        r.get(7, String.class),
+        r.get(8, OffsetDateTime.class),
+        r.get(9, OffsetDateTime.class),
+        r.get(10, String.class),
+        r.get(11, Integer.class),
+        r.get(12, Integer.class),
+        r.get(13, Integer.class),
+        r.get(14, Long.class),
+        r.get(15, Long.class));
+  }
+
+  /** The newest batches first. */
+  List<ImportBatch> batches(int limit) {
+    return batchQuery().orderBy(IMPORT_BATCH.ID.desc()).limit(limit).fetch(ImportQueries::batch);
+  }
+
+  java.util.Optional<ImportBatch> batch(long id) {
+    return batchQuery().where(IMPORT_BATCH.ID.eq(id)).fetchOptional(ImportQueries::batch);
+  }
+
+  /** Committed batches of this kind with the same file content. */
+  List<ImportBatch> sameContent(String kind, String sha256) {
+    return batchQuery()
+        .where(IMPORT_BATCH.KIND.eq(kind))
+        .and(IMPORT_BATCH.SHA256.eq(sha256))
+        .and(IMPORT_BATCH.STATUS.eq("committed"))
+        .and(IMPORT_BATCH.REVERTS_BATCH_ID.isNull())
+        .orderBy(IMPORT_BATCH.ID)
+        .fetch(ImportQueries::batch);
+  }
+
+  /** Locks the batch row: two reverts of one batch cannot both go ahead. */
+  void lockBatch(long id) {
+    dsl.selectOne().from(IMPORT_BATCH).where(IMPORT_BATCH.ID.eq(id)).forUpdate().execute();
+  }
+
+  /** Deletes the rows a batch wrote (rows that depend on them go by ON DELETE CASCADE, or fail). */
+  int deleteBatchRows(Table<?> table, long batchId) {
+    Field<Long> batch = table.field("batch_id", Long.class);
+    return dsl.deleteFrom(table).where(batch.eq(batchId)).execute();
+  }
+
+  /** Marks {@code original} reverted and records the revert as a batch of its own. */
+  long recordRevert(ImportBatch original, int deleted, String user) {
+    dsl.update(IMPORT_BATCH)
+        .set(IMPORT_BATCH.STATUS, "reverted")
+        .where(IMPORT_BATCH.ID.eq(original.id()))
+        .execute();
+    return dsl.insertInto(IMPORT_BATCH)
+        .set(IMPORT_BATCH.KIND, original.kind())
+        .set(IMPORT_BATCH.FILE_NAME, original.fileName())
+        .set(IMPORT_BATCH.SHA256, original.sha256())
+        .set(IMPORT_BATCH.ENCODING, original.encoding())
+        .set(IMPORT_BATCH.DELIMITER, original.delimiter())
+        .set(IMPORT_BATCH.DECIMAL_MARK, original.decimalMark())
+        .set(IMPORT_BATCH.IMPORTED_BY, user)
+        .set(IMPORT_BATCH.STATUS, "committed")
+        .set(IMPORT_BATCH.ROWS_READ, 0)
+        .set(IMPORT_BATCH.ROWS_INSERTED, 0)
+        .set(IMPORT_BATCH.ROWS_UPDATED, 0)
+        .set(IMPORT_BATCH.ROWS_UNCHANGED, 0)
+        .set(IMPORT_BATCH.ROWS_DELETED, deleted)
+        .set(IMPORT_BATCH.REVERTS_BATCH_ID, original.id())
+        .set(IMPORT_BATCH.FINISHED_AT, DSL.field("clock_timestamp()", OffsetDateTime.class))
+        .returning(IMPORT_BATCH.ID)
+        .fetchOne()
+        .getId();
+  }
+
   boolean batchExists(String fileName, String user) {
     return dsl.fetchExists(
         IMPORT_BATCH, IMPORT_BATCH.FILE_NAME.eq(fileName).and(IMPORT_BATCH.IMPORTED_BY.eq(user)));

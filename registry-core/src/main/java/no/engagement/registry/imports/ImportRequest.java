@@ -9,6 +9,24 @@ package no.engagement.registry.imports;
  * @param user who imports
  * @param sourceCode the source document that rows without a "source" cell cite, or null
  * @param dryRun validate and report only
+ * @param remote where the request came from (for the audit log), or null
  */
 public record ImportRequest(
-    String kind, String fileName, byte[] content, String user, String sourceCode, boolean dryRun) {}
+    String kind,
+    String fileName,
+    byte[] content,
+    String user,
+    String sourceCode,
+    boolean dryRun,
+    String remote) {
+
+  public ImportRequest(
+      String kind,
+      String fileName,
+      byte[] content,
+      String user,
+      String sourceCode,
+      boolean dryRun) {
+    this(kind, fileName, content, user, sourceCode, dryRun, null);
+  }
+}

@@ -7,7 +7,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
+import no.engagement.registry.audit.AuditLog;
 import org.jooq.Field;
 import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Service;
@@ -26,10 +28,161 @@ public class ImportService {
   private static final Pattern POINT_DECIMAL =
       Pattern.compile("^[-\u2212]?[0-9 \u00a0\u202f]*[0-9]\\.[0-9]+$");
 
-  private final ImportQueries queries;
+  private static final Pattern REFERENCING_TABLE = Pattern.compile("on table \"([a-z_]+)\"\\s*$");
 
-  ImportService(ImportQueries queries) {
+  private final ImportQueries queries;
+  private final AuditLog audit;
+
+  ImportService(ImportQueries queries, AuditLog audit) {
     this.queries = queries;
+    this.audit = audit;
+  }
+
+  /** Examples for the kinds no seed file shows: the yearly personnel figures staff fill in. */
+  private static final Map<String, List<List<String>>> WRITTEN_EXAMPLES =
+      Map.of(
+          "personnel",
+          List.of(
+              List.of(
+                  "NOR",
+                  "UNMISS",
+                  "2024",
+                  "",
+                  "",
+                  "individual_police",
+                  "female",
+                  "4",
+                  "annual_average",
+                  "",
+                  "",
+                  ""),
+              List.of(
+                  "NOR",
+                  "UNMISS",
+                  "2024",
+                  "",
+                  "",
+                  "individual_police",
+                  "male",
+                  "12",
+                  "annual_average",
+                  "",
+                  "",
+                  ""),
+              List.of(
+                  "NOR",
+                  "UNTSO",
+                  "2024",
+                  "2024-06-01",
+                  "2024-06-30",
+                  "experts_on_mission",
+                  "total",
+                  "12",
+                  "snapshot",
+                  "",
+                  "",
+                  "")));
+
+  /**
+   * The template of a kind, with example rows: the first rows of {@code seedFile} (the seed file of
+   * that kind, or null) mapped to the template's columns.
+   */
+  public ImportTemplate template(String kind, byte[] seedFile) {
+    ImportSpec spec = ImportSpecs.get(kind);
+    if (spec == null) {
+      return null;
+    }
+    List<String> columns = spec.columns().stream().map(ImportSpec.Column::header).toList();
+    List<String> required =
+        spec.columns().stream()
+            .filter(ImportSpec.Column::required)
+            .map(ImportSpec.Column::header)
+            .toList();
+    List<List<String>> examples = new ArrayList<>(WRITTEN_EXAMPLES.getOrDefault(kind, List.of()));
+    if (seedFile != null) {
+      var parsed = CsvInput.parse(seedFile);
+      Map<String, Integer> at = new HashMap<>();
+      for (int i = 0; i < parsed.header().size(); i++) {
+        at.put(parsed.header().get(i).toLowerCase(Locale.ROOT), i);
+      }
+      for (var record : parsed.records().stream().limit(3).toList()) {
+        List<String> row = new ArrayList<>();
+        for (String c : columns) {
+          Integer i = at.get(c.toLowerCase(Locale.ROOT));
+          String v = i == null ? null : record.cell(i);
+          row.add(v == null ? "" : v);
+        }
+        examples.add(row);
+      }
+    }
+    return new ImportTemplate(kind, columns, required, spec.key(), examples);
+  }
+
+  /** The newest batches first (at most {@code limit}). */
+  public List<ImportBatch> batches(int limit) {
+    return queries.batches(limit);
+  }
+
+  public Optional<ImportBatch> batch(long id) {
+    return queries.batch(id);
+  }
+
+  /** Committed imports of the same kind with exactly this content (SHA-256). */
+  public List<ImportBatch> sameContent(String kind, String sha256) {
+    return queries.sameContent(kind, sha256);
+  }
+
+  /**
+   * Reverts a committed batch: removes the rows it wrote, so the data is as before it, and records
+   * the revert as a batch of its own, audited. Refused when the batch is not committed, is itself a
+   * revert, or when rows of later imports depend on its rows.
+   *
+   * @return the id of the revert batch
+   * @throws RevertRefusedException with the reason; nothing is changed then
+   */
+  @Transactional
+  public long revert(long batchId, String user, String remote) {
+    queries.lockBatch(batchId);
+    var batch =
+        queries
+            .batch(batchId)
+            .orElseThrow(() -> new RevertRefusedException("revert.unknown", batchId));
+    if (batch.isRevert()) {
+      throw new RevertRefusedException("revert.is.revert", batchId, batch.revertsBatchId());
+    }
+    if (batch.reverted()) {
+      throw new RevertRefusedException(
+          "revert.already",
+          batchId,
+          batch.revertedByBatchId() == null ? "?" : batch.revertedByBatchId());
+    }
+    ImportSpec spec = ImportSpecs.get(batch.kind());
+    if (spec == null) {
+      throw new RevertRefusedException("revert.unknown.kind", batch.kind());
+    }
+    queries.withoutStatementTimeout();
+    int deleted;
+    try {
+      deleted = queries.deleteBatchRows(spec.table(), batchId);
+    } catch (DataAccessException e) {
+      var m = REFERENCING_TABLE.matcher(firstLine(rootMessage(e)));
+      throw new RevertRefusedException(
+          "revert.conflict", batchId, m.find() ? m.group(1) : spec.table().getName());
+    }
+    queries.afterWrite(spec.table());
+    long revertId = queries.recordRevert(batch, deleted, user);
+    audit.record(
+        user,
+        "import.revert",
+        batch.kind() + " #" + batchId,
+        "revert batch #" + revertId + ", " + deleted + " rows removed",
+        remote);
+    return revertId;
+  }
+
+  private static String firstLine(String s) {
+    int nl = s.indexOf('\n');
+    return nl < 0 ? s : s.substring(0, nl);
   }
 
   /** The names of the import templates. */
@@ -146,6 +299,12 @@ public class ImportService {
     }
     queries.afterWrite(spec.table());
     queries.finishBatch(batchId, written);
+    audit.record(
+        request.user(),
+        "import",
+        spec.kind() + " #" + batchId,
+        request.fileName() + ": " + written + " rows, SHA-256 " + sha256,
+        request.remote());
     return withCounts(report, warnings, written, batchId);
   }
 

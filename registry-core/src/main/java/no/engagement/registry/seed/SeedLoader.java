@@ -59,6 +59,15 @@ public class SeedLoader {
     return reports;
   }
 
+  /** The seed file of an import kind, as example rows for its template; null when none. */
+  public static byte[] seedFileOf(String kind) {
+    return manifest().stream()
+        .filter(e -> e.kind().equals(kind))
+        .findFirst()
+        .map(e -> read(e.file()))
+        .orElse(null);
+  }
+
   static List<Entry> manifest() {
     try (var reader =
         new CSVReaderBuilder(new InputStreamReader(open("manifest.csv"), StandardCharsets.UTF_8))

@@ -6,8 +6,10 @@ import no.engagement.registry.account.AccountService;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.logout.CompositeLogoutHandler;
@@ -31,7 +33,31 @@ class SecurityConfiguration {
   /** Where editors work (the import routes); admins may do all an editor may. */
   static final String[] EDITOR_ROUTES = {"/imports", "/imports/**"};
 
+  /**
+   * The command line's route (scripts/import): HTTP Basic with an editor's credentials, no session
+   * and so no CSRF token (a browser never sends these credentials by itself: the route sends no
+   * Basic challenge a browser would remember).
+   */
   @Bean
+  @Order(1)
+  SecurityFilterChain apiFilterChain(HttpSecurity http) throws Exception {
+    http.securityMatcher("/api/**")
+        .authorizeHttpRequests(a -> a.anyRequest().hasAnyRole("EDITOR", "ADMIN"))
+        .httpBasic(
+            b ->
+                b.authenticationEntryPoint(
+                    (request, response, e) -> response.sendError(401, "credentials needed")))
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .csrf(c -> c.disable())
+        .headers(
+            h ->
+                h.contentSecurityPolicy(
+                    c -> c.policyDirectives("default-src 'none'; frame-ancestors 'none'")));
+    return http.build();
+  }
+
+  @Bean
+  @Order(2)
   SecurityFilterChain securityFilterChain(
       HttpSecurity http,
       List<LogoutHandler> audit,

@@ -84,17 +84,52 @@ class AccessibilityTest {
   @ValueSource(strings = {"nb", "en"})
   void theAdminScreensHaveNoWcag21AaViolations(String lang) throws Exception {
     TestAccounts.ensure(accounts);
-    browser.manage().deleteAllCookies();
-    browser.get("http://localhost:" + port + "/login?lang=" + lang);
-    browser.findElement(By.id("username")).sendKeys(TestAccounts.ADMIN);
-    browser.findElement(By.id("password")).sendKeys(TestAccounts.PASSWORD);
-    browser.findElement(By.cssSelector("form.login button")).click();
-    assertThat(browser.findElement(By.cssSelector(".account .user")).getText())
-        .isEqualTo(TestAccounts.ADMIN);
+    logIn(TestAccounts.ADMIN, lang);
     check("/admin/users", lang);
     check("/admin/audit", lang);
     browser.findElement(By.cssSelector("form.logout button")).click();
-    assertThat(browser.getCurrentUrl()).contains("/login?logout");
+    new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(10))
+        .until(org.openqa.selenium.support.ui.ExpectedConditions.urlContains("/login?logout"));
+  }
+
+  @ParameterizedTest(name = "imports {0}")
+  @ValueSource(strings = {"nb", "en"})
+  void theImportScreensHaveNoWcag21AaViolations(String lang) throws Exception {
+    TestAccounts.ensure(accounts);
+    logIn(TestAccounts.EDITOR, lang);
+    check("/imports", lang);
+    check("/imports/1", lang);
+    // a file with problems, uploaded through the form: the preview lists them
+    Path file = Files.createTempFile("broken-", ".csv");
+    Files.writeString(
+        file,
+        "contributor;mission;year;personnel_type;gender;count;basis\n"
+            + "NOR;UNMISS;2030;police;female;12,5x;annual_average\n"
+            + "XXX;NOPE;2030;police;male;1;annual_average\n");
+    browser.get("http://localhost:" + port + "/imports");
+    new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("kind")))
+        .selectByValue("personnel");
+    browser.findElement(By.id("file")).sendKeys(file.toAbsolutePath().toString());
+    browser.findElement(By.cssSelector("form.upload button")).click();
+    new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(10))
+        .until(
+            org.openqa.selenium.support.ui.ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("table.problems")));
+    assertThat(browser.findElements(By.cssSelector("table.problems tbody tr"))).hasSize(3);
+    axe("imports-preview-" + lang);
+  }
+
+  /** Through the login form, as a person would; waits for the page that follows. */
+  private void logIn(String user, String lang) {
+    browser.manage().deleteAllCookies();
+    browser.get("http://localhost:" + port + "/login?lang=" + lang);
+    browser.findElement(By.id("username")).sendKeys(user);
+    browser.findElement(By.id("password")).sendKeys(TestAccounts.PASSWORD);
+    browser.findElement(By.cssSelector("form.login button")).click();
+    new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(10))
+        .until(
+            org.openqa.selenium.support.ui.ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector(".account .user"), user));
   }
 
   private void check(String path, String lang) throws Exception {
@@ -102,14 +137,19 @@ class AccessibilityTest {
         "http://localhost:" + port + path + (path.contains("?") ? "&" : "?") + "lang=" + lang;
     browser.get(url);
     assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo(lang);
+    axe(
+        ("/".equals(path) ? "home" : path.replaceAll("[^A-Za-z0-9]+", "-").replaceAll("^-", ""))
+            + "-"
+            + lang);
+  }
+
+  /** axe-core on the page the browser shows, and a screenshot of it in target/screenshots. */
+  private void axe(String name) throws Exception {
+    String url = browser.getCurrentUrl();
     var result =
         new AxeBuilder()
             .withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa"))
             .analyze(browser);
-    String name =
-        ("/".equals(path) ? "home" : path.replaceAll("[^A-Za-z0-9]+", "-").replaceAll("^-", ""))
-            + "-"
-            + lang;
     Path shots = Files.createDirectories(Path.of("target/screenshots"));
     Files.write(
         shots.resolve((name.isEmpty() ? "home" : name) + ".png"),

@@ -1,0 +1,112 @@
+package no.engagement.registry.imports.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.security.Principal;
+import java.util.Locale;
+import no.engagement.registry.imports.ImportRejectedException;
+import no.engagement.registry.imports.ImportReport;
+import no.engagement.registry.imports.ImportRequest;
+import no.engagement.registry.imports.ImportService;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The route {@code scripts/import} uses: {@code POST /api/imports/{kind}?file=NAME[&dry-run=true]
+ * [&confirm=true]} with the file as the body and HTTP Basic credentials of an editor. Answers the
+ * same report as the preview, as text: 200 when valid (and committed unless a dry run), 422 with
+ * every problem when not, 409 when the same file was imported before and confirm is not set.
+ */
+@Controller
+class ImportApiController {
+
+  private final ImportService imports;
+
+  ImportApiController(ImportService imports) {
+    this.imports = imports;
+  }
+
+  @PostMapping(
+      value = "/api/imports/{kind}",
+      produces = MediaType.TEXT_PLAIN_VALUE + ";charset=UTF-8")
+  ResponseEntity<String> upload(
+      @PathVariable String kind,
+      @RequestParam(name = "file", defaultValue = "upload.csv") String fileName,
+      @RequestParam(name = "dry-run", defaultValue = "false") boolean dryRun,
+      @RequestParam(name = "confirm", defaultValue = "false") boolean confirm,
+      @RequestParam(name = "lang", defaultValue = "en") String lang,
+      @RequestBody(required = false) byte[] body,
+      Principal me,
+      HttpServletRequest request) {
+    Locale locale = "nb".equals(lang) ? Locale.forLanguageTag("nb") : Locale.ENGLISH;
+    if (!imports.kinds().contains(kind)) {
+      return ResponseEntity.status(404)
+          .body(
+              "Unknown kind '"
+                  + kind
+                  + "'. Known: "
+                  + String.join(", ", imports.kinds().stream().sorted().toList())
+                  + "\n");
+    }
+    byte[] content = body == null ? new byte[0] : body;
+    try {
+      var dry =
+          imports.importFile(new ImportRequest(kind, fileName, content, me.getName(), null, true));
+      var same = imports.sameContent(kind, dry.sha256());
+      if (dryRun) {
+        return ResponseEntity.ok(
+            text(dry, locale, "dry run: valid, nothing written")
+                + (same.isEmpty()
+                    ? ""
+                    : "note: the same file was imported before as batch #"
+                        + same.getFirst().id()
+                        + "\n"));
+      }
+      if (!confirm && !same.isEmpty()) {
+        return ResponseEntity.status(409)
+            .body(
+                text(
+                    dry,
+                    locale,
+                    "not imported: the same file was imported before as batch #"
+                        + same.getFirst().id()
+                        + " by "
+                        + same.getFirst().importedBy()
+                        + "; add --confirm to import it again"));
+      }
+      var report =
+          imports.importFile(
+              new ImportRequest(
+                  kind, fileName, content, me.getName(), null, false, request.getRemoteAddr()));
+      return ResponseEntity.ok(text(report, locale, "committed as batch #" + report.batchId()));
+    } catch (ImportRejectedException e) {
+      return ResponseEntity.status(422).body(text(e.report(), locale, "rejected: nothing written"));
+    }
+  }
+
+  static String text(ImportReport r, Locale locale, String outcome) {
+    var b = new StringBuilder();
+    b.append("kind: ").append(r.kind()).append('\n');
+    b.append("file: ").append(r.fileName()).append('\n');
+    b.append("sha256: ").append(r.sha256()).append('\n');
+    b.append("encoding: ").append(r.encoding()).append('\n');
+    b.append("delimiter: ").append(r.delimiter()).append('\n');
+    b.append("decimal mark: ").append(r.decimalMark()).append('\n');
+    b.append("rows read: ").append(r.rowsRead()).append('\n');
+    b.append("rows ")
+        .append(r.batchId() == null ? "to write" : "written")
+        .append(": ")
+        .append(r.ok() ? r.rowsWritten() : 0)
+        .append('\n');
+    b.append("errors: ").append(r.errors().size()).append('\n');
+    r.errors().forEach(p -> b.append("  error: ").append(p.message(locale)).append('\n'));
+    b.append("warnings: ").append(r.warnings().size()).append('\n');
+    r.warnings().forEach(p -> b.append("  warning: ").append(p.message(locale)).append('\n'));
+    b.append(outcome).append('\n');
+    return b.toString();
+  }
+}
