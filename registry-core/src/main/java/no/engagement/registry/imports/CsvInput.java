@@ -24,6 +24,12 @@ final class CsvInput {
 
   static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
 
+  /** The longest cell accepted (characters): a stated sentence is far shorter. */
+  static final int MAX_FIELD = 10_000;
+
+  /** The most data rows one file may have. */
+  static final int MAX_ROWS = 2_000_000;
+
   private CsvInput() {}
 
   record Parsed(
@@ -68,6 +74,11 @@ final class CsvInput {
       return new Parsed(encoding, ',', List.of(), List.of(), problems);
     }
     char delimiter = detectDelimiter(text);
+    long open = unterminatedQuote(text, delimiter);
+    if (open > 0) {
+      problems.add(Problem.file("file.unterminated.quote", open));
+      return new Parsed(encoding, delimiter, List.of(), List.of(), problems);
+    }
     List<String> header = new ArrayList<>();
     List<CsvRecord> records = new ArrayList<>();
     var parser = new RFC4180ParserBuilder().withSeparator(delimiter).build();
@@ -95,15 +106,79 @@ final class CsvInput {
           continue;
         }
         row++;
-        records.add(new CsvRecord(row, firstLine, Math.max(firstLine, linesAfter), cells));
+        if (row > MAX_ROWS) {
+          problems.add(Problem.file("file.too.many.rows", MAX_ROWS));
+          break;
+        }
+        var record = new CsvRecord(row, firstLine, Math.max(firstLine, linesAfter), cells);
+        for (int i = 0; i < cells.length; i++) {
+          if (cells[i].length() > MAX_FIELD) {
+            String column = i < header.size() ? header.get(i) : "#" + (i + 1);
+            problems.add(
+                Problem.cell(
+                    record,
+                    column,
+                    cells[i].substring(0, 40) + "\u2026",
+                    "field.too.long",
+                    cells[i].length(),
+                    MAX_FIELD));
+            cells[i] = "";
+          }
+        }
+        records.add(record);
       }
     } catch (CsvValidationException | IOException e) {
       problems.add(Problem.file("file.unparseable", e.getMessage()));
     }
     if (header.isEmpty()) {
       problems.add(Problem.file("file.empty"));
+    } else if (records.isEmpty() && problems.isEmpty()) {
+      problems.add(Problem.file("file.no.rows"));
     }
     return new Parsed(encoding, delimiter, header, records, problems);
+  }
+
+  /**
+   * The line on which a record starts whose quoted field never closes, or 0. (A parser would read
+   * such a field to the end of the file and report the last line; the user needs the first.)
+   */
+  static long unterminatedQuote(String text, char delimiter) {
+    long line = 1;
+    long recordStart = 1;
+    boolean quoted = false;
+    boolean fieldStart = true;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (quoted) {
+        if (c == '"') {
+          if (i + 1 < text.length() && text.charAt(i + 1) == '"') {
+            i++; // a doubled quote is a quote inside the field
+          } else {
+            quoted = false;
+          }
+        } else if (c == '\n'
+            || (c == '\r' && !(i + 1 < text.length() && text.charAt(i + 1) == '\n'))) {
+          line++;
+        }
+        continue;
+      }
+      if (c == '"' && fieldStart) {
+        quoted = true;
+        fieldStart = false;
+      } else if (c == delimiter) {
+        fieldStart = true;
+      } else if (c == '\n' || c == '\r') {
+        if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
+          i++;
+        }
+        line++;
+        recordStart = line;
+        fieldStart = true;
+      } else {
+        fieldStart = false;
+      }
+    }
+    return quoted ? recordStart : 0;
   }
 
   /**
