@@ -225,6 +225,71 @@ class ImportQueries {
         .getId();
   }
 
+  /** A row of a file whose natural key the table already holds, and the batch that wrote it. */
+  record Present(int index, String batch) {}
+
+  /**
+   * The rows (by index in {@code rows}) whose natural key, the table's first unique key besides the
+   * primary key, is already in the table: set-based, through a temporary table joined on the key
+   * with IS NOT DISTINCT FROM (the keys treat nulls as equal).
+   */
+  List<Present> alreadyPresent(Table<?> table, List<Map<Field<?>, Object>> rows) {
+    var key = table.getKeys().stream().filter(k -> !k.isPrimary()).findFirst().orElse(null);
+    if (key == null || rows.isEmpty()) {
+      return List.of();
+    }
+    List<? extends Field<?>> keyFields = key.getFields();
+    var temp = DSL.table(DSL.name("import_key_check"));
+    Field<Integer> index = DSL.field(DSL.name("import_key_check", "file_index"), Integer.class);
+    dsl.query("drop table if exists import_key_check").execute();
+    dsl.query(
+            "create temporary table import_key_check on commit drop as"
+                + " select {0}, 0 as file_index from {1} with no data",
+            DSL.list(keyFields.stream().map(f -> DSL.field(DSL.name(f.getName()))).toList()), table)
+        .execute();
+    List<Field<?>> columns = new ArrayList<>();
+    for (var f : keyFields) {
+      columns.add(DSL.field(DSL.name(f.getName()), f.getDataType()));
+    }
+    columns.add(DSL.field(DSL.name("file_index"), Integer.class));
+    for (int from = 0; from < rows.size(); from += CHUNK) {
+      var insert = dsl.insertInto(temp, columns);
+      for (int i = from; i < Math.min(rows.size(), from + CHUNK); i++) {
+        List<Object> values = new ArrayList<>(columns.size());
+        for (var f : keyFields) {
+          values.add(f.getDataType().convert(rows.get(i).get(f)));
+        }
+        values.add(i);
+        insert = insert.values(values);
+      }
+      ((org.jooq.Insert<?>) insert).execute();
+    }
+    var existing = table.as("existing");
+    org.jooq.Condition on = DSL.trueCondition();
+    for (var f : keyFields) {
+      on =
+          on.and(
+              existing
+                  .field(f.getName(), Object.class)
+                  .isNotDistinctFrom(
+                      DSL.field(DSL.name("import_key_check", f.getName()), Object.class)));
+    }
+    Field<Long> batch = existing.field("batch_id", Long.class);
+    Field<Long> source = existing.field("source_id", Long.class);
+    return dsl.select(
+            index,
+            batch == null ? DSL.inline((Long) null) : batch,
+            source == null ? DSL.inline((Long) null) : source)
+        .from(temp)
+        .join(existing)
+        .on(on)
+        .orderBy(index)
+        .fetch(
+            r ->
+                new Present(
+                    r.value1(), r.value2() != null ? "#" + r.value2() : "source " + r.value3()));
+  }
+
   boolean batchExists(String fileName, String user) {
     return dsl.fetchExists(
         IMPORT_BATCH, IMPORT_BATCH.FILE_NAME.eq(fileName).and(IMPORT_BATCH.IMPORTED_BY.eq(user)));

@@ -235,6 +235,13 @@ public class ImportService {
       }
       checkDuplicateKeys(spec, rows, errors);
     }
+    List<List<Map<Field<?>, Object>>> tableRows = new ArrayList<>(rows.size());
+    if (errors.isEmpty() && spec.writer() == null) {
+      for (var row : rows) {
+        tableRows.add(spec.toTableRows(row, warnings));
+      }
+      checkAlreadyPresent(spec, rows, tableRows, defaultSource, errors);
+    }
 
     var report =
         new ImportReport(
@@ -253,12 +260,6 @@ public class ImportService {
       throw new ImportRejectedException(report);
     }
 
-    List<List<Map<Field<?>, Object>>> tableRows = new ArrayList<>(rows.size());
-    if (spec.writer() == null) {
-      for (var row : rows) {
-        tableRows.add(spec.toTableRows(row, warnings));
-      }
-    }
     if (request.dryRun()) {
       return withCounts(report, warnings, tableRows.stream().mapToInt(List::size).sum(), null);
     }
@@ -447,6 +448,39 @@ public class ImportService {
       }
     }
     return ok ? new ImportSpec.Row(record, values) : null;
+  }
+
+  /**
+   * Rows whose figure (or other fact) the registry already holds, by the table's natural key, are
+   * errors named by their row: an import adds; changing a fact is reverting the import that wrote
+   * it and importing the corrected file.
+   */
+  private void checkAlreadyPresent(
+      ImportSpec spec,
+      List<ImportSpec.Row> rows,
+      List<List<Map<Field<?>, Object>>> tableRows,
+      Long defaultSource,
+      List<Problem> errors) {
+    Field<?> sourceField = spec.table().field("source_id");
+    List<Map<Field<?>, Object>> keyRows = new ArrayList<>();
+    List<ImportSpec.Row> owners = new ArrayList<>();
+    for (int i = 0; i < rows.size(); i++) {
+      for (var r : tableRows.get(i)) {
+        var m = new HashMap<Field<?>, Object>(r);
+        if (sourceField != null && m.get(sourceField) == null) {
+          m.put(sourceField, defaultSource);
+        }
+        keyRows.add(m);
+        owners.add(rows.get(i));
+      }
+    }
+    var reported = new java.util.HashSet<Integer>();
+    for (var present : queries.alreadyPresent(spec.table(), keyRows)) {
+      var owner = owners.get(present.index());
+      if (reported.add(owner.record().row())) {
+        errors.add(Problem.cell(owner.record(), null, null, "already.present", present.batch()));
+      }
+    }
   }
 
   private static void checkDuplicateKeys(

@@ -84,6 +84,19 @@ class ImportApiController {
                   kind, fileName, content, me.getName(), null, false, request.getRemoteAddr()));
       return ResponseEntity.ok(text(report, locale, "committed as batch #" + report.batchId()));
     } catch (ImportRejectedException e) {
+      var same = imports.sameContent(kind, e.report().sha256());
+      if (!same.isEmpty() && !dryRun && !confirm) {
+        return ResponseEntity.status(409)
+            .body(
+                text(
+                    e.report(),
+                    locale,
+                    "not imported: the same file was imported before as batch #"
+                        + same.getFirst().id()
+                        + " by "
+                        + same.getFirst().importedBy()
+                        + "; add --confirm to import it again"));
+      }
       return ResponseEntity.status(422).body(text(e.report(), locale, "rejected: nothing written"));
     }
   }
