@@ -277,8 +277,9 @@ public class ImportService {
             queries.insertRows(
                 spec.table(), withProvenance(spec, tableRows, batchId, defaultSource));
       }
-    } catch (DataAccessException e) {
-      // A rule only the database checks (e.g. a foreign key or a check constraint) was broken.
+    } catch (org.springframework.dao.DataIntegrityViolationException e) {
+      // A rule only the database checks (e.g. a foreign key or a check constraint) was broken;
+      // any other failure (the database gone, a timeout) is not the file's fault and propagates.
       var rejected =
           withCounts(
               new ImportReport(

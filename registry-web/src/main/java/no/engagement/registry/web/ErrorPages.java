@@ -73,6 +73,11 @@ class ErrorPages {
 
   /** A connection that could not be had or was lost (SQLSTATE class 08, 57P0x), or a timeout. */
   static boolean unavailable(Throwable e) {
+    if (e instanceof org.springframework.transaction.TransactionSystemException tse
+        && tse.getApplicationException() != null
+        && unavailable(tse.getApplicationException())) {
+      return true; // the rollback failed too, since the connection was gone
+    }
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof java.sql.SQLTransientConnectionException
           || t instanceof java.net.ConnectException

@@ -134,6 +134,155 @@ class RegistryLifecycleTest {
     }
   }
 
+  @Test
+  void killingPostgresqlDuringALargeImportLeavesNoTraceAndEveryEarlierImportIntact()
+      throws Exception {
+    int dbPort = RegistryProcess.freePort();
+    Path dir = WORK.resolve("crash-db");
+    var db = EmbeddedPostgres.start(dir, dbPort);
+    db.createDatabaseIfMissing("registry");
+    String url = db.jdbcUrl("registry");
+    String password = "crash-test-password";
+    var env =
+        Map.of(
+            "REGISTRY_DB_URL",
+            url,
+            "REGISTRY_DB_USER",
+            EmbeddedPostgres.SUPERUSER,
+            "REGISTRY_DB_PASSWORD",
+            "",
+            "REGISTRY_ADMIN_PASSWORD",
+            password,
+            "REGISTRY_DATA_DIR",
+            WORK.resolve("crash-unused").toString());
+    try (var app = RegistryProcess.start(env, WORK.resolve("crash.log"))) {
+      // an earlier import that must survive
+      String small =
+          "contributor,mission,year,personnel_type,gender,count,basis\n"
+              + "NOR,UNMISS,2049,individual_police,female,4,annual_average\n";
+      var first = app.postImport("personnel", "earlier.csv", small.getBytes(), "admin", password);
+      assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
+
+      // a large one, killed in the middle
+      List<String> countries = new java.util.ArrayList<>();
+      List<String> missions = new java.util.ArrayList<>();
+      try (var c = DriverManager.getConnection(url, EmbeddedPostgres.SUPERUSER, "")) {
+        var rs = c.createStatement().executeQuery("select iso3 from country order by iso3");
+        while (rs.next()) {
+          countries.add(rs.getString(1));
+        }
+        rs =
+            c.createStatement()
+                .executeQuery(
+                    "select acronym from mission where acronym !~ ' ' order by id limit 40");
+        while (rs.next()) {
+          missions.add(rs.getString(1));
+        }
+      }
+      var big =
+          new StringBuilder(
+              "contributor,mission,year,period_start,period_end,personnel_type,gender,count,basis\n");
+      int rows = 0;
+      for (String country : countries) {
+        for (String mission : missions) {
+          for (int month = 1; month <= 12; month++) {
+            String start = String.format("2050-%02d-01", month);
+            String end = java.time.YearMonth.of(2050, month).atEndOfMonth().toString();
+            big.append(country)
+                .append(',')
+                .append(mission)
+                .append(",2050,")
+                .append(start)
+                .append(',')
+                .append(end)
+                .append(",troops,total,")
+                .append(month)
+                .append(",snapshot\n");
+            rows++;
+          }
+        }
+      }
+      assertThat(rows).isGreaterThan(100_000);
+      var upload =
+          java.util.concurrent.CompletableFuture.supplyAsync(
+              () -> {
+                try {
+                  return app.postImport(
+                          "personnel", "big.csv", big.toString().getBytes(), "admin", password)
+                      .statusCode();
+                } catch (Exception e) {
+                  return -1;
+                }
+              });
+      // wait until the import writes, then SIGKILL the server process doing it: PostgreSQL
+      // treats that as a crash, ends every session and recovers from its write-ahead log
+      long backend = 0;
+      try (var c = DriverManager.getConnection(url, EmbeddedPostgres.SUPERUSER, "")) {
+        long deadline = System.nanoTime() + 120_000_000_000L;
+        while (backend == 0 && System.nanoTime() < deadline) {
+          var rs =
+              c.createStatement()
+                  .executeQuery(
+                      "select pid from pg_stat_activity where state = 'active'"
+                          + " and (query ilike 'insert into \"public\".\"personnel_figure\"%'"
+                          + " or query ilike 'insert into \"import_key_check\"%')");
+          if (rs.next()) {
+            backend = rs.getLong(1);
+          } else {
+            Thread.sleep(20);
+          }
+        }
+      }
+      assertThat(backend).as("the large import started writing").isPositive();
+      new ProcessBuilder("kill", "-9", Long.toString(backend)).start().waitFor();
+      assertThat(upload.get(120, java.util.concurrent.TimeUnit.SECONDS))
+          .as("not the file's fault: 503, as for any database failure")
+          .isEqualTo(503);
+      assertThat(Files.readString(dir.resolve("postgresql.log")))
+          .contains("terminated by signal 9")
+          .contains("all server processes terminated; reinitializing");
+
+      try (var c = connectAfterRecovery(url)) {
+        var rs =
+            c.createStatement()
+                .executeQuery(
+                    "select (select count(*) from personnel_figure where year = 2050),"
+                        + " (select count(*) from import_batch where file_name = 'big.csv'),"
+                        + " (select count(*) from personnel_figure f join import_batch b on b.id = f.batch_id"
+                        + "   where b.file_name = 'earlier.csv' and f.year = 2049),"
+                        + " (select count(*) from personnel_figure)");
+        rs.next();
+        assertThat(rs.getInt(1)).as("figures of the killed import").isZero();
+        assertThat(rs.getInt(2)).as("its batch").isZero();
+        assertThat(rs.getInt(3)).as("the earlier import").isEqualTo(1);
+        assertThat(rs.getInt(4)).as("the seed and the earlier import").isEqualTo(18_652);
+      }
+      long deadline = System.nanoTime() + 30_000_000_000L;
+      int status = 0;
+      while (System.nanoTime() < deadline && (status = app.status("/missions/UNTSO")) != 200) {
+        Thread.sleep(250);
+      }
+      assertThat(status).isEqualTo(200);
+      app.stop();
+    } finally {
+      db.close();
+    }
+  }
+
+  private static java.sql.Connection connectAfterRecovery(String url) throws Exception {
+    long deadline = System.nanoTime() + 60_000_000_000L;
+    while (true) {
+      try {
+        return DriverManager.getConnection(url, EmbeddedPostgres.SUPERUSER, "");
+      } catch (java.sql.SQLException e) {
+        if (System.nanoTime() > deadline) {
+          throw e;
+        }
+        Thread.sleep(200);
+      }
+    }
+  }
+
   /** Countries, missions, figures and batches, counted with plain JDBC beside the application. */
   private static List<Integer> counts(String url) throws Exception {
     try (var c = DriverManager.getConnection(url, EmbeddedPostgres.SUPERUSER, "");

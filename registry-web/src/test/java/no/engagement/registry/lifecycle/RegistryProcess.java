@@ -83,6 +83,25 @@ final class RegistryProcess implements AutoCloseable {
         HttpResponse.BodyHandlers.ofString());
   }
 
+  /** The command line's import route, with HTTP Basic credentials. */
+  HttpResponse<String> postImport(
+      String kind, String file, byte[] body, String user, String password)
+      throws IOException, InterruptedException {
+    String auth =
+        java.util.Base64.getEncoder()
+            .encodeToString(
+                (user + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    return HTTP.send(
+        HttpRequest.newBuilder(
+                URI.create("http://localhost:" + port + "/api/imports/" + kind + "?file=" + file))
+            .header("Authorization", "Basic " + auth)
+            .header("Content-Type", "text/csv")
+            .timeout(Duration.ofSeconds(300))
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
   /** As a browser asks: for HTML. */
   HttpResponse<String> getHtml(String path) throws IOException, InterruptedException {
     return HTTP.send(
