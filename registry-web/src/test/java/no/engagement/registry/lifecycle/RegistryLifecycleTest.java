@@ -164,45 +164,8 @@ class RegistryLifecycleTest {
       assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
 
       // a large one, killed in the middle
-      List<String> countries = new java.util.ArrayList<>();
-      List<String> missions = new java.util.ArrayList<>();
-      try (var c = DriverManager.getConnection(url, EmbeddedPostgres.SUPERUSER, "")) {
-        var rs = c.createStatement().executeQuery("select iso3 from country order by iso3");
-        while (rs.next()) {
-          countries.add(rs.getString(1));
-        }
-        rs =
-            c.createStatement()
-                .executeQuery(
-                    "select acronym from mission where acronym !~ ' ' order by id limit 40");
-        while (rs.next()) {
-          missions.add(rs.getString(1));
-        }
-      }
-      var big =
-          new StringBuilder(
-              "contributor,mission,year,period_start,period_end,personnel_type,gender,count,basis\n");
-      int rows = 0;
-      for (String country : countries) {
-        for (String mission : missions) {
-          for (int month = 1; month <= 12; month++) {
-            String start = String.format("2050-%02d-01", month);
-            String end = java.time.YearMonth.of(2050, month).atEndOfMonth().toString();
-            big.append(country)
-                .append(',')
-                .append(mission)
-                .append(",2050,")
-                .append(start)
-                .append(',')
-                .append(end)
-                .append(",troops,total,")
-                .append(month)
-                .append(",snapshot\n");
-            rows++;
-          }
-        }
-      }
-      assertThat(rows).isGreaterThan(100_000);
+      String big = bigFile(url, 2050);
+      assertThat(big.lines().count()).isGreaterThan(100_000);
       var upload =
           java.util.concurrent.CompletableFuture.supplyAsync(
               () -> {
@@ -216,23 +179,7 @@ class RegistryLifecycleTest {
               });
       // wait until the import writes, then SIGKILL the server process doing it: PostgreSQL
       // treats that as a crash, ends every session and recovers from its write-ahead log
-      long backend = 0;
-      try (var c = DriverManager.getConnection(url, EmbeddedPostgres.SUPERUSER, "")) {
-        long deadline = System.nanoTime() + 120_000_000_000L;
-        while (backend == 0 && System.nanoTime() < deadline) {
-          var rs =
-              c.createStatement()
-                  .executeQuery(
-                      "select pid from pg_stat_activity where state = 'active'"
-                          + " and (query ilike 'insert into \"public\".\"personnel_figure\"%'"
-                          + " or query ilike 'insert into \"import_key_check\"%')");
-          if (rs.next()) {
-            backend = rs.getLong(1);
-          } else {
-            Thread.sleep(20);
-          }
-        }
-      }
+      long backend = importWriter(url);
       assertThat(backend).as("the large import started writing").isPositive();
       new ProcessBuilder("kill", "-9", Long.toString(backend)).start().waitFor();
       assertThat(upload.get(120, java.util.concurrent.TimeUnit.SECONDS))
@@ -267,6 +214,127 @@ class RegistryLifecycleTest {
     } finally {
       db.close();
     }
+  }
+
+  /** Every country × 40 missions × 12 months of {@code year}: over 100,000 snapshot figures. */
+  private static String bigFile(String url, int year) throws Exception {
+    List<String> countries = new java.util.ArrayList<>();
+    List<String> missions = new java.util.ArrayList<>();
+    try (var c = DriverManager.getConnection(url, EmbeddedPostgres.SUPERUSER, "")) {
+      var rs = c.createStatement().executeQuery("select iso3 from country order by iso3");
+      while (rs.next()) {
+        countries.add(rs.getString(1));
+      }
+      rs =
+          c.createStatement()
+              .executeQuery(
+                  "select acronym from mission where acronym !~ ' ' order by id limit 40");
+      while (rs.next()) {
+        missions.add(rs.getString(1));
+      }
+    }
+    var big =
+        new StringBuilder(
+            "contributor,mission,year,period_start,period_end,personnel_type,gender,count,basis\n");
+    for (String country : countries) {
+      for (String mission : missions) {
+        for (int month = 1; month <= 12; month++) {
+          var ym = java.time.YearMonth.of(year, month);
+          big.append(country)
+              .append(',')
+              .append(mission)
+              .append(',')
+              .append(year)
+              .append(',')
+              .append(ym.atDay(1))
+              .append(',')
+              .append(ym.atEndOfMonth())
+              .append(",troops,total,")
+              .append(month)
+              .append(",snapshot\n");
+        }
+      }
+    }
+    return big.toString();
+  }
+
+  /** The PostgreSQL process writing an import's rows, once it does. */
+  private static long importWriter(String url) throws Exception {
+    try (var c = DriverManager.getConnection(url, EmbeddedPostgres.SUPERUSER, "")) {
+      long deadline = System.nanoTime() + 120_000_000_000L;
+      while (System.nanoTime() < deadline) {
+        var rs =
+            c.createStatement()
+                .executeQuery(
+                    "select pid from pg_stat_activity where state = 'active'"
+                        + " and (query ilike 'insert into \"public\".\"personnel_figure\"%'"
+                        + " or query ilike 'insert into \"import_key_check\"%')");
+        if (rs.next()) {
+          return rs.getLong(1);
+        }
+        Thread.sleep(20);
+      }
+    }
+    return 0;
+  }
+
+  @Test
+  void sigtermDuringAnImportFinishesItOrRollsItBack() throws Exception {
+    int dbPort = RegistryProcess.freePort();
+    Path dir = WORK.resolve("sigterm-db");
+    try (var db = EmbeddedPostgres.start(dir, dbPort)) {
+      db.createDatabaseIfMissing("registry");
+      String url = db.jdbcUrl("registry");
+      String password = "sigterm-test-password";
+      var env =
+          Map.of(
+              "REGISTRY_DB_URL",
+              url,
+              "REGISTRY_DB_USER",
+              EmbeddedPostgres.SUPERUSER,
+              "REGISTRY_DB_PASSWORD",
+              "",
+              "REGISTRY_ADMIN_PASSWORD",
+              password,
+              "REGISTRY_DATA_DIR",
+              WORK.resolve("sigterm-unused").toString());
+      try (var app = RegistryProcess.start(env, WORK.resolve("sigterm.log"))) {
+        String big = bigFile(url, 2051);
+        long rows = big.lines().count() - 1;
+        var upload =
+            java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> {
+                  try {
+                    return app.postImport("personnel", "big.csv", big.getBytes(), "admin", password)
+                        .statusCode();
+                  } catch (Exception e) {
+                    return -1;
+                  }
+                });
+        assertThat(importWriter(url)).as("the import started writing").isPositive();
+        app.stop(); // SIGTERM, and wait until the registry has ended
+        upload.get(60, java.util.concurrent.TimeUnit.SECONDS);
+      }
+      try (var c = DriverManager.getConnection(url, EmbeddedPostgres.SUPERUSER, "")) {
+        var rs =
+            c.createStatement()
+                .executeQuery(
+                    "select (select count(*) from personnel_figure where year = 2051),"
+                        + " (select count(*) from import_batch where file_name = 'big.csv'),"
+                        + " (select count(*) from audit_event where action = 'import' and detail like 'big.csv:%')");
+        rs.next();
+        long written = rs.getLong(1);
+        int batches = rs.getInt(2);
+        int audited = rs.getInt(3);
+        assertThat(List.of(written, (long) batches, (long) audited))
+            .as("finished entirely, or not at all")
+            .isIn(List.of(0L, 0L, 0L), List.of(bigFileRows(url), 1L, 1L));
+      }
+    }
+  }
+
+  private static long bigFileRows(String url) throws Exception {
+    return bigFile(url, 2051).lines().count() - 1;
   }
 
   private static java.sql.Connection connectAfterRecovery(String url) throws Exception {
