@@ -118,6 +118,20 @@ public class ImportService {
     return new ImportTemplate(kind, columns, required, spec.key(), examples);
   }
 
+  /**
+   * Validates without writing (a dry run): the report with every problem, valid or not. What a
+   * preview shows.
+   */
+  @Transactional
+  public ImportReport check(
+      String kind, String fileName, byte[] content, String user, String sourceCode) {
+    try {
+      return importFile(new ImportRequest(kind, fileName, content, user, sourceCode, true));
+    } catch (ImportRejectedException e) {
+      return e.report();
+    }
+  }
+
   /** The newest batches first (at most {@code limit}). */
   public List<ImportBatch> batches(int limit) {
     return queries.batches(limit);

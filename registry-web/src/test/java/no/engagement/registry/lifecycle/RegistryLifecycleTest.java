@@ -95,16 +95,7 @@ class RegistryLifecycleTest {
     Path dir = WORK.resolve("stopped-db");
     var db = EmbeddedPostgres.start(dir, dbPort);
     db.createDatabaseIfMissing("registry");
-    var env =
-        Map.of(
-            "REGISTRY_DB_URL",
-            db.jdbcUrl("registry"),
-            "REGISTRY_DB_USER",
-            EmbeddedPostgres.SUPERUSER,
-            "REGISTRY_DB_PASSWORD",
-            "",
-            "REGISTRY_DATA_DIR",
-            WORK.resolve("stopped-db-unused").toString());
+    var env = external(db.jdbcUrl("registry"), "stopped-db-unused", "stopped-db-password");
     try (var app = RegistryProcess.start(env, WORK.resolve("stopped-db.log"))) {
       assertThat(app.status("/")).isEqualTo(200);
       db.close(); // PostgreSQL stops
@@ -121,11 +112,7 @@ class RegistryLifecycleTest {
       assertThat(health.body()).contains("DOWN");
 
       db = EmbeddedPostgres.start(dir, dbPort); // back, on the same port and data
-      long deadline = System.nanoTime() + 30_000_000_000L;
-      int status = 0;
-      while (System.nanoTime() < deadline && (status = app.status("/missions/UNTSO")) != 200) {
-        Thread.sleep(250);
-      }
+      int status = statusOnceBack(app, "/missions/UNTSO");
       assertThat(status).as("pages come back without a restart").isEqualTo(200);
       assertThat(app.status("/actuator/health")).isEqualTo(200);
       app.stop();
@@ -143,18 +130,7 @@ class RegistryLifecycleTest {
     db.createDatabaseIfMissing("registry");
     String url = db.jdbcUrl("registry");
     String password = "crash-test-password";
-    var env =
-        Map.of(
-            "REGISTRY_DB_URL",
-            url,
-            "REGISTRY_DB_USER",
-            EmbeddedPostgres.SUPERUSER,
-            "REGISTRY_DB_PASSWORD",
-            "",
-            "REGISTRY_ADMIN_PASSWORD",
-            password,
-            "REGISTRY_DATA_DIR",
-            WORK.resolve("crash-unused").toString());
+    var env = external(url, "crash-unused", password);
     try (var app = RegistryProcess.start(env, WORK.resolve("crash.log"))) {
       // an earlier import that must survive
       String small =
@@ -204,11 +180,7 @@ class RegistryLifecycleTest {
         assertThat(rs.getInt(3)).as("the earlier import").isEqualTo(1);
         assertThat(rs.getInt(4)).as("the seed and the earlier import").isEqualTo(18_652);
       }
-      long deadline = System.nanoTime() + 30_000_000_000L;
-      int status = 0;
-      while (System.nanoTime() < deadline && (status = app.status("/missions/UNTSO")) != 200) {
-        Thread.sleep(250);
-      }
+      int status = statusOnceBack(app, "/missions/UNTSO");
       assertThat(status).isEqualTo(200);
       app.stop();
     } finally {
@@ -286,18 +258,7 @@ class RegistryLifecycleTest {
       db.createDatabaseIfMissing("registry");
       String url = db.jdbcUrl("registry");
       String password = "sigterm-test-password";
-      var env =
-          Map.of(
-              "REGISTRY_DB_URL",
-              url,
-              "REGISTRY_DB_USER",
-              EmbeddedPostgres.SUPERUSER,
-              "REGISTRY_DB_PASSWORD",
-              "",
-              "REGISTRY_ADMIN_PASSWORD",
-              password,
-              "REGISTRY_DATA_DIR",
-              WORK.resolve("sigterm-unused").toString());
+      var env = external(url, "sigterm-unused", password);
       try (var app = RegistryProcess.start(env, WORK.resolve("sigterm.log"))) {
         String big = bigFile(url, 2051);
         long rows = big.lines().count() - 1;
@@ -335,6 +296,32 @@ class RegistryLifecycleTest {
 
   private static long bigFileRows(String url) throws Exception {
     return bigFile(url, 2051).lines().count() - 1;
+  }
+
+  /** The environment of a registry on an external PostgreSQL, with a known admin password. */
+  private static Map<String, String> external(
+      String url, String unusedDataDir, String adminPassword) {
+    return Map.of(
+        "REGISTRY_DB_URL",
+        url,
+        "REGISTRY_DB_USER",
+        EmbeddedPostgres.SUPERUSER,
+        "REGISTRY_DB_PASSWORD",
+        "",
+        "REGISTRY_ADMIN_PASSWORD",
+        adminPassword,
+        "REGISTRY_DATA_DIR",
+        WORK.resolve(unusedDataDir).toString());
+  }
+
+  /** Waits (up to 30 s) until the page answers 200 again; its last status. */
+  private static int statusOnceBack(RegistryProcess app, String path) throws InterruptedException {
+    long deadline = System.nanoTime() + 30_000_000_000L;
+    int status = 0;
+    while (System.nanoTime() < deadline && (status = app.status(path)) != 200) {
+      Thread.sleep(250);
+    }
+    return status;
   }
 
   private static java.sql.Connection connectAfterRecovery(String url) throws Exception {

@@ -53,50 +53,39 @@ class ImportApiController {
                   + "\n");
     }
     byte[] content = body == null ? new byte[0] : body;
+    var dry = imports.check(kind, fileName, content, me.getName(), null);
+    var same = imports.sameContent(kind, dry.sha256());
+    if (!same.isEmpty() && !dryRun && !confirm) {
+      return ResponseEntity.status(409)
+          .body(
+              text(
+                  dry,
+                  locale,
+                  "not imported: the same file was imported before as batch #"
+                      + same.getFirst().id()
+                      + " by "
+                      + same.getFirst().importedBy()
+                      + "; add --confirm to import it again"));
+    }
+    if (!dry.ok()) {
+      return ResponseEntity.status(422).body(text(dry, locale, "rejected: nothing written"));
+    }
+    if (dryRun) {
+      return ResponseEntity.ok(
+          text(dry, locale, "dry run: valid, nothing written")
+              + (same.isEmpty()
+                  ? ""
+                  : "note: the same file was imported before as batch #"
+                      + same.getFirst().id()
+                      + "\n"));
+    }
     try {
-      var dry =
-          imports.importFile(new ImportRequest(kind, fileName, content, me.getName(), null, true));
-      var same = imports.sameContent(kind, dry.sha256());
-      if (dryRun) {
-        return ResponseEntity.ok(
-            text(dry, locale, "dry run: valid, nothing written")
-                + (same.isEmpty()
-                    ? ""
-                    : "note: the same file was imported before as batch #"
-                        + same.getFirst().id()
-                        + "\n"));
-      }
-      if (!confirm && !same.isEmpty()) {
-        return ResponseEntity.status(409)
-            .body(
-                text(
-                    dry,
-                    locale,
-                    "not imported: the same file was imported before as batch #"
-                        + same.getFirst().id()
-                        + " by "
-                        + same.getFirst().importedBy()
-                        + "; add --confirm to import it again"));
-      }
       var report =
           imports.importFile(
               new ImportRequest(
                   kind, fileName, content, me.getName(), null, false, request.getRemoteAddr()));
       return ResponseEntity.ok(text(report, locale, "committed as batch #" + report.batchId()));
-    } catch (ImportRejectedException e) {
-      var same = imports.sameContent(kind, e.report().sha256());
-      if (!same.isEmpty() && !dryRun && !confirm) {
-        return ResponseEntity.status(409)
-            .body(
-                text(
-                    e.report(),
-                    locale,
-                    "not imported: the same file was imported before as batch #"
-                        + same.getFirst().id()
-                        + " by "
-                        + same.getFirst().importedBy()
-                        + "; add --confirm to import it again"));
-      }
+    } catch (ImportRejectedException e) { // a rule only the database knows
       return ResponseEntity.status(422).body(text(e.report(), locale, "rejected: nothing written"));
     }
   }

@@ -66,17 +66,10 @@ class ImportController {
 
   private String showPreview(
       PendingImports.Pending p, Principal me, Model model, ImportReport failed) {
-    ImportReport report = failed;
-    if (report == null) {
-      try {
-        report =
-            imports.importFile(
-                new ImportRequest(
-                    p.kind(), p.fileName(), p.content(), me.getName(), p.source(), true));
-      } catch (ImportRejectedException e) {
-        report = e.report();
-      }
-    }
+    ImportReport report =
+        failed != null
+            ? failed
+            : imports.check(p.kind(), p.fileName(), p.content(), me.getName(), p.source());
     model.addAttribute("pending", p);
     model.addAttribute("report", report);
     model.addAttribute("locale", LocaleContextHolder.getLocale());
@@ -99,14 +92,15 @@ class ImportController {
       return "redirect:/imports";
     }
     byte[] content = p.content();
+    var dry = imports.check(p.kind(), p.fileName(), content, me.getName(), p.source());
+    if (!dry.ok()) {
+      return showPreview(p, me, model, dry);
+    }
+    if (!confirm && !imports.sameContent(p.kind(), dry.sha256()).isEmpty()) {
+      model.addAttribute("needsConfirmation", true);
+      return showPreview(p, me, model, dry);
+    }
     try {
-      var dry =
-          imports.importFile(
-              new ImportRequest(p.kind(), p.fileName(), content, me.getName(), p.source(), true));
-      if (!confirm && !imports.sameContent(p.kind(), dry.sha256()).isEmpty()) {
-        model.addAttribute("needsConfirmation", true);
-        return showPreview(p, me, model, dry);
-      }
       var report =
           imports.importFile(
               new ImportRequest(
@@ -145,15 +139,7 @@ class ImportController {
     if (p == null) {
       throw new NotFoundException("upload " + token);
     }
-    ImportReport report;
-    try {
-      report =
-          imports.importFile(
-              new ImportRequest(
-                  p.kind(), p.fileName(), p.content(), me.getName(), p.source(), true));
-    } catch (ImportRejectedException e) {
-      report = e.report();
-    }
+    var report = imports.check(p.kind(), p.fileName(), p.content(), me.getName(), p.source());
     var locale = LocaleContextHolder.getLocale();
     try (var csv = Csv.open(response, Csv.dialect(request), "problems.csv")) {
       csv.row("severity", "row", "first_line", "last_line", "column", "value", "reason", "message");
