@@ -22,7 +22,18 @@ class AccountQueries {
     this.dsl = dsl;
   }
 
-  Optional<Account> find(String username) {
+  /** Every column of an account, as the record reads them. */
+  private org.jooq.SelectJoinStep<
+          org.jooq.Record8<
+              Long,
+              String,
+              String,
+              String,
+              Boolean,
+              Integer,
+              java.time.OffsetDateTime,
+              java.time.OffsetDateTime>>
+      accounts() {
     return dsl.select(
             ACCOUNT.ID,
             ACCOUNT.USERNAME,
@@ -32,24 +43,15 @@ class AccountQueries {
             ACCOUNT.FAILED_LOGINS,
             ACCOUNT.LOCKED_UNTIL,
             ACCOUNT.CREATED_AT)
-        .from(ACCOUNT)
-        .where(ACCOUNT.USERNAME.eq(username))
-        .fetchOptional(mapping(Account::new));
+        .from(ACCOUNT);
+  }
+
+  Optional<Account> find(String username) {
+    return accounts().where(ACCOUNT.USERNAME.eq(username)).fetchOptional(mapping(Account::new));
   }
 
   List<Account> all() {
-    return dsl.select(
-            ACCOUNT.ID,
-            ACCOUNT.USERNAME,
-            ACCOUNT.PASSWORD_HASH,
-            ACCOUNT.ROLE.cast(String.class),
-            ACCOUNT.ENABLED,
-            ACCOUNT.FAILED_LOGINS,
-            ACCOUNT.LOCKED_UNTIL,
-            ACCOUNT.CREATED_AT)
-        .from(ACCOUNT)
-        .orderBy(ACCOUNT.USERNAME)
-        .fetch(mapping(Account::new));
+    return accounts().orderBy(ACCOUNT.USERNAME).fetch(mapping(Account::new));
   }
 
   boolean anyAdmin() {
