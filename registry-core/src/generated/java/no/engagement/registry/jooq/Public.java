@@ -21,6 +21,7 @@ import no.engagement.registry.jooq.tables.FundingPlace;
 import no.engagement.registry.jooq.tables.FundingProgramme;
 import no.engagement.registry.jooq.tables.Gender;
 import no.engagement.registry.jooq.tables.ImportBatch;
+import no.engagement.registry.jooq.tables.ImportChange;
 import no.engagement.registry.jooq.tables.Initiative;
 import no.engagement.registry.jooq.tables.Mission;
 import no.engagement.registry.jooq.tables.MissionHost;
@@ -127,6 +128,11 @@ public class Public extends SchemaImpl {
      * The table <code>public.import_batch</code>.
      */
     public final ImportBatch IMPORT_BATCH = ImportBatch.IMPORT_BATCH;
+
+    /**
+     * The table <code>public.import_change</code>.
+     */
+    public final ImportChange IMPORT_CHANGE = ImportChange.IMPORT_CHANGE;
 
     /**
      * The table <code>public.initiative</code>.
@@ -243,6 +249,7 @@ public class Public extends SchemaImpl {
             FundingProgramme.FUNDING_PROGRAMME,
             Gender.GENDER,
             ImportBatch.IMPORT_BATCH,
+            ImportChange.IMPORT_CHANGE,
             Initiative.INITIATIVE,
             Mission.MISSION,
             MissionHost.MISSION_HOST,

@@ -18,6 +18,7 @@ import no.engagement.registry.jooq.tables.FundingPlace;
 import no.engagement.registry.jooq.tables.FundingProgramme;
 import no.engagement.registry.jooq.tables.Gender;
 import no.engagement.registry.jooq.tables.ImportBatch;
+import no.engagement.registry.jooq.tables.ImportChange;
 import no.engagement.registry.jooq.tables.Initiative;
 import no.engagement.registry.jooq.tables.Mission;
 import no.engagement.registry.jooq.tables.MissionHost;
@@ -112,6 +113,11 @@ public class Tables {
      * The table <code>public.import_batch</code>.
      */
     public static final ImportBatch IMPORT_BATCH = ImportBatch.IMPORT_BATCH;
+
+    /**
+     * The table <code>public.import_change</code>.
+     */
+    public static final ImportChange IMPORT_CHANGE = ImportChange.IMPORT_CHANGE;
 
     /**
      * The table <code>public.initiative</code>.

@@ -20,6 +20,8 @@ public record ImportBatch(
     String status,
     int rowsRead,
     int rowsInserted,
+    int rowsUpdated,
+    int rowsUnchanged,
     int rowsDeleted,
     Long revertsBatchId,
     Long revertedByBatchId) {

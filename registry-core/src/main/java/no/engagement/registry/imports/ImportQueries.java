@@ -15,13 +15,9 @@ import static no.engagement.registry.jooq.Tables.REGION;
 import static no.engagement.registry.jooq.Tables.SOURCE_DOCUMENT;
 
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.jooq.DSLContext;
-import org.jooq.Field;
 import org.jooq.Table;
-import org.jooq.TableRecord;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 
@@ -29,7 +25,6 @@ import org.springframework.stereotype.Repository;
 @Repository
 class ImportQueries {
 
-  private static final int CHUNK = 1000;
   private final DSLContext dsl;
 
   ImportQueries(DSLContext dsl) {
@@ -99,9 +94,12 @@ class ImportQueries {
     dsl.query("set local statement_timeout = 0").execute();
   }
 
-  void finishBatch(long batchId, int inserted) {
+  void finishBatch(long batchId, long inserted, long updated, long unchanged, long deleted) {
     dsl.update(IMPORT_BATCH)
-        .set(IMPORT_BATCH.ROWS_INSERTED, inserted)
+        .set(IMPORT_BATCH.ROWS_INSERTED, (int) inserted)
+        .set(IMPORT_BATCH.ROWS_UPDATED, (int) updated)
+        .set(IMPORT_BATCH.ROWS_UNCHANGED, (int) unchanged)
+        .set(IMPORT_BATCH.ROWS_DELETED, (int) deleted)
         .set(IMPORT_BATCH.FINISHED_AT, DSL.field("clock_timestamp()", OffsetDateTime.class))
         .where(IMPORT_BATCH.ID.eq(batchId))
         .execute();
@@ -139,6 +137,8 @@ class ImportQueries {
             B.STATUS,
             B.ROWS_READ,
             B.ROWS_INSERTED,
+            B.ROWS_UPDATED,
+            B.ROWS_UNCHANGED,
             B.ROWS_DELETED,
             B.REVERTS_BATCH_ID,
             REVERT.ID)
@@ -163,8 +163,10 @@ class ImportQueries {
         r.get(11, Integer.class),
         r.get(12, Integer.class),
         r.get(13, Integer.class),
-        r.get(14, Long.class),
-        r.get(15, Long.class));
+        r.get(14, Integer.class),
+        r.get(15, Integer.class),
+        r.get(16, Long.class),
+        r.get(17, Long.class));
   }
 
   /** The newest batches first. */
@@ -192,14 +194,8 @@ class ImportQueries {
     dsl.selectOne().from(IMPORT_BATCH).where(IMPORT_BATCH.ID.eq(id)).forUpdate().execute();
   }
 
-  /** Deletes the rows a batch wrote (rows that depend on them go by ON DELETE CASCADE, or fail). */
-  int deleteBatchRows(Table<?> table, long batchId) {
-    Field<Long> batch = table.field("batch_id", Long.class);
-    return dsl.deleteFrom(table).where(batch.eq(batchId)).execute();
-  }
-
   /** Marks {@code original} reverted and records the revert as a batch of its own. */
-  long recordRevert(ImportBatch original, int deleted, String user) {
+  long recordRevert(ImportBatch original, int deleted, int restored, String user) {
     dsl.update(IMPORT_BATCH)
         .set(IMPORT_BATCH.STATUS, "reverted")
         .where(IMPORT_BATCH.ID.eq(original.id()))
@@ -215,7 +211,7 @@ class ImportQueries {
         .set(IMPORT_BATCH.STATUS, "committed")
         .set(IMPORT_BATCH.ROWS_READ, 0)
         .set(IMPORT_BATCH.ROWS_INSERTED, 0)
-        .set(IMPORT_BATCH.ROWS_UPDATED, 0)
+        .set(IMPORT_BATCH.ROWS_UPDATED, restored)
         .set(IMPORT_BATCH.ROWS_UNCHANGED, 0)
         .set(IMPORT_BATCH.ROWS_DELETED, deleted)
         .set(IMPORT_BATCH.REVERTS_BATCH_ID, original.id())
@@ -225,98 +221,8 @@ class ImportQueries {
         .getId();
   }
 
-  /** A row of a file whose natural key the table already holds, and the batch that wrote it. */
-  record Present(int index, String batch) {}
-
-  /**
-   * The rows (by index in {@code rows}) whose natural key, the table's first unique key besides the
-   * primary key, is already in the table: set-based, through a temporary table joined on the key
-   * with IS NOT DISTINCT FROM (the keys treat nulls as equal).
-   */
-  List<Present> alreadyPresent(Table<?> table, List<Map<Field<?>, Object>> rows) {
-    var key = table.getKeys().stream().filter(k -> !k.isPrimary()).findFirst().orElse(null);
-    if (key == null || rows.isEmpty()) {
-      return List.of();
-    }
-    List<? extends Field<?>> keyFields = key.getFields();
-    var temp = DSL.table(DSL.name("import_key_check"));
-    Field<Integer> index = DSL.field(DSL.name("import_key_check", "file_index"), Integer.class);
-    dsl.query("drop table if exists import_key_check").execute();
-    dsl.query(
-            "create temporary table import_key_check on commit drop as"
-                + " select {0}, 0 as file_index from {1} with no data",
-            DSL.list(keyFields.stream().map(f -> DSL.field(DSL.name(f.getName()))).toList()), table)
-        .execute();
-    List<Field<?>> columns = new ArrayList<>();
-    for (var f : keyFields) {
-      columns.add(DSL.field(DSL.name(f.getName()), f.getDataType()));
-    }
-    columns.add(DSL.field(DSL.name("file_index"), Integer.class));
-    for (int from = 0; from < rows.size(); from += CHUNK) {
-      var insert = dsl.insertInto(temp, columns);
-      for (int i = from; i < Math.min(rows.size(), from + CHUNK); i++) {
-        List<Object> values = new ArrayList<>(columns.size());
-        for (var f : keyFields) {
-          values.add(f.getDataType().convert(rows.get(i).get(f)));
-        }
-        values.add(i);
-        insert = insert.values(values);
-      }
-      ((org.jooq.Insert<?>) insert).execute();
-    }
-    var existing = table.as("existing");
-    org.jooq.Condition on = DSL.trueCondition();
-    for (var f : keyFields) {
-      on =
-          on.and(
-              existing
-                  .field(f.getName(), Object.class)
-                  .isNotDistinctFrom(
-                      DSL.field(DSL.name("import_key_check", f.getName()), Object.class)));
-    }
-    Field<Long> batch = existing.field("batch_id", Long.class);
-    Field<Long> source = existing.field("source_id", Long.class);
-    return dsl.select(
-            index,
-            batch == null ? DSL.inline((Long) null) : batch,
-            source == null ? DSL.inline((Long) null) : source)
-        .from(temp)
-        .join(existing)
-        .on(on)
-        .orderBy(index)
-        .fetch(
-            r ->
-                new Present(
-                    r.value1(), r.value2() != null ? "#" + r.value2() : "source " + r.value3()));
-  }
-
   boolean batchExists(String fileName, String user) {
     return dsl.fetchExists(
         IMPORT_BATCH, IMPORT_BATCH.FILE_NAME.eq(fileName).and(IMPORT_BATCH.IMPORTED_BY.eq(user)));
-  }
-
-  /** Inserts rows that all have the same columns, in multi-row statements of {@value CHUNK}. */
-  int insertRows(Table<? extends TableRecord<?>> table, List<Map<Field<?>, Object>> rows) {
-    if (rows.isEmpty()) {
-      return 0;
-    }
-    List<Field<?>> fields = List.copyOf(rows.getFirst().keySet());
-    int written = 0;
-    for (int from = 0; from < rows.size(); from += CHUNK) {
-      var insert = dsl.insertInto(table, fields);
-      for (var row : rows.subList(from, Math.min(rows.size(), from + CHUNK))) {
-        List<Object> values = new ArrayList<>(fields.size());
-        for (Field<?> f : fields) {
-          Object v = row.get(f);
-          // a blank cell for a column with a default (e.g. "approximate") takes the default
-          boolean useDefault =
-              v == null && !f.getDataType().nullable() && f.getDataType().defaulted();
-          values.add(useDefault ? DSL.defaultValue(f) : f.getDataType().convert(v));
-        }
-        insert = insert.values(values);
-      }
-      written += ((org.jooq.Insert<?>) insert).execute();
-    }
-    return written;
   }
 }

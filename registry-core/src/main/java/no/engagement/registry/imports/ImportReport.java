@@ -6,7 +6,8 @@ import java.util.List;
  * What an import found and did. {@code batchId} is set only when the import was committed.
  *
  * @param rowsRead data rows in the file (blank lines not counted)
- * @param rowsWritten table rows the import wrote (one file row can become several figures)
+ * @param rowsWritten table rows the import adds or changes (one file row can become several)
+ * @param diff what the import changes against the registry's data; null when the file has errors
  */
 public record ImportReport(
     String kind,
@@ -19,6 +20,7 @@ public record ImportReport(
     int rowsWritten,
     List<Problem> errors,
     List<Problem> warnings,
+    ImportDiff diff,
     Long batchId) {
 
   public boolean ok() {

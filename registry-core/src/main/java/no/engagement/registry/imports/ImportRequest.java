@@ -5,7 +5,7 @@ package no.engagement.registry.imports;
  *
  * @param kind the template ("personnel", "missions-un", ...): see the README
  * @param fileName the file's name as uploaded
- * @param content the file's bytes
+ * @param content the file, read as a stream (more than once)
  * @param user who imports
  * @param sourceCode the source document that rows without a "source" cell cite, or null
  * @param dryRun validate and report only
@@ -14,11 +14,22 @@ package no.engagement.registry.imports;
 public record ImportRequest(
     String kind,
     String fileName,
-    byte[] content,
+    ImportContent content,
     String user,
     String sourceCode,
     boolean dryRun,
     String remote) {
+
+  public ImportRequest(
+      String kind,
+      String fileName,
+      byte[] content,
+      String user,
+      String sourceCode,
+      boolean dryRun,
+      String remote) {
+    this(kind, fileName, ImportContent.of(content), user, sourceCode, dryRun, remote);
+  }
 
   public ImportRequest(
       String kind,

@@ -2,7 +2,6 @@ package no.engagement.registry.imports;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -31,10 +30,12 @@ public class ImportService {
   private static final Pattern REFERENCING_TABLE = Pattern.compile("on table \"([a-z_]+)\"\\s*$");
 
   private final ImportQueries queries;
+  private final Staging staging;
   private final AuditLog audit;
 
-  ImportService(ImportQueries queries, AuditLog audit) {
+  ImportService(ImportQueries queries, Staging staging, AuditLog audit) {
     this.queries = queries;
+    this.staging = staging;
     this.audit = audit;
   }
 
@@ -125,8 +126,15 @@ public class ImportService {
   @Transactional
   public ImportReport check(
       String kind, String fileName, byte[] content, String user, String sourceCode) {
+    return check(kind, fileName, ImportContent.of(content), user, sourceCode);
+  }
+
+  /** {@link #check(String, String, byte[], String, String)} of a file read as a stream. */
+  @Transactional
+  public ImportReport check(
+      String kind, String fileName, ImportContent content, String user, String sourceCode) {
     try {
-      return importFile(new ImportRequest(kind, fileName, content, user, sourceCode, true));
+      return importFile(new ImportRequest(kind, fileName, content, user, sourceCode, true, null));
     } catch (ImportRejectedException e) {
       return e.report();
     }
@@ -174,22 +182,33 @@ public class ImportService {
     if (spec == null) {
       throw new RevertRefusedException("revert.unknown.kind", batch.kind());
     }
+    var later = staging.changedLater(batchId);
+    if (later.isPresent()) {
+      throw new RevertRefusedException(
+          "revert.replaced.later", batchId, later.get()[0], later.get()[1]);
+    }
     queries.withoutStatementTimeout();
-    int deleted;
+    Staging.Reverted reverted;
     try {
-      deleted = queries.deleteBatchRows(spec.table(), batchId);
+      reverted = staging.revert(spec.table(), batchId);
     } catch (DataAccessException e) {
       var m = REFERENCING_TABLE.matcher(firstLine(rootMessage(e)));
       throw new RevertRefusedException(
           "revert.conflict", batchId, m.find() ? m.group(1) : spec.table().getName());
     }
     queries.afterWrite(spec.table());
-    long revertId = queries.recordRevert(batch, deleted, user);
+    long revertId = queries.recordRevert(batch, reverted.deleted(), reverted.restored(), user);
     audit.record(
         user,
         "import.revert",
         batch.kind() + " #" + batchId,
-        "revert batch #" + revertId + ", " + deleted + " rows removed",
+        "revert batch #"
+            + revertId
+            + ", "
+            + reverted.deleted()
+            + " rows removed, "
+            + reverted.restored()
+            + " restored",
         remote);
     return revertId;
   }
@@ -209,8 +228,16 @@ public class ImportService {
     return queries.batchExists(fileName, user);
   }
 
+  /** The SHA-256 of a file (what recognises the same file imported twice). */
+  public String sha256(ImportContent content) {
+    return CsvInput.scan(content).sha256();
+  }
+
   /**
-   * Validates and (unless a dry run) writes the file.
+   * Validates and (unless a dry run) writes the file. The file is read in streaming passes: the
+   * bytes (encoding, delimiter, SHA-256), the header and decimal mark, then each row is checked and
+   * its table rows are copied into a staging table; keys, the diff and the merge are set-based SQL.
+   * Memory does not grow with the file.
    *
    * @throws ImportRejectedException with the full report when the file has errors; nothing is
    *     written then
@@ -222,12 +249,12 @@ public class ImportService {
       throw new IllegalArgumentException(
           "Unknown import kind '" + request.kind() + "'; known: " + ImportSpecs.kinds());
     }
-    String sha256 = HexFormat.of().formatHex(sha256(request.content()));
-    CsvInput.Parsed parsed = CsvInput.parse(request.content());
-    List<Problem> errors = new ArrayList<>(parsed.problems());
-    List<Problem> warnings = new ArrayList<>();
+    var content = request.content();
+    CsvInput.Scan scan = CsvInput.scan(content);
+    var errors = new Problems();
+    var warnings = new Problems();
+    errors.addAll(scan.problems());
     Lookups lookups = queries.lookups();
-
     Long defaultSource = null;
     if (request.sourceCode() != null) {
       defaultSource = lookups.sources.get(request.sourceCode());
@@ -235,97 +262,325 @@ public class ImportService {
         errors.add(Problem.file("unknown.source.parameter", request.sourceCode()));
       }
     }
-
-    Map<ImportSpec.Column, Integer> index = mapHeader(spec, parsed.header(), errors);
-    char decimalMark = detectDecimalMark(spec, index, parsed);
-    List<ImportSpec.Row> rows = new ArrayList<>();
+    var file = new FileFacts(scan.encoding(), scan.delimiter());
     if (errors.isEmpty()) {
-      var context = new Cell.Context(lookups, decimalMark);
-      for (CsvRecord record : parsed.records()) {
-        var row = readRow(spec, index, parsed.header().size(), record, context, errors);
-        if (row != null) {
-          rows.add(row);
-        }
-      }
-      checkDuplicateKeys(spec, rows, errors);
+      readHeaderAndMark(spec, content, scan, file, errors);
     }
-    List<List<Map<Field<?>, Object>>> tableRows = new ArrayList<>(rows.size());
-    if (errors.isEmpty() && spec.writer() == null) {
-      for (var row : rows) {
-        tableRows.add(spec.toTableRows(row, warnings));
-      }
-      checkAlreadyPresent(spec, rows, tableRows, defaultSource, errors);
-    }
-
     var report =
         new ImportReport(
             spec.kind(),
             request.fileName(),
-            sha256,
-            parsed.encoding(),
-            parsed.delimiter(),
-            decimalMark,
-            parsed.records().size(),
+            scan.sha256(),
+            scan.encoding(),
+            scan.delimiter(),
+            file.decimalMark,
+            file.rows,
             0,
-            List.copyOf(errors),
-            warnings,
+            List.of(),
+            List.of(),
+            null,
             null);
+    if (errors.aboutTheFile() || file.index == null) {
+      throw new ImportRejectedException(with(report, errors, warnings, 0, null, null));
+    }
+    var context = new Cell.Context(lookups, file.decimalMark);
+    if (spec.writer() != null) {
+      return writeRowByRow(spec, request, report, file, context, errors, warnings, defaultSource);
+    }
+    Staging.Target target = target(spec);
+    Field<?> sourceField = spec.table().field("source_id");
+    Long source = defaultSource;
+    staging.stage(
+        target,
+        sink ->
+            readRows(
+                spec,
+                content,
+                scan,
+                file,
+                context,
+                errors,
+                row -> {
+                  for (var tableRow : spec.toTableRows(row, warnings)) {
+                    if (sourceField != null && tableRow.get(sourceField) == null) {
+                      tableRow = new HashMap<>(tableRow);
+                      tableRow.put(sourceField, source);
+                    }
+                    sink.add(row.record(), tableRow);
+                  }
+                }));
+    for (var d : staging.duplicates(target, Problems.LIMIT)) {
+      errors.add(
+          new Problem(
+              d.row(),
+              d.firstLine(),
+              d.lastLine(),
+              null,
+              null,
+              "duplicate.key",
+              List.of(String.join(", ", spec.key()), d.firstRow())));
+    }
     if (!errors.isEmpty()) {
-      throw new ImportRejectedException(report);
+      throw new ImportRejectedException(with(report, errors, warnings, 0, null, null));
     }
-
+    ImportDiff diff = staging.diff(target, names(lookups));
+    long toWrite = diff.added() + diff.changed();
     if (request.dryRun()) {
-      return withCounts(report, warnings, tableRows.stream().mapToInt(List::size).sum(), null);
+      return with(report, errors, warnings, toWrite, diff, null);
     }
-
     queries.withoutStatementTimeout(); // a large import may take longer than a web request may
     long batchId = queries.insertBatch(report, request.user(), defaultSource);
-    int written = 0;
+    Staging.Merged merged;
     try {
-      if (spec.writer() != null) {
-        for (var row : rows) {
-          written += spec.writer().write(queries.dsl(), row, batchId, defaultSource);
-        }
-      } else {
-        written =
-            queries.insertRows(
-                spec.table(), withProvenance(spec, tableRows, batchId, defaultSource));
-      }
+      merged = staging.merge(target, batchId, diff.unchanged());
     } catch (org.springframework.dao.DataIntegrityViolationException e) {
-      // A rule only the database checks (e.g. a foreign key or a check constraint) was broken;
-      // any other failure (the database gone, a timeout) is not the file's fault and propagates.
-      var rejected =
-          withCounts(
-              new ImportReport(
-                  report.kind(),
-                  report.fileName(),
-                  sha256,
-                  report.encoding(),
-                  report.delimiter(),
-                  decimalMark,
-                  report.rowsRead(),
-                  0,
-                  List.of(Problem.file("database.rule", rootMessage(e))),
-                  warnings,
-                  null),
-              warnings,
-              0,
-              null);
-      throw new ImportRejectedException(rejected);
+      throw databaseRule(report, warnings, e);
     }
     queries.afterWrite(spec.table());
-    queries.finishBatch(batchId, written);
+    queries.finishBatch(
+        batchId, merged.added(), merged.changed(), diff.unchanged(), merged.removed());
     audit.record(
         request.user(),
         "import",
         spec.kind() + " #" + batchId,
-        request.fileName() + ": " + written + " rows, SHA-256 " + sha256,
+        request.fileName()
+            + ": "
+            + merged.added()
+            + " added, "
+            + merged.changed()
+            + " changed, "
+            + diff.unchanged()
+            + " unchanged, "
+            + merged.removed()
+            + " removed, SHA-256 "
+            + scan.sha256(),
         request.remote());
-    return withCounts(report, warnings, written, batchId);
+    return with(report, errors, warnings, merged.added() + merged.changed(), diff, batchId);
   }
 
-  private static ImportReport withCounts(
-      ImportReport r, List<Problem> warnings, int written, Long batchId) {
+  /** The kinds whose rows a writer of their own writes (statements on several missions). */
+  private ImportReport writeRowByRow(
+      ImportSpec spec,
+      ImportRequest request,
+      ImportReport report,
+      FileFacts file,
+      Cell.Context context,
+      Problems errors,
+      Problems warnings,
+      Long defaultSource) {
+    List<ImportSpec.Row> rows = new ArrayList<>();
+    readRows(spec, request.content(), null, file, context, errors, rows::add);
+    checkDuplicateKeys(spec, rows, errors);
+    if (!errors.isEmpty()) {
+      throw new ImportRejectedException(with(report, errors, warnings, 0, null, null));
+    }
+    if (request.dryRun()) {
+      return with(report, errors, warnings, rows.size(), ImportDiff.onlyAdded(rows.size()), null);
+    }
+    queries.withoutStatementTimeout();
+    long batchId = queries.insertBatch(report, request.user(), defaultSource);
+    int written = 0;
+    try {
+      for (var row : rows) {
+        written += spec.writer().write(queries.dsl(), row, batchId, defaultSource);
+      }
+    } catch (org.springframework.dao.DataIntegrityViolationException e) {
+      throw databaseRule(report, warnings, e);
+    }
+    queries.afterWrite(spec.table());
+    queries.finishBatch(batchId, written, 0, 0, 0);
+    audit.record(
+        request.user(),
+        "import",
+        spec.kind() + " #" + batchId,
+        request.fileName() + ": " + written + " added, SHA-256 " + report.sha256(),
+        request.remote());
+    return with(report, errors, warnings, written, ImportDiff.onlyAdded(written), batchId);
+  }
+
+  /**
+   * A rule only the database checks (e.g. a foreign key or a check constraint) was broken; any
+   * other failure (the database gone, a timeout) is not the file's fault and propagates.
+   */
+  private static ImportRejectedException databaseRule(
+      ImportReport report, Problems warnings, RuntimeException e) {
+    var errors = new Problems();
+    errors.add(Problem.file("database.rule", rootMessage(e)));
+    return new ImportRejectedException(with(report, errors, warnings, 0, null, null));
+  }
+
+  /** What the first passes learn about a file. */
+  private static final class FileFacts {
+    final String encoding;
+    final char delimiter;
+    char decimalMark;
+    int rows;
+    int headerSize;
+    Map<ImportSpec.Column, Integer> index;
+
+    FileFacts(String encoding, char delimiter) {
+      this.encoding = encoding;
+      this.delimiter = delimiter;
+      this.decimalMark = delimiter == ';' ? ',' : '.';
+    }
+  }
+
+  /**
+   * The header (matched to the template) and the decimal mark: a comma when the file's decimal
+   * cells use commas and none uses a point.
+   */
+  private static void readHeaderAndMark(
+      ImportSpec spec, ImportContent content, CsvInput.Scan scan, FileFacts file, Problems errors) {
+    boolean[] comma = {false};
+    boolean[] point = {false};
+    List<Problem> problems = new ArrayList<>();
+    file.rows =
+        CsvInput.read(
+            content,
+            scan,
+            new CsvInput.Handler() {
+              List<Integer> decimals = List.of();
+
+              @Override
+              public boolean header(List<String> header) {
+                var before = new Problems();
+                var index = mapHeader(spec, header, before);
+                errors.addAll(before.list());
+                if (!before.isEmpty()) {
+                  return false;
+                }
+                file.index = index;
+                file.headerSize = header.size();
+                decimals =
+                    index.entrySet().stream()
+                        .filter(e -> e.getKey().cell().isDecimal())
+                        .map(Map.Entry::getValue)
+                        .toList();
+                return true;
+              }
+
+              @Override
+              public void record(CsvRecord r) {
+                for (int at : decimals) {
+                  String v = r.cell(at);
+                  if (v != null) {
+                    v = v.strip();
+                    comma[0] |= COMMA_DECIMAL.matcher(v).matches();
+                    point[0] |= POINT_DECIMAL.matcher(v).matches();
+                  }
+                }
+              }
+            },
+            problems);
+    errors.addAll(problems);
+    if (comma[0] && !point[0]) {
+      file.decimalMark = ',';
+    } else if (point[0]) {
+      file.decimalMark = '.';
+    }
+  }
+
+  /** Reads each record again, checks its cells and hands each valid row on. */
+  private static void readRows(
+      ImportSpec spec,
+      ImportContent content,
+      CsvInput.Scan scan,
+      FileFacts file,
+      Cell.Context context,
+      Problems errors,
+      java.util.function.Consumer<ImportSpec.Row> valid) {
+    CsvInput.read(
+        content,
+        scan != null ? scan : CsvInput.scan(content),
+        new CsvInput.Handler() {
+          @Override
+          public boolean header(List<String> header) {
+            return true;
+          }
+
+          @Override
+          public void record(CsvRecord record) {
+            var row = readRow(spec, file.index, file.headerSize, record, context, errors);
+            if (row != null) {
+              valid.accept(row);
+            }
+          }
+        },
+        new ArrayList<>()); // what reading itself finds was reported by the first pass
+  }
+
+  /** The columns a kind writes, its natural key and what a re-import replaces. */
+  private static Staging.Target target(ImportSpec spec) {
+    var table = spec.table();
+    List<Field<?>> columns = new ArrayList<>();
+    if (spec.expander() != null) {
+      for (var f : table.fields()) {
+        boolean identity = table.getIdentity() != null && table.getIdentity().getField().equals(f);
+        if (!identity && !f.getName().equals("batch_id")) {
+          columns.add(f);
+        }
+      }
+    } else {
+      columns.addAll(spec.constants().keySet());
+      for (var c : spec.columns()) {
+        if (c.target() != null && !columns.contains(c.target())) {
+          columns.add(c.target());
+        }
+      }
+      Field<?> source = table.field("source_id");
+      if (source != null && !columns.contains(source)) {
+        columns.add(source);
+      }
+    }
+    List<Field<?>> key = new ArrayList<>();
+    for (String header : spec.key()) {
+      spec.columns().stream()
+          .filter(c -> c.header().equals(header) && c.target() != null)
+          .findFirst()
+          .ifPresent(c -> key.add(c.target()));
+    }
+    if (key.size() != spec.key().size()) {
+      key.clear();
+      var unique =
+          table.getKeys().stream()
+              .filter(k -> !k.isPrimary())
+              .findFirst()
+              .orElseThrow(() -> new IllegalStateException("no natural key on " + table));
+      key.addAll(unique.getFields());
+    }
+    for (var k : key) {
+      if (!columns.contains(k)) {
+        columns.add(k);
+      }
+    }
+    return new Staging.Target(table, columns, key, spec.replaces());
+  }
+
+  /** Ids shown as the codes people know, in reports of changes. */
+  private static Map<String, Map<String, String>> names(Lookups lookups) {
+    Map<String, String> missions = new HashMap<>();
+    lookups.missions.forEach((acronym, id) -> missions.put(id.toString(), acronym));
+    Map<String, String> sources = new HashMap<>();
+    lookups.sources.forEach((code, id) -> sources.put(id.toString(), code));
+    return Map.of("mission_id", missions, "source_id", sources);
+  }
+
+  /** The rows a committed batch changed or removed (the first {@link ImportDiff#LISTED}). */
+  public List<RowChange> changes(ImportBatch batch) {
+    ImportSpec spec = ImportSpecs.get(batch.kind());
+    if (spec == null || spec.writer() != null) {
+      return List.of();
+    }
+    return staging.history(target(spec), batch.id(), names(queries.lookups()));
+  }
+
+  private static ImportReport with(
+      ImportReport r,
+      Problems errors,
+      Problems warnings,
+      long written,
+      ImportDiff diff,
+      Long batchId) {
     return new ImportReport(
         r.kind(),
         r.fileName(),
@@ -334,37 +589,15 @@ public class ImportService {
         r.delimiter(),
         r.decimalMark(),
         r.rowsRead(),
-        written,
-        r.errors(),
-        List.copyOf(warnings),
+        (int) written,
+        errors.list(),
+        warnings.list(),
+        diff,
         batchId);
   }
 
-  private static List<Map<Field<?>, Object>> withProvenance(
-      ImportSpec spec,
-      List<List<Map<Field<?>, Object>>> tableRows,
-      long batchId,
-      Long defaultSource) {
-    Field<?> batchField = spec.table().field("batch_id");
-    Field<?> sourceField = spec.table().field("source_id");
-    List<Map<Field<?>, Object>> out = new ArrayList<>();
-    for (var rowsOfOne : tableRows) {
-      for (var r : rowsOfOne) {
-        var m = new LinkedHashMap<>(r);
-        if (batchField != null) {
-          m.put(batchField, batchId);
-        }
-        if (sourceField != null && m.get(sourceField) == null) {
-          m.put(sourceField, defaultSource);
-        }
-        out.add(m);
-      }
-    }
-    return out;
-  }
-
   private static Map<ImportSpec.Column, Integer> mapHeader(
-      ImportSpec spec, List<String> header, List<Problem> errors) {
+      ImportSpec spec, List<String> header, Problems errors) {
     Map<String, Integer> positions = new HashMap<>();
     for (int i = 0; i < header.size(); i++) {
       String h = header.get(i).toLowerCase(Locale.ROOT);
@@ -394,41 +627,13 @@ public class ImportService {
     return index;
   }
 
-  /** A file's decimal mark: a comma when its decimal cells use commas and none uses a point. */
-  private static char detectDecimalMark(
-      ImportSpec spec, Map<ImportSpec.Column, Integer> index, CsvInput.Parsed parsed) {
-    boolean comma = false;
-    boolean point = false;
-    for (var e : index.entrySet()) {
-      if (!e.getKey().cell().isDecimal()) {
-        continue;
-      }
-      for (CsvRecord r : parsed.records()) {
-        String v = r.cell(e.getValue());
-        if (v == null) {
-          continue;
-        }
-        v = v.strip();
-        comma |= COMMA_DECIMAL.matcher(v).matches();
-        point |= POINT_DECIMAL.matcher(v).matches();
-      }
-    }
-    if (comma && !point) {
-      return ',';
-    }
-    if (point) {
-      return '.';
-    }
-    return parsed.delimiter() == ';' ? ',' : '.';
-  }
-
   private static ImportSpec.Row readRow(
       ImportSpec spec,
       Map<ImportSpec.Column, Integer> index,
       int headerSize,
       CsvRecord record,
       Cell.Context context,
-      List<Problem> errors) {
+      Problems errors) {
     if (record.cells().length != headerSize) {
       errors.add(
           Problem.cell(record, null, null, "field.count", record.cells().length, headerSize));
@@ -465,41 +670,8 @@ public class ImportService {
     return ok ? new ImportSpec.Row(record, values) : null;
   }
 
-  /**
-   * Rows whose figure (or other fact) the registry already holds, by the table's natural key, are
-   * errors named by their row: an import adds; changing a fact is reverting the import that wrote
-   * it and importing the corrected file.
-   */
-  private void checkAlreadyPresent(
-      ImportSpec spec,
-      List<ImportSpec.Row> rows,
-      List<List<Map<Field<?>, Object>>> tableRows,
-      Long defaultSource,
-      List<Problem> errors) {
-    Field<?> sourceField = spec.table().field("source_id");
-    List<Map<Field<?>, Object>> keyRows = new ArrayList<>();
-    List<ImportSpec.Row> owners = new ArrayList<>();
-    for (int i = 0; i < rows.size(); i++) {
-      for (var r : tableRows.get(i)) {
-        var m = new HashMap<Field<?>, Object>(r);
-        if (sourceField != null && m.get(sourceField) == null) {
-          m.put(sourceField, defaultSource);
-        }
-        keyRows.add(m);
-        owners.add(rows.get(i));
-      }
-    }
-    var reported = new java.util.HashSet<Integer>();
-    for (var present : queries.alreadyPresent(spec.table(), keyRows)) {
-      var owner = owners.get(present.index());
-      if (reported.add(owner.record().row())) {
-        errors.add(Problem.cell(owner.record(), null, null, "already.present", present.batch()));
-      }
-    }
-  }
-
   private static void checkDuplicateKeys(
-      ImportSpec spec, List<ImportSpec.Row> rows, List<Problem> errors) {
+      ImportSpec spec, List<ImportSpec.Row> rows, Problems errors) {
     Map<List<Object>, ImportSpec.Row> seen = new HashMap<>();
     for (var row : rows) {
       List<Object> key = new ArrayList<>();
@@ -517,14 +689,6 @@ public class ImportService {
                 String.join(", ", spec.key()),
                 first.record().row()));
       }
-    }
-  }
-
-  private static byte[] sha256(byte[] content) {
-    try {
-      return java.security.MessageDigest.getInstance("SHA-256").digest(content);
-    } catch (java.security.NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
     }
   }
 

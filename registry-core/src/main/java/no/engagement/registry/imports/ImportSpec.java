@@ -17,7 +17,8 @@ import org.jooq.TableRecord;
  * @param constants values every row gets
  * @param expander turns one valid row into table rows; null maps each column to its target
  * @param ignoredHeaders extra headers that are known and skipped (e.g. an unnamed index column)
- * @param writer writes the table rows of one row itself; null writes them in chunked inserts
+ * @param writer writes the table rows of one row itself; null stages them and merges by natural key
+ * @param replaces what a re-import replaces, or null: an import then only adds and changes rows
  */
 record ImportSpec(
     String kind,
@@ -27,7 +28,15 @@ record ImportSpec(
     Map<Field<?>, Object> constants,
     Expander expander,
     List<String> ignoredHeaders,
-    RowWriter writer) {
+    RowWriter writer,
+    Replaces replaces) {
+
+  /**
+   * Rows of the table that the file takes the place of: those that share the values of {@code by}
+   * with a row of the file (e.g. source and year) and have a value in each of {@code present}.
+   * Those the file no longer has are removed.
+   */
+  record Replaces(List<Field<?>> by, List<Field<?>> present) {}
 
   /**
    * @param header the column's name in the file
@@ -46,7 +55,7 @@ record ImportSpec(
 
   @FunctionalInterface
   interface Expander {
-    List<Map<Field<?>, Object>> expand(Row row, List<Problem> warnings);
+    List<Map<Field<?>, Object>> expand(Row row, Problems warnings);
   }
 
   /** Writes what one valid row says when a plain insert into {@link #table} cannot. */
@@ -55,7 +64,7 @@ record ImportSpec(
     int write(org.jooq.DSLContext dsl, Row row, long batchId, Long defaultSourceId);
   }
 
-  List<Map<Field<?>, Object>> toTableRows(Row row, List<Problem> warnings) {
+  List<Map<Field<?>, Object>> toTableRows(Row row, Problems warnings) {
     if (expander != null) {
       return expander.expand(row, warnings);
     }

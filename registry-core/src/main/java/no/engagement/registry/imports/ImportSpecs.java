@@ -101,7 +101,8 @@ final class ImportSpecs {
       org.jooq.Table<? extends org.jooq.TableRecord<?>> table,
       List<String> key,
       ImportSpec.Column... columns) {
-    return new ImportSpec(kind, table, List.of(columns), key, Map.of(), null, List.of(), null);
+    return new ImportSpec(
+        kind, table, List.of(columns), key, Map.of(), null, List.of(), null, null);
   }
 
   private static ImportSpec countries() {
@@ -241,6 +242,7 @@ final class ImportSpecs {
         Map.of(MISSION.KIND, "peacekeeping"),
         null,
         List.of(),
+        null,
         null);
   }
 
@@ -279,31 +281,53 @@ final class ImportSpecs {
         optional("source", Cell.source(), MISSION_SUCCESSION.SOURCE_ID));
   }
 
+  /**
+   * Re-importing a year replaces that year's figures from that source: the figures of a mission
+   * (not the statements that cover several at once, see personnel-statements).
+   */
+  private static ImportSpec.Replaces figuresOfAYear() {
+    return new ImportSpec.Replaces(
+        List.of(PERSONNEL_FIGURE.SOURCE_ID, PERSONNEL_FIGURE.YEAR),
+        List.of(PERSONNEL_FIGURE.MISSION_ID));
+  }
+
   private static ImportSpec personnel() {
-    return spec(
-        "personnel",
-        PERSONNEL_FIGURE,
-        List.of(
-            "contributor",
-            "mission",
-            "year",
-            "period_start",
-            "personnel_type",
-            "gender",
-            "basis",
-            "source"),
-        required("contributor", Cell.country(), PERSONNEL_FIGURE.CONTRIBUTOR_ISO3),
-        required("mission", Cell.mission(), PERSONNEL_FIGURE.MISSION_ID),
-        required("year", Cell.year(), PERSONNEL_FIGURE.YEAR),
-        optional("period_start", Cell.date(), PERSONNEL_FIGURE.PERIOD_START),
-        optional("period_end", Cell.date(), PERSONNEL_FIGURE.PERIOD_END),
-        required("personnel_type", Cell.oneOf(PERSONNEL_TYPES), PERSONNEL_FIGURE.PERSONNEL_TYPE),
-        required("gender", Cell.oneOf(GENDERS), PERSONNEL_FIGURE.GENDER),
-        required("count", Cell.nonNegative(Cell.decimal()), PERSONNEL_FIGURE.COUNT),
-        required("basis", Cell.oneOf(BASES), PERSONNEL_FIGURE.BASIS),
-        optional("approximate", Cell.bool(), PERSONNEL_FIGURE.APPROXIMATE),
-        optional("stated_text", Cell.text(), PERSONNEL_FIGURE.STATED_TEXT),
-        optional("source", Cell.source(), PERSONNEL_FIGURE.SOURCE_ID));
+    var spec =
+        spec(
+            "personnel",
+            PERSONNEL_FIGURE,
+            List.of(
+                "contributor",
+                "mission",
+                "year",
+                "period_start",
+                "personnel_type",
+                "gender",
+                "basis",
+                "source"),
+            required("contributor", Cell.country(), PERSONNEL_FIGURE.CONTRIBUTOR_ISO3),
+            required("mission", Cell.mission(), PERSONNEL_FIGURE.MISSION_ID),
+            required("year", Cell.year(), PERSONNEL_FIGURE.YEAR),
+            optional("period_start", Cell.date(), PERSONNEL_FIGURE.PERIOD_START),
+            optional("period_end", Cell.date(), PERSONNEL_FIGURE.PERIOD_END),
+            required(
+                "personnel_type", Cell.oneOf(PERSONNEL_TYPES), PERSONNEL_FIGURE.PERSONNEL_TYPE),
+            required("gender", Cell.oneOf(GENDERS), PERSONNEL_FIGURE.GENDER),
+            required("count", Cell.nonNegative(Cell.decimal()), PERSONNEL_FIGURE.COUNT),
+            required("basis", Cell.oneOf(BASES), PERSONNEL_FIGURE.BASIS),
+            optional("approximate", Cell.bool(), PERSONNEL_FIGURE.APPROXIMATE),
+            optional("stated_text", Cell.text(), PERSONNEL_FIGURE.STATED_TEXT),
+            optional("source", Cell.source(), PERSONNEL_FIGURE.SOURCE_ID));
+    return new ImportSpec(
+        spec.kind(),
+        spec.table(),
+        spec.columns(),
+        spec.key(),
+        spec.constants(),
+        null,
+        spec.ignoredHeaders(),
+        null,
+        figuresOfAYear());
   }
 
   /**
@@ -373,7 +397,8 @@ final class ImportSpecs {
         Map.of(),
         expander,
         List.of(""), // the unnamed row index
-        null);
+        null,
+        figuresOfAYear());
   }
 
   private static boolean isZero(BigDecimal d) {
@@ -463,7 +488,8 @@ final class ImportSpecs {
         Map.of(),
         null,
         List.of(),
-        writer);
+        writer,
+        null);
   }
 
   private static ImportSpec peaceProcesses() {

@@ -99,6 +99,9 @@ public final class Bench {
           best = Math.min(best, s);
         }
         result("copy_from_stdin", rows, best);
+        if (app != null) {
+          ImportBench.run(app, c, template, rows, rows / best);
+        }
         long r0 = System.nanoTime();
         for (String view : List.of("deployment_series", "deployment_rollup", "mission_set_label")) {
           c.createStatement().execute("refresh materialized view " + view);

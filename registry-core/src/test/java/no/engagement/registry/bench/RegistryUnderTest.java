@@ -42,6 +42,7 @@ final class RegistryUnderTest {
     pb.environment().put("REGISTRY_DB_USER", "postgres");
     pb.environment().put("REGISTRY_DB_PASSWORD", "");
     pb.environment().put("SERVER_PORT", Integer.toString(port));
+    pb.environment().put("REGISTRY_ADMIN_PASSWORD", ImportBench.PASSWORD);
     pb.environment().put("SPRING_DATASOURCE_HIKARI_MAXIMUM_POOL_SIZE", "20");
     Process p = pb.start();
     var app = new RegistryUnderTest(port, p);

@@ -15,8 +15,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * All or nothing: an import of 1,200 rows that the database refuses at its first, a middle or its
  * last row (a period outside the row's year: only a check constraint knows) leaves the database
- * exactly as before, checked with independent SQL (row counts and a content hash). A figure the
- * registry already holds is named by its row before anything is written.
+ * exactly as before, checked with independent SQL (row counts and a content hash).
  */
 @RegistryTest
 class AtomicImportTest {
@@ -99,58 +98,6 @@ class AtomicImportTest {
                         false)));
     assertThat(e).as("the database refused the file").isNotNull();
     assertThat(e.report().errors()).extracting(Problem::key).containsExactly("database.rule");
-    assertThat(state()).isEqualTo(before);
-  }
-
-  @org.junit.jupiter.api.Test
-  void aFigureTheRegistryAlreadyHoldsIsNamedByItsRowAndNothingIsWritten() {
-    Map<String, Object> existing =
-        sql.queryForMap(
-            "select f.contributor_iso3, m.acronym, f.year, f.personnel_type::text as type,"
-                + " coalesce(f.period_start::text, '') as period_start,"
-                + " coalesce(f.period_end::text, '') as period_end,"
-                + " f.gender::text as gender, f.basis::text as basis, s.code, f.batch_id"
-                + " from personnel_figure f join mission m on m.id = f.mission_id"
-                + " join source_document s on s.id = f.source_id order by f.id limit 1");
-    String csv =
-        "contributor,mission,year,period_start,period_end,personnel_type,gender,count,basis,source\n"
-            + "NOR,UNMISS,2043,,,troops,total,4,annual_average,\n"
-            + String.join(
-                ",",
-                (String) existing.get("contributor_iso3"),
-                (String) existing.get("acronym"),
-                existing.get("year").toString(),
-                (String) existing.get("period_start"),
-                (String) existing.get("period_end"),
-                (String) existing.get("type"),
-                (String) existing.get("gender"),
-                "1",
-                (String) existing.get("basis"),
-                (String) existing.get("code"))
-            + "\n";
-    String before = state();
-    var e =
-        catchThrowableOfType(
-            ImportRejectedException.class,
-            () ->
-                imports.importFile(
-                    new ImportRequest(
-                        "personnel",
-                        "again.csv",
-                        csv.getBytes(StandardCharsets.UTF_8),
-                        "atomic-test",
-                        null,
-                        true)));
-    assertThat(e).isNotNull();
-    var problem = e.report().errors().getFirst();
-    assertThat(e.report().errors()).hasSize(1);
-    assertThat(problem.key()).isEqualTo("already.present");
-    assertThat(problem.row()).isEqualTo(2);
-    assertThat(problem.message(java.util.Locale.ENGLISH))
-        .startsWith(
-            "Row 2 (line 3): is already in the registry (written by import #"
-                + existing.get("batch_id")
-                + ")");
     assertThat(state()).isEqualTo(before);
   }
 }

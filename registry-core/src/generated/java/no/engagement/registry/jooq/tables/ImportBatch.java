@@ -18,6 +18,7 @@ import no.engagement.registry.jooq.tables.FundingAllocation.FundingAllocationPat
 import no.engagement.registry.jooq.tables.FundingPartner.FundingPartnerPath;
 import no.engagement.registry.jooq.tables.FundingPlace.FundingPlacePath;
 import no.engagement.registry.jooq.tables.FundingProgramme.FundingProgrammePath;
+import no.engagement.registry.jooq.tables.ImportChange.ImportChangePath;
 import no.engagement.registry.jooq.tables.Initiative.InitiativePath;
 import no.engagement.registry.jooq.tables.Mission.MissionPath;
 import no.engagement.registry.jooq.tables.MissionHost.MissionHostPath;
@@ -371,6 +372,34 @@ public class ImportBatch extends TableImpl<ImportBatchRecord> {
             _fundingProgramme = new FundingProgrammePath(this, null, Keys.FUNDING_PROGRAMME__FUNDING_PROGRAMME_BATCH_ID_FKEY.getInverseKey());
 
         return _fundingProgramme;
+    }
+
+    private transient ImportChangePath _importChangeBatchIdFkey;
+
+    /**
+     * Get the implicit to-many join path to the
+     * <code>public.import_change</code> table, via the
+     * <code>import_change_batch_id_fkey</code> key
+     */
+    public ImportChangePath importChangeBatchIdFkey() {
+        if (_importChangeBatchIdFkey == null)
+            _importChangeBatchIdFkey = new ImportChangePath(this, null, Keys.IMPORT_CHANGE__IMPORT_CHANGE_BATCH_ID_FKEY.getInverseKey());
+
+        return _importChangeBatchIdFkey;
+    }
+
+    private transient ImportChangePath _importChangeOldBatchIdFkey;
+
+    /**
+     * Get the implicit to-many join path to the
+     * <code>public.import_change</code> table, via the
+     * <code>import_change_old_batch_id_fkey</code> key
+     */
+    public ImportChangePath importChangeOldBatchIdFkey() {
+        if (_importChangeOldBatchIdFkey == null)
+            _importChangeOldBatchIdFkey = new ImportChangePath(this, null, Keys.IMPORT_CHANGE__IMPORT_CHANGE_OLD_BATCH_ID_FKEY.getInverseKey());
+
+        return _importChangeOldBatchIdFkey;
     }
 
     private transient InitiativePath _initiative;

@@ -1,8 +1,14 @@
 package no.engagement.registry.imports.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.security.Principal;
 import java.util.Locale;
+import no.engagement.registry.imports.ImportContent;
+import no.engagement.registry.imports.ImportDiff;
 import no.engagement.registry.imports.ImportRejectedException;
 import no.engagement.registry.imports.ImportReport;
 import no.engagement.registry.imports.ImportRequest;
@@ -12,7 +18,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
@@ -39,9 +44,9 @@ class ImportApiController {
       @RequestParam(name = "dry-run", defaultValue = "false") boolean dryRun,
       @RequestParam(name = "confirm", defaultValue = "false") boolean confirm,
       @RequestParam(name = "lang", defaultValue = "en") String lang,
-      @RequestBody(required = false) byte[] body,
       Principal me,
-      HttpServletRequest request) {
+      HttpServletRequest request)
+      throws IOException {
     Locale locale = "nb".equals(lang) ? Locale.forLanguageTag("nb") : Locale.ENGLISH;
     if (!imports.kinds().contains(kind)) {
       return ResponseEntity.status(404)
@@ -52,41 +57,53 @@ class ImportApiController {
                   + String.join(", ", imports.kinds().stream().sorted().toList())
                   + "\n");
     }
-    byte[] content = body == null ? new byte[0] : body;
-    var dry = imports.check(kind, fileName, content, me.getName(), null);
-    var same = imports.sameContent(kind, dry.sha256());
-    if (!same.isEmpty() && !dryRun && !confirm) {
-      return ResponseEntity.status(409)
-          .body(
-              text(
-                  dry,
-                  locale,
-                  "not imported: the same file was imported before as batch #"
-                      + same.getFirst().id()
-                      + " by "
-                      + same.getFirst().importedBy()
-                      + "; add --confirm to import it again"));
-    }
-    if (!dry.ok()) {
-      return ResponseEntity.status(422).body(text(dry, locale, "rejected: nothing written"));
-    }
-    if (dryRun) {
-      return ResponseEntity.ok(
-          text(dry, locale, "dry run: valid, nothing written")
-              + (same.isEmpty()
-                  ? ""
-                  : "note: the same file was imported before as batch #"
-                      + same.getFirst().id()
-                      + "\n"));
-    }
+    // the body goes to a temporary file: an import reads it in passes, never whole into memory
+    Path file = Files.createTempFile("registry-api-import-", ".csv");
     try {
-      var report =
-          imports.importFile(
-              new ImportRequest(
-                  kind, fileName, content, me.getName(), null, false, request.getRemoteAddr()));
-      return ResponseEntity.ok(text(report, locale, "committed as batch #" + report.batchId()));
-    } catch (ImportRejectedException e) { // a rule only the database knows
-      return ResponseEntity.status(422).body(text(e.report(), locale, "rejected: nothing written"));
+      try (var in = request.getInputStream()) {
+        Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
+      }
+      var content = ImportContent.of(file);
+      if (dryRun) {
+        var dry = imports.check(kind, fileName, content, me.getName(), null);
+        var same = imports.sameContent(kind, dry.sha256());
+        if (!dry.ok()) {
+          return ResponseEntity.status(422).body(text(dry, locale, "rejected: nothing written"));
+        }
+        return ResponseEntity.ok(
+            text(dry, locale, "dry run: valid, nothing written")
+                + (same.isEmpty()
+                    ? ""
+                    : "note: the same file was imported before as batch #"
+                        + same.getFirst().id()
+                        + "\n"));
+      }
+      var same = imports.sameContent(kind, imports.sha256(content));
+      if (!same.isEmpty() && !confirm) {
+        var dry = imports.check(kind, fileName, content, me.getName(), null);
+        return ResponseEntity.status(409)
+            .body(
+                text(
+                    dry,
+                    locale,
+                    "not imported: the same file was imported before as batch #"
+                        + same.getFirst().id()
+                        + " by "
+                        + same.getFirst().importedBy()
+                        + "; add --confirm to import it again"));
+      }
+      try {
+        var report =
+            imports.importFile(
+                new ImportRequest(
+                    kind, fileName, content, me.getName(), null, false, request.getRemoteAddr()));
+        return ResponseEntity.ok(text(report, locale, "committed as batch #" + report.batchId()));
+      } catch (ImportRejectedException e) {
+        return ResponseEntity.status(422)
+            .body(text(e.report(), locale, "rejected: nothing written"));
+      }
+    } finally {
+      Files.deleteIfExists(file);
     }
   }
 
@@ -104,6 +121,32 @@ class ImportApiController {
         .append(": ")
         .append(r.ok() ? r.rowsWritten() : 0)
         .append('\n');
+    var d = r.diff();
+    if (d != null) {
+      b.append("new: ").append(d.added()).append('\n');
+      b.append("changed: ").append(d.changed()).append('\n');
+      b.append("unchanged: ").append(d.unchanged()).append('\n');
+      b.append("removed: ").append(d.removed()).append('\n');
+      for (var c : d.changes()) {
+        b.append("  changed: row ").append(c.row()).append(" (").append(c.key()).append(')');
+        c.columns()
+            .forEach(
+                col ->
+                    b.append(' ')
+                        .append(col.column())
+                        .append(' ')
+                        .append(col.before())
+                        .append(" -> ")
+                        .append(col.after()));
+        b.append('\n');
+      }
+      for (var c : d.removals()) {
+        b.append("  removed: ").append(c.key()).append('\n');
+      }
+      if (d.changes().size() < d.changed() || d.removals().size() < d.removed()) {
+        b.append("  (the first ").append(ImportDiff.LISTED).append(" of each are listed)\n");
+      }
+    }
     b.append("errors: ").append(r.errors().size()).append('\n');
     r.errors().forEach(p -> b.append("  error: ").append(p.message(locale)).append('\n'));
     b.append("warnings: ").append(r.warnings().size()).append('\n');

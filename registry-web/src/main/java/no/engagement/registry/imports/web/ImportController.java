@@ -60,7 +60,10 @@ class ImportController {
           "kind", kind, "param.not.allowed", String.join(", ", imports.kinds()));
     }
     String name = file.getOriginalFilename() == null ? "upload.csv" : file.getOriginalFilename();
-    var p = pending.add(session, kind, name, null, file.getBytes());
+    PendingImports.Pending p;
+    try (var in = file.getInputStream()) {
+      p = pending.add(session, kind, name, null, in);
+    }
     return showPreview(p, me, model, null);
   }
 
@@ -91,14 +94,10 @@ class ImportController {
       flash.addFlashAttribute("problem", "imports.expired");
       return "redirect:/imports";
     }
-    byte[] content = p.content();
-    var dry = imports.check(p.kind(), p.fileName(), content, me.getName(), p.source());
-    if (!dry.ok()) {
-      return showPreview(p, me, model, dry);
-    }
-    if (!confirm && !imports.sameContent(p.kind(), dry.sha256()).isEmpty()) {
+    var content = p.content();
+    if (!confirm && !imports.sameContent(p.kind(), imports.sha256(content)).isEmpty()) {
       model.addAttribute("needsConfirmation", true);
-      return showPreview(p, me, model, dry);
+      return showPreview(p, me, model, null);
     }
     try {
       var report =
@@ -164,6 +163,7 @@ class ImportController {
   String batch(@PathVariable long id, Model model) {
     var batch = imports.batch(id).orElseThrow(() -> new NotFoundException("batch #" + id));
     model.addAttribute("batch", batch);
+    model.addAttribute("changes", imports.changes(batch));
     return "import-batch";
   }
 

@@ -2,13 +2,15 @@ package no.engagement.registry.imports.web;
 
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import no.engagement.registry.imports.ImportContent;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,25 +22,21 @@ class PendingImports {
 
   /** An uploaded file waiting for commit or cancel. */
   record Pending(String token, String kind, String fileName, String source, Path file) {
-    byte[] content() {
-      try {
-        return Files.readAllBytes(file);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
+    ImportContent content() {
+      return ImportContent.of(file);
     }
   }
 
   private static final String ATTRIBUTE = PendingImports.class.getName();
   private static final SecureRandom RANDOM = new SecureRandom();
 
-  Pending add(HttpSession session, String kind, String fileName, String source, byte[] content)
+  Pending add(HttpSession session, String kind, String fileName, String source, InputStream content)
       throws IOException {
     byte[] bytes = new byte[16];
     RANDOM.nextBytes(bytes);
     String token = HexFormat.of().formatHex(bytes);
     Path file = Files.createTempFile("registry-import-", ".csv");
-    Files.write(file, content);
+    Files.copy(content, file, StandardCopyOption.REPLACE_EXISTING);
     file.toFile().deleteOnExit();
     var pending = new Pending(token, kind, fileName, source, file);
     all(session).put(token, pending);

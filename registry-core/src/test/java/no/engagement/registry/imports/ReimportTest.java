@@ -1,0 +1,183 @@
+package no.engagement.registry.imports;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import no.engagement.registry.RegistryTest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Re-importing a year replaces that year's figures from that source: the preview names what is
+ * added, changed (old → new), unchanged and removed; the commit does exactly that and records what
+ * it changed and removed; the revert puts every row back as it was (independent SQL: a hash of the
+ * rows, ids included); an earlier import cannot be reverted while a later one changed its rows.
+ */
+@RegistryTest
+class ReimportTest {
+
+  private static final String HEADER =
+      "contributor,mission,year,period_start,period_end,personnel_type,gender,count,basis,source\n";
+
+  @Autowired ImportService imports;
+  @Autowired JdbcTemplate sql;
+
+  @BeforeEach
+  @AfterEach
+  void revertStrays() {
+    for (Long batch :
+        sql.queryForList(
+            "select distinct batch_id from personnel_figure where year = 2044 and batch_id is not"
+                + " null order by batch_id desc",
+            Long.class)) {
+      imports.revert(batch, "reimport-test", null);
+    }
+  }
+
+  private String figures2044() {
+    return sql.queryForObject(
+        "select count(*) || ':' || coalesce(md5(string_agg(f::text, ',' order by id)), '')"
+            + " from personnel_figure f where year = 2044",
+        String.class);
+  }
+
+  private ImportReport run(String csv, boolean dryRun) {
+    return imports.importFile(
+        new ImportRequest(
+            "personnel",
+            "figures-2044.csv",
+            csv.getBytes(StandardCharsets.UTF_8),
+            "reimport-test",
+            null,
+            dryRun));
+  }
+
+  @Test
+  void aReimportReplacesTheYearOfThatSourceAndTheRevertPutsEveryRowBack() {
+    String source =
+        sql.queryForObject("select code from source_document order by id limit 1", String.class);
+    String before = figures2044();
+    var first =
+        run(
+            HEADER
+                + "NOR,UNMISS,2044,,,troops,female,3,annual_average,\n"
+                + "NOR,UNMISS,2044,,,troops,male,5,annual_average,\n"
+                + "NOR,UNTSO,2044,,,experts_on_mission,total,2,annual_average,\n"
+                + "SWE,UNMISS,2044,,,troops,total,7,annual_average,\n"
+                + "NOR,MINUSMA,2044,,,troops,total,9,annual_average,"
+                + source
+                + "\n",
+            false);
+    assertThat(first.diff().added()).isEqualTo(5);
+    String afterFirst = figures2044();
+
+    // the same year again, without a source: one changed, one gone, one new, two the same; the
+    // figure of the other source is not in scope
+    String second =
+        HEADER
+            + "NOR,UNMISS,2044,,,troops,female,3,annual_average,\n"
+            + "NOR,UNMISS,2044,,,troops,male,6,annual_average,\n"
+            + "SWE,UNMISS,2044,,,troops,total,7,annual_average,\n"
+            + "DNK,UNMISS,2044,,,troops,total,1,annual_average,\n";
+    var preview = run(second, true);
+    assertThat(preview.ok()).isTrue();
+    var diff = preview.diff();
+    assertThat(List.of(diff.added(), diff.changed(), diff.unchanged(), diff.removed()))
+        .containsExactly(1L, 1L, 2L, 1L);
+    assertThat(diff.changes())
+        .singleElement()
+        .satisfies(
+            c -> {
+              assertThat(c.row()).isEqualTo(2);
+              assertThat(c.key()).contains("NOR").contains("UNMISS").contains("male");
+              assertThat(c.columns())
+                  .containsExactly(new RowChange.ColumnChange("count", "5.00", "6.00"));
+            });
+    assertThat(diff.removals())
+        .singleElement()
+        .satisfies(
+            c -> {
+              assertThat(c.row()).isZero();
+              assertThat(c.key()).contains("UNTSO").contains("experts_on_mission");
+            });
+    assertThat(figures2044()).as("a preview writes nothing").isEqualTo(afterFirst);
+
+    var committed = run(second, false);
+    assertThat(committed.batchId()).isNotNull();
+    assertThat(
+            sql.queryForList(
+                "select f.contributor_iso3 || ' ' || m.acronym || ' ' || f.gender || ' ' || f.count"
+                    + " from personnel_figure f join mission m on m.id = f.mission_id"
+                    + " where f.year = 2044 order by 1",
+                String.class))
+        .containsExactly(
+            "DNK UNMISS total 1.00",
+            "NOR MINUSMA total 9.00",
+            "NOR UNMISS female 3.00",
+            "NOR UNMISS male 6.00",
+            "SWE UNMISS total 7.00");
+    var batch = imports.batch(committed.batchId()).orElseThrow();
+    assertThat(
+            List.of(
+                batch.rowsInserted(),
+                batch.rowsUpdated(),
+                batch.rowsUnchanged(),
+                batch.rowsDeleted()))
+        .containsExactly(1, 1, 2, 1);
+    assertThat(imports.changes(batch))
+        .extracting(RowChange::columns)
+        .anySatisfy(
+            columns ->
+                assertThat(columns).contains(new RowChange.ColumnChange("count", "5.00", "6.00")))
+        .anySatisfy(
+            columns ->
+                assertThat(columns).extracting(RowChange.ColumnChange::after).containsOnlyNulls());
+    assertThat(
+            sql.queryForObject(
+                "select sum(mean) from deployment_series where year = 2044 and gender = 'male'"
+                    + " and contributor_iso3 = 'NOR'",
+                java.math.BigDecimal.class))
+        .as("the screens' series are refreshed")
+        .isEqualByComparingTo("6");
+
+    // the first import cannot go while the second changed its rows
+    var refused =
+        catchThrowableOfType(
+            RevertRefusedException.class,
+            () -> imports.revert(first.batchId(), "reimport-test", null));
+    assertThat(refused.reason(Locale.ENGLISH))
+        .contains("batch #" + committed.batchId())
+        .contains("changed or removed 2 of its rows");
+
+    imports.revert(committed.batchId(), "reimport-test", null);
+    assertThat(figures2044()).as("every row as it was, ids included").isEqualTo(afterFirst);
+
+    imports.revert(first.batchId(), "reimport-test", null);
+    assertThat(figures2044()).isEqualTo(before);
+  }
+
+  @Test
+  void theSameFileAgainChangesNothing() {
+    String csv =
+        HEADER
+            + "NOR,UNMISS,2044,,,troops,female,3,annual_average,\n"
+            + "NOR,UNMISS,2044,,,troops,male,5,annual_average,\n";
+    run(csv, false);
+    String after = figures2044();
+    var again = run(csv, false);
+    assertThat(
+            List.of(
+                again.diff().added(),
+                again.diff().changed(),
+                again.diff().unchanged(),
+                again.diff().removed()))
+        .containsExactly(0L, 0L, 2L, 0L);
+    assertThat(figures2044()).isEqualTo(after);
+  }
+}
