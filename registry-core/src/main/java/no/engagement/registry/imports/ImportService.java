@@ -30,10 +30,10 @@ public class ImportService {
   private static final Pattern REFERENCING_TABLE = Pattern.compile("on table \"([a-z_]+)\"\\s*$");
 
   private final ImportQueries queries;
-  private final Staging staging;
+  private final StagingQueries staging;
   private final AuditLog audit;
 
-  ImportService(ImportQueries queries, Staging staging, AuditLog audit) {
+  ImportService(ImportQueries queries, StagingQueries staging, AuditLog audit) {
     this.queries = queries;
     this.staging = staging;
     this.audit = audit;
@@ -187,8 +187,8 @@ public class ImportService {
       throw new RevertRefusedException(
           "revert.replaced.later", batchId, later.get()[0], later.get()[1]);
     }
-    queries.withoutStatementTimeout();
-    Staging.Reverted reverted;
+    queries.forBulkWork();
+    StagingQueries.Reverted reverted;
     try {
       reverted = staging.revert(spec.table(), batchId);
     } catch (DataAccessException e) {
@@ -216,6 +216,14 @@ public class ImportService {
   private static String firstLine(String s) {
     int nl = s.indexOf('\n');
     return nl < 0 ? s : s.substring(0, nl);
+  }
+
+  /** A source document an import can name for the rows that do not name their own. */
+  public record SourceOption(String code, String title) {}
+
+  /** The source documents, by code: the sources a file's rows can cite as a whole. */
+  public List<SourceOption> sources() {
+    return queries.sources();
   }
 
   /** The names of the import templates. */
@@ -250,6 +258,7 @@ public class ImportService {
           "Unknown import kind '" + request.kind() + "'; known: " + ImportSpecs.kinds());
     }
     var content = request.content();
+    queries.forBulkWork();
     CsvInput.Scan scan = CsvInput.scan(content);
     var errors = new Problems();
     var warnings = new Problems();
@@ -287,7 +296,7 @@ public class ImportService {
     if (spec.writer() != null) {
       return writeRowByRow(spec, request, report, file, context, errors, warnings, defaultSource);
     }
-    Staging.Target target = target(spec);
+    StagingQueries.Target target = target(spec);
     Field<?> sourceField = spec.table().field("source_id");
     Long source = defaultSource;
     staging.stage(
@@ -328,11 +337,10 @@ public class ImportService {
     if (request.dryRun()) {
       return with(report, errors, warnings, toWrite, diff, null);
     }
-    queries.withoutStatementTimeout(); // a large import may take longer than a web request may
     long batchId = queries.insertBatch(report, request.user(), defaultSource);
-    Staging.Merged merged;
+    StagingQueries.Merged merged;
     try {
-      merged = staging.merge(target, batchId, diff.unchanged());
+      merged = staging.merge(target, batchId, diff);
     } catch (org.springframework.dao.DataIntegrityViolationException e) {
       throw databaseRule(report, warnings, e);
     }
@@ -377,7 +385,6 @@ public class ImportService {
     if (request.dryRun()) {
       return with(report, errors, warnings, rows.size(), ImportDiff.onlyAdded(rows.size()), null);
     }
-    queries.withoutStatementTimeout();
     long batchId = queries.insertBatch(report, request.user(), defaultSource);
     int written = 0;
     try {
@@ -510,7 +517,7 @@ public class ImportService {
   }
 
   /** The columns a kind writes, its natural key and what a re-import replaces. */
-  private static Staging.Target target(ImportSpec spec) {
+  private static StagingQueries.Target target(ImportSpec spec) {
     var table = spec.table();
     List<Field<?>> columns = new ArrayList<>();
     if (spec.expander() != null) {
@@ -553,7 +560,7 @@ public class ImportService {
         columns.add(k);
       }
     }
-    return new Staging.Target(table, columns, key, spec.replaces());
+    return new StagingQueries.Target(table, columns, key, spec.replaces());
   }
 
   /** Ids shown as the codes people know, in reports of changes. */

@@ -230,7 +230,7 @@ class RegistryLifecycleTest {
     return big.toString();
   }
 
-  /** The PostgreSQL process writing an import's rows, once it does. */
+  /** The PostgreSQL process writing an import's rows into personnel_figure, once it does. */
   private static long importWriter(String url) throws Exception {
     try (var c = DriverManager.getConnection(url, EmbeddedPostgres.SUPERUSER, "")) {
       long deadline = System.nanoTime() + 120_000_000_000L;
@@ -239,8 +239,7 @@ class RegistryLifecycleTest {
             c.createStatement()
                 .executeQuery(
                     "select pid from pg_stat_activity where state = 'active'"
-                        + " and (query ilike 'insert into \"public\".\"personnel_figure\"%'"
-                        + " or query ilike 'insert into \"import_key_check\"%')");
+                        + " and query ilike 'insert into \"personnel_figure\"%'");
         if (rs.next()) {
           return rs.getLong(1);
         }

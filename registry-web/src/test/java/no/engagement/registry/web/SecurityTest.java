@@ -257,7 +257,7 @@ class SecurityTest {
   }
 
   private HttpRequest tooLarge(WebClient client) {
-    byte[] body = new byte[2 * 1024 * 1024];
+    byte[] body = new byte[6 * 1024 * 1024];
     return client
         .request("/imports")
         .header("Content-Type", "multipart/form-data; boundary=x")
@@ -299,7 +299,7 @@ class SecurityTest {
                 "Tomcat");
       }
       assertThat(pages.get(3).body())
-          .contains("en".equals(lang) ? "The limit is 1 MB" : "Grensen er 1 MB");
+          .contains("en".equals(lang) ? "The limit is 5 MB" : "Grensen er 5 MB");
       assertThat(pages.get(1).body())
           .contains("en".equals(lang) ? "You may not do this" : "Du har ikke lov");
     }

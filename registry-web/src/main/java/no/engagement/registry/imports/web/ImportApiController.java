@@ -22,9 +22,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * The route {@code scripts/import} uses: {@code POST /api/imports/{kind}?file=NAME[&dry-run=true]
- * [&confirm=true]} with the file as the body and HTTP Basic credentials of an editor. Answers the
- * same report as the preview, as text: 200 when valid (and committed unless a dry run), 422 with
- * every problem when not, 409 when the same file was imported before and confirm is not set.
+ * [&confirm=true][&source=CODE]} with the file as the body and HTTP Basic credentials of an editor.
+ * Answers the same report as the preview, as text: 200 when valid (and committed unless a dry run),
+ * 422 with every problem when not, 409 when the same file was imported before and confirm is not
+ * set.
  */
 @Controller
 class ImportApiController {
@@ -44,6 +45,7 @@ class ImportApiController {
       @RequestParam(name = "dry-run", defaultValue = "false") boolean dryRun,
       @RequestParam(name = "confirm", defaultValue = "false") boolean confirm,
       @RequestParam(name = "lang", defaultValue = "en") String lang,
+      @RequestParam(name = "source", required = false) String source,
       Principal me,
       HttpServletRequest request)
       throws IOException {
@@ -57,6 +59,7 @@ class ImportApiController {
                   + String.join(", ", imports.kinds().stream().sorted().toList())
                   + "\n");
     }
+    String sourceCode = source == null || source.isBlank() ? null : source;
     // the body goes to a temporary file: an import reads it in passes, never whole into memory
     Path file = Files.createTempFile("registry-api-import-", ".csv");
     try {
@@ -65,7 +68,7 @@ class ImportApiController {
       }
       var content = ImportContent.of(file);
       if (dryRun) {
-        var dry = imports.check(kind, fileName, content, me.getName(), null);
+        var dry = imports.check(kind, fileName, content, me.getName(), sourceCode);
         var same = imports.sameContent(kind, dry.sha256());
         if (!dry.ok()) {
           return ResponseEntity.status(422).body(text(dry, locale, "rejected: nothing written"));
@@ -80,7 +83,7 @@ class ImportApiController {
       }
       var same = imports.sameContent(kind, imports.sha256(content));
       if (!same.isEmpty() && !confirm) {
-        var dry = imports.check(kind, fileName, content, me.getName(), null);
+        var dry = imports.check(kind, fileName, content, me.getName(), sourceCode);
         return ResponseEntity.status(409)
             .body(
                 text(
@@ -96,7 +99,13 @@ class ImportApiController {
         var report =
             imports.importFile(
                 new ImportRequest(
-                    kind, fileName, content, me.getName(), null, false, request.getRemoteAddr()));
+                    kind,
+                    fileName,
+                    content,
+                    me.getName(),
+                    sourceCode,
+                    false,
+                    request.getRemoteAddr()));
         return ResponseEntity.ok(text(report, locale, "committed as batch #" + report.batchId()));
       } catch (ImportRejectedException e) {
         return ResponseEntity.status(422)

@@ -43,6 +43,7 @@ class ImportController {
   @GetMapping("/imports")
   String imports(Model model) {
     model.addAttribute("kinds", imports.kinds().stream().sorted().toList());
+    model.addAttribute("sources", imports.sources());
     model.addAttribute("batches", imports.batches(200));
     return "imports";
   }
@@ -50,6 +51,7 @@ class ImportController {
   @PostMapping("/imports/preview")
   String preview(
       @RequestParam String kind,
+      @RequestParam(required = false) String source,
       @RequestParam MultipartFile file,
       HttpSession session,
       Principal me,
@@ -62,7 +64,7 @@ class ImportController {
     String name = file.getOriginalFilename() == null ? "upload.csv" : file.getOriginalFilename();
     PendingImports.Pending p;
     try (var in = file.getInputStream()) {
-      p = pending.add(session, kind, name, null, in);
+      p = pending.add(session, kind, name, source == null || source.isBlank() ? null : source, in);
     }
     return showPreview(p, me, model, null);
   }

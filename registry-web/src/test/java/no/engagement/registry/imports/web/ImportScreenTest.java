@@ -95,10 +95,15 @@ class ImportScreenTest {
 
   private HttpResponse<String> upload(String kind, String fileName, byte[] content)
       throws Exception {
+    return upload(kind, fileName, content, "");
+  }
+
+  private HttpResponse<String> upload(String kind, String fileName, byte[] content, String source)
+      throws Exception {
     String boundary = "----registry" + UUID.randomUUID();
     var body = new java.io.ByteArrayOutputStream();
     String token = editor.csrf("/imports");
-    for (var f : Map.of("kind", kind, "_csrf", token).entrySet()) {
+    for (var f : Map.of("kind", kind, "_csrf", token, "source", source).entrySet()) {
       body.writeBytes(
           ("--"
                   + boundary
@@ -192,15 +197,40 @@ class ImportScreenTest {
                 "personnel #" + batch))
         .isEqualTo(1);
 
-    // the same file again needs a confirmation
+    // the same file again: recognised, needs a confirmation, and would change nothing
     var again = upload("personnel", "norge-" + year + ".csv", excelFile("NOR", year, "12,5"));
     assertThat(again.body())
-        .contains("Nøyaktig denne filen (samme SHA-256) er importert før, som bunke nr. " + batch);
-    // and its rows are named as already in the registry: nothing can be committed twice
-    assertThat(again.body())
-        .contains("finnes allerede i registeret (skrevet av import #" + batch + ")")
-        .doesNotContain("action=\"/imports/commit\"");
+        .contains("Nøyaktig denne filen (samme SHA-256) er importert før, som bunke nr. " + batch)
+        .contains("<dt>Nye rader</dt><dd>0</dd>", "<dt>Uendrede rader</dt><dd>2</dd>")
+        .contains("id=\"confirm\"");
     editor.post("/imports/cancel", Map.of("token", token(again), "_csrf", editor.csrf("/imports")));
+
+    // a correction: the year again with another count; the preview lists the change old → new
+    var correction =
+        upload("personnel", "norge-" + year + "-rettet.csv", excelFile("NOR", year, "14"));
+    assertThat(correction.body())
+        .contains("<dt>Endrede rader</dt><dd>1</dd>", "<dt>Uendrede rader</dt><dd>1</dd>")
+        .contains("<del>12.50</del>", "<ins>14.00</ins>");
+    assertThat(femaleCount(year)).as("a preview writes nothing").isEqualByComparingTo("12.5");
+    var corrected =
+        editor.post(
+            "/imports/commit",
+            Map.of("token", token(correction), "_csrf", editor.csrf("/imports")));
+    var c = BATCH.matcher(corrected.headers().firstValue("Location").orElseThrow());
+    assertThat(c.find()).isTrue();
+    long correctionBatch = Long.parseLong(c.group(1));
+    assertThat(femaleCount(year)).isEqualByComparingTo("14");
+    assertThat(editor.get("/imports/" + correctionBatch).body())
+        .contains("<del>12.50</del>", "<ins>14.00</ins>");
+    // the first import cannot be reverted while the correction stands
+    editor.post("/imports/" + batch + "/revert", Map.of("_csrf", editor.csrf("/imports/" + batch)));
+    assertThat(editor.get("/imports/" + batch).body())
+        .contains("bunke nr. " + correctionBatch + ", importert senere, endret eller fjernet 1");
+    assertThat(femaleCount(year)).isEqualByComparingTo("14");
+    editor.post(
+        "/imports/" + correctionBatch + "/revert",
+        Map.of("_csrf", editor.csrf("/imports/" + correctionBatch)));
+    assertThat(femaleCount(year)).as("the correction reverted").isEqualByComparingTo("12.5");
 
     var revert =
         editor.post(
@@ -271,6 +301,62 @@ class ImportScreenTest {
     assertThat(state()).isEqualTo(before);
     assertThat(sql.queryForObject("select count(*) from import_batch", Integer.class))
         .isEqualTo(batches);
+  }
+
+  private java.math.BigDecimal femaleCount(int year) {
+    return sql.queryForObject(
+        "select count from personnel_figure where year = ? and gender = 'female'"
+            + " and contributor_iso3 = 'NOR'",
+        java.math.BigDecimal.class,
+        year);
+  }
+
+  /**
+   * Both files of shared/data (the seed's copies are byte-identical) go through the screen as they
+   * are: with their source, everything is already in the registry, unchanged; the quirks are
+   * handled, the averaged totals are warnings.
+   */
+  @Test
+  void theRealUnFilesImportThroughTheScreenAsTheyAre() throws Exception {
+    String before = state();
+    var missions =
+        upload(
+            "missions-un",
+            "un-peacekeeping-missions.csv",
+            seed("un-peacekeeping-missions.csv"),
+            "un-peacekeeping-missions");
+    assertThat(missions.body())
+        .contains(
+            "Filen er gyldig", "<dt>Nye rader</dt><dd>0</dd>", "<dt>Uendrede rader</dt><dd>81</dd>")
+        .contains("<code>,</code>"); // the decimal comma of its coordinates
+    editor.post(
+        "/imports/cancel", Map.of("token", token(missions), "_csrf", editor.csrf("/imports")));
+    var figures =
+        upload(
+            "personnel-un",
+            "un-contributions-by-year.csv",
+            seed("un-contributions-by-year.csv"),
+            "un-contributions-by-year");
+    long stored =
+        sql.queryForObject(
+            "select count(*) from personnel_figure f join source_document s on s.id = f.source_id"
+                + " where s.code = 'un-contributions-by-year'",
+            Long.class);
+    assertThat(figures.body())
+        .contains(
+            "Filen er gyldig", "<dt>Nye rader</dt><dd>0</dd>", "<dt>Endrede rader</dt><dd>0</dd>")
+        .contains("<dt>Uendrede rader</dt><dd>" + stored + "</dd>", "<dt>Fjernede rader")
+        .contains("Kvinner (1) + menn (16) er ikke totalen");
+    editor.post(
+        "/imports/cancel", Map.of("token", token(figures), "_csrf", editor.csrf("/imports")));
+    assertThat(state()).isEqualTo(before);
+  }
+
+  private static byte[] seed(String file) throws Exception {
+    try (var in =
+        ImportScreenTest.class.getClassLoader().getResourceAsStream("seed-data/" + file)) {
+      return in.readAllBytes();
+    }
   }
 
   @Test

@@ -34,13 +34,14 @@ import org.springframework.stereotype.Repository;
  * back (ADR 0010). Identifiers in the SQL come from the generated schema classes; values are bound.
  */
 @Repository
-class Staging {
+class StagingQueries {
 
   private static final String STAGE = "import_stage";
+  private static final String NEW_ROWS = "import_new_rows";
 
   private final DSLContext dsl;
 
-  Staging(DSLContext dsl) {
+  StagingQueries(DSLContext dsl) {
     this.dsl = dsl;
   }
 
@@ -174,12 +175,13 @@ class Staging {
             : dsl.resultQuery(
                     "select count(*) from " + name(target.table()) + " t where " + removed(target))
                 .fetchOne(0, Long.class);
+    long changed = counts.get(1, Long.class);
     return new ImportDiff(
         counts.get(0, Long.class),
-        counts.get(1, Long.class),
+        changed,
         counts.get(2, Long.class),
         removed,
-        changes(target, names),
+        changed == 0 ? List.of() : changes(target, names),
         removals(target, names, removed));
   }
 
@@ -284,8 +286,32 @@ class Staging {
    * Merges the staged rows into the table as batch {@code batchId}: records the rows it changes and
    * removes in {@code import_change}, then removes, changes and adds.
    */
-  Merged merge(Target target, long batchId, long unchanged) {
+  Merged merge(Target target, long batchId, ImportDiff diff) {
     String table = name(target.table());
+    boolean anyMatch = diff.changed() + diff.unchanged() > 0;
+    // the rows to add, set aside before the table changes (a statement that inserts into the table
+    // while it probes the same table for each row can turn quadratic); all of them when none
+    // matched
+    List<String> values =
+        target.columns().stream()
+            .map(c -> staged(c) + " as " + name(c))
+            .collect(Collectors.toList());
+    if (anyMatch && diff.added() > 0) {
+      dsl.query("drop table if exists " + NEW_ROWS).execute();
+      dsl.query(
+              "create temporary table "
+                  + NEW_ROWS
+                  + " on commit drop as select "
+                  + String.join(", ", values)
+                  + " from "
+                  + STAGE
+                  + " s where not exists (select 1 from "
+                  + table
+                  + " t where "
+                  + matches(target)
+                  + ")")
+          .execute();
+    }
     String batchOf = target.hasBatch() ? "t.batch_id" : "null::bigint";
     List<String> newValues = new ArrayList<>();
     for (var v : target.values()) {
@@ -304,24 +330,26 @@ class Staging {
     if (target.hasBatch()) {
       binds.add(batchId);
     }
-    dsl.query(
-            "insert into import_change (batch_id, table_name, op, old_batch_id, old_row, new_row)"
-                + " select ?, ?, 'changed', "
-                + batchOf
-                + ", to_jsonb(t), "
-                + newRow
-                + " from "
-                + STAGE
-                + " s join "
-                + table
-                + " t on "
-                + matches(target)
-                + " where "
-                + differs(target),
-            binds.toArray())
-        .execute();
+    if (diff.changed() > 0) {
+      dsl.query(
+              "insert into import_change (batch_id, table_name, op, old_batch_id, old_row, new_row)"
+                  + " select ?, ?, 'changed', "
+                  + batchOf
+                  + ", to_jsonb(t), "
+                  + newRow
+                  + " from "
+                  + STAGE
+                  + " s join "
+                  + table
+                  + " t on "
+                  + matches(target)
+                  + " where "
+                  + differs(target),
+              binds.toArray())
+          .execute();
+    }
     int removed = 0;
-    if (target.replaces() != null) {
+    if (target.replaces() != null && diff.removed() > 0) {
       dsl.query(
               "insert into import_change (batch_id, table_name, op, old_batch_id, old_row)"
                   + " select ?, ?, 'removed', "
@@ -343,7 +371,7 @@ class Staging {
       set.add("batch_id = ?");
     }
     int changed = 0;
-    if (!set.isEmpty()) {
+    if (diff.changed() > 0 && !set.isEmpty()) {
       String update =
           "update "
               + table
@@ -358,29 +386,23 @@ class Staging {
       changed =
           target.hasBatch() ? dsl.query(update, batchId).execute() : dsl.query(update).execute();
     }
-    List<String> values =
-        target.columns().stream().map(Staging::staged).collect(Collectors.toList());
     String columns = list(target.columns(), "");
-    if (target.hasBatch()) {
-      values.add("?::bigint");
-      columns += ", batch_id";
-    }
     String insert =
         "insert into "
             + table
             + " ("
             + columns
+            + (target.hasBatch() ? ", batch_id" : "")
             + ") select "
-            + String.join(", ", values)
+            + (anyMatch ? columns : String.join(", ", values))
+            + (target.hasBatch() ? ", ?::bigint" : "")
             + " from "
-            + STAGE
-            + " s where not exists (select 1 from "
-            + table
-            + " t where "
-            + matches(target)
-            + ")";
-    int added =
-        target.hasBatch() ? dsl.query(insert, batchId).execute() : dsl.query(insert).execute();
+            + (anyMatch ? NEW_ROWS : STAGE + " s");
+    int added = 0;
+    if (diff.added() > 0) {
+      added =
+          target.hasBatch() ? dsl.query(insert, batchId).execute() : dsl.query(insert).execute();
+    }
     return new Merged(added, changed, removed);
   }
 
@@ -450,7 +472,7 @@ class Staging {
             .execute();
     String all =
         java.util.Arrays.stream(table.fields())
-            .map(Staging::name)
+            .map(StagingQueries::name)
             .collect(Collectors.joining(", "));
     String allOfR =
         java.util.Arrays.stream(table.fields())
@@ -556,10 +578,7 @@ class Staging {
   /** Table rows in scope of the file's replacement that the file does not have. */
   private static String removed(Target target) {
     var replaces = target.replaces();
-    String scope =
-        replaces.by().stream()
-            .map(f -> "sc." + name(f) + " is not distinct from t." + name(f))
-            .collect(Collectors.joining(" and "));
+    String scope = same("sc", "t", replaces.by());
     return replaces.present().stream()
             .map(f -> "t." + name(f) + " is not null and ")
             .collect(Collectors.joining())
@@ -577,21 +596,58 @@ class Staging {
   }
 
   /**
-   * The natural key of s (staged) and t (table) is the same. The keys treat nulls as equal; each
-   * nullable column is compared as text with a null flag so the join can still hash.
+   * The natural key of s (staged) and t (table) is the same. The keys treat nulls as equal; a
+   * nullable column is compared through a stand-in for null of its own type, plus a null flag (so a
+   * value equal to the stand-in still differs from null), so the join can hash: {@code IS NOT
+   * DISTINCT FROM} cannot, and text casts or a merge join sorting a million rows are slow.
    */
   private static String matches(Target target) {
+    return same("s", "t", target.key());
+  }
+
+  /** Rows {@code a} and {@code b} have the same values in {@code fields}, nulls equal. */
+  private static String same(String a, String b, List<Field<?>> fields) {
     List<String> parts = new ArrayList<>();
-    for (var k : target.key()) {
+    for (var k : fields) {
       String n = name(k);
-      if (k.getDataType().nullable()) {
-        parts.add("coalesce(s." + n + "::text, '') = coalesce(t." + n + "::text, '')");
-        parts.add("(s." + n + " is null) = (t." + n + " is null)");
+      String standIn = standIn(k);
+      if (k.getDataType().nullable() && standIn == null) {
+        parts.add(a + "." + n + " is not distinct from " + b + "." + n);
+      } else if (k.getDataType().nullable()) {
+        parts.add(
+            "coalesce("
+                + a
+                + "."
+                + n
+                + ", "
+                + standIn
+                + ") = coalesce("
+                + b
+                + "."
+                + n
+                + ", "
+                + standIn
+                + ")");
+        parts.add("(" + a + "." + n + " is null) = (" + b + "." + n + " is null)");
       } else {
-        parts.add("s." + n + " = t." + n);
+        parts.add(a + "." + n + " = " + b + "." + n);
       }
     }
     return String.join(" and ", parts);
+  }
+
+  private static String standIn(Field<?> f) {
+    Class<?> type = f.getType();
+    if (Number.class.isAssignableFrom(type)) {
+      return "-1";
+    }
+    if (type == java.time.LocalDate.class) {
+      return "'-infinity'::date";
+    }
+    if (type == String.class) {
+      return "''";
+    }
+    return null; // no stand-in: compared with IS NOT DISTINCT FROM (filters, cannot hash)
   }
 
   /** A staged row differs from the table row with its key in a column the kind writes. */
@@ -601,7 +657,7 @@ class Staging {
       return "false";
     }
     return "(("
-        + values.stream().map(Staging::staged).collect(Collectors.joining(", "))
+        + values.stream().map(StagingQueries::staged).collect(Collectors.joining(", "))
         + ") is distinct from ("
         + list(values, "t.")
         + "))";
