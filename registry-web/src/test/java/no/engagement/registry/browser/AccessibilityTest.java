@@ -117,6 +117,49 @@ class AccessibilityTest {
                 By.cssSelector("table.problems")));
     assertThat(browser.findElements(By.cssSelector("table.problems tbody tr"))).hasSize(3);
     axe("imports-preview-" + lang);
+
+    // a correction of the UN figures of 2014: the preview lists changed and removed rows; the
+    // batch page lists them as they were; the revert puts them back
+    String before2014 = figures2014();
+    Path correction = Files.createTempFile("un-2014-", ".csv");
+    Files.writeString(
+        correction,
+        "\"\",\"Year\",\"Country\",\"Mission\",\"Female\",\"Male\",\"Total\"\r\n"
+            + "\"1\",2014,\"Norway\",\"MINUSMA\",2,16,18\r\n");
+    browser.get("http://localhost:" + port + "/imports");
+    new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("kind")))
+        .selectByValue("personnel-un");
+    new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("source")))
+        .selectByValue("un-contributions-by-year");
+    browser.findElement(By.id("file")).sendKeys(correction.toAbsolutePath().toString());
+    browser.findElement(By.cssSelector("form.upload button")).click();
+    new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(20))
+        .until(
+            org.openqa.selenium.support.ui.ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("table.changes")));
+    assertThat(browser.findElements(By.cssSelector("table.changes"))).hasSize(2);
+    axe("imports-preview-changes-" + lang);
+    browser.findElement(By.cssSelector("form[action='/imports/commit'] button")).click();
+    new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(20))
+        .until(
+            org.openqa.selenium.support.ui.ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("table.changes")));
+    assertThat(figures2014()).isNotEqualTo(before2014);
+    axe("imports-batch-changes-" + lang);
+    browser.findElement(By.cssSelector("form[action$='/revert'] button")).click();
+    new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(20))
+        .until(org.openqa.selenium.support.ui.ExpectedConditions.urlMatches(".*/imports/[0-9]+$"));
+    assertThat(figures2014()).as("reverted").isEqualTo(before2014);
+  }
+
+  @org.springframework.beans.factory.annotation.Autowired
+  org.springframework.jdbc.core.JdbcTemplate sql;
+
+  private String figures2014() {
+    return sql.queryForObject(
+        "select count(*) || ':' || md5(string_agg(f::text, ',' order by id))"
+            + " from personnel_figure f where year = 2014",
+        String.class);
   }
 
   /** Through the login form, as a person would; waits for the page that follows. */
