@@ -1,0 +1,213 @@
+package no.engagement.registry.downloads;
+
+import static no.engagement.registry.export.CopyCsvTranscoder.Kind.NUMBER;
+import static no.engagement.registry.export.CopyCsvTranscoder.Kind.PLAIN;
+import static no.engagement.registry.export.CopyCsvTranscoder.Kind.TEXT;
+
+import java.util.List;
+import java.util.Optional;
+import no.engagement.registry.export.CopyCsvTranscoder.Kind;
+
+/**
+ * The datasets researchers download whole. Their columns are those of the import template of the
+ * same kind (so a downloaded file imports back unchanged), with codes where the registry keeps ids.
+ * Each query orders its rows (by code, or by id where rows have no short key), so the same data
+ * gives the same bytes.
+ *
+ * @param name the file name without ".csv", and the import kind it matches
+ * @param sql the query; its column names are the CSV header
+ * @param kinds what each column holds, in order
+ */
+public record Dataset(String name, String sql, List<Kind> kinds) {
+
+  private static final String SOURCE = "(select code from source_document where id = %s.source_id)";
+
+  private static Dataset of(String name, String sql, Kind... kinds) {
+    return new Dataset(name, sql, List.of(kinds));
+  }
+
+  public static final List<Dataset> ALL =
+      List.of(
+          of(
+              "countries",
+              "select iso2 as alpha2, iso3 as alpha3, numeric_code as numeric, name_en, name_nb"
+                  + " from country order by iso3",
+              PLAIN,
+              PLAIN,
+              PLAIN,
+              TEXT,
+              TEXT),
+          of(
+              "missions",
+              "select acronym, name_en, name_nb, kind, lead_department, start_date, end_date,"
+                  + " status, hq_location, trim_scale(hq_longitude) as hq_longitude,"
+                  + " trim_scale(hq_latitude) as hq_latitude, "
+                  + SOURCE.formatted("m")
+                  + " as source from mission m order by acronym",
+              PLAIN,
+              TEXT,
+              TEXT,
+              PLAIN,
+              TEXT,
+              PLAIN,
+              PLAIN,
+              PLAIN,
+              TEXT,
+              NUMBER,
+              NUMBER,
+              PLAIN),
+          of(
+              "personnel",
+              "select f.contributor_iso3 as contributor, m.acronym as mission, f.year,"
+                  + " f.period_start, f.period_end, f.personnel_type, f.gender,"
+                  + " trim_scale(f.count) as count, f.basis, f.approximate::text as approximate, f.stated_text, "
+                  + SOURCE.formatted("f")
+                  + " as source from personnel_figure f join mission m on m.id = f.mission_id"
+                  + " order by f.id",
+              PLAIN,
+              PLAIN,
+              PLAIN,
+              PLAIN,
+              PLAIN,
+              PLAIN,
+              PLAIN,
+              NUMBER,
+              PLAIN,
+              PLAIN,
+              TEXT,
+              PLAIN),
+          of(
+              "personnel-statements",
+              "select f.contributor_iso3 as contributor, (select string_agg(m.acronym, ' | ' order"
+                  + " by m.acronym) from personnel_figure_mission pm join mission m on m.id ="
+                  + " pm.mission_id where pm.figure_id = f.id) as missions, (select"
+                  + " string_agg(coalesce(pm.stated_place, ''), ' | ' order by m.acronym) from"
+                  + " personnel_figure_mission pm join mission m on m.id = pm.mission_id where"
+                  + " pm.figure_id = f.id) as stated_places, f.year, f.personnel_type, f.gender,"
+                  + " trim_scale(f.count) as count, f.basis, f.approximate::text as approximate, f.stated_text, "
+                  + SOURCE.formatted("f")
+                  + " as source from personnel_figure f where f.mission_id is null order by f.id",
+              PLAIN,
+              PLAIN,
+              TEXT,
+              PLAIN,
+              PLAIN,
+              PLAIN,
+              NUMBER,
+              PLAIN,
+              PLAIN,
+              TEXT,
+              PLAIN),
+          of(
+              "peace-processes",
+              "select code, name_en, name_nb, conflict_en, conflict_nb, country_iso3 as country,"
+                  + " region_code as region, status, start_year, end_year, "
+                  + SOURCE.formatted("p")
+                  + " as source from peace_process p order by code",
+              PLAIN,
+              TEXT,
+              TEXT,
+              TEXT,
+              TEXT,
+              PLAIN,
+              PLAIN,
+              PLAIN,
+              PLAIN,
+              PLAIN,
+              PLAIN),
+          of(
+              "facilitator-roles",
+              "select p.code as process, r.actor_iso3 as country, o.code as organisation, r.role,"
+                  + " r.start_year, r.end_year, "
+                  + SOURCE.formatted("r")
+                  + " as source from facilitator_role r join peace_process p on p.id = r.process_id"
+                  + " left join organisation o on o.id = r.actor_org_id"
+                  + " order by p.code, r.actor_iso3, o.code, r.role, r.start_year, r.id",
+              PLAIN,
+              PLAIN,
+              PLAIN,
+              PLAIN,
+              PLAIN,
+              PLAIN,
+              PLAIN),
+          of(
+              "funding-programmes",
+              "select p.code, p.name_en, p.name_nb, p.theme, p.owner_iso3 as owner_country,"
+                  + " o.code as owner_organisation, p.start_year, p.end_year, p.description_en,"
+                  + " p.description_nb, "
+                  + SOURCE.formatted("p")
+                  + " as source from funding_programme p left join organisation o on o.id ="
+                  + " p.owner_org_id order by p.code",
+              PLAIN,
+              TEXT,
+              TEXT,
+              PLAIN,
+              PLAIN,
+              PLAIN,
+              PLAIN,
+              PLAIN,
+              TEXT,
+              TEXT,
+              PLAIN),
+          of(
+              "funding-allocations",
+              "select p.code as programme, a.year, trim_scale(a.amount) as amount, a.currency,"
+                  + " a.kind, "
+                  + SOURCE.formatted("a")
+                  + " as source from funding_allocation a join funding_programme p on p.id ="
+                  + " a.programme_id order by p.code, a.year, a.kind, a.currency, a.id",
+              PLAIN,
+              PLAIN,
+              NUMBER,
+              PLAIN,
+              PLAIN,
+              PLAIN),
+          of(
+              "sources",
+              "select code, kind, title, publisher, language, file_name, url, doc_date,"
+                  + " date_precision, date_note, licence, attribution from source_document"
+                  + " order by code",
+              PLAIN,
+              PLAIN,
+              TEXT,
+              TEXT,
+              PLAIN,
+              TEXT,
+              TEXT,
+              PLAIN,
+              PLAIN,
+              TEXT,
+              TEXT,
+              TEXT),
+          of(
+              "provenance",
+              "select id as batch, kind, file_name, sha256, encoding, delimiter, decimal_mark,"
+                  + " imported_by, started_at, finished_at, status, rows_read, rows_inserted,"
+                  + " rows_updated, rows_unchanged, rows_deleted, reverts_batch_id from import_batch"
+                  + " order by id",
+              PLAIN,
+              PLAIN,
+              TEXT,
+              PLAIN,
+              PLAIN,
+              PLAIN,
+              PLAIN,
+              TEXT,
+              PLAIN,
+              PLAIN,
+              PLAIN,
+              PLAIN,
+              PLAIN,
+              PLAIN,
+              PLAIN,
+              PLAIN,
+              PLAIN));
+
+  public static Optional<Dataset> named(String name) {
+    return ALL.stream().filter(d -> d.name().equals(name)).findFirst();
+  }
+
+  public static List<String> names() {
+    return ALL.stream().map(Dataset::name).toList();
+  }
+}

@@ -1,0 +1,43 @@
+package no.engagement.registry.downloads;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import org.jooq.DSLContext;
+import org.postgresql.PGConnection;
+import org.springframework.stereotype.Repository;
+
+/** The downloads' door to the database: row counts and COPY (query) TO STDOUT. */
+@Repository
+class DownloadQueries {
+
+  private final DSLContext dsl;
+
+  DownloadQueries(DSLContext dsl) {
+    this.dsl = dsl;
+  }
+
+  long count(Dataset dataset) {
+    return dsl.resultQuery("select count(*) from (" + dataset.sql() + ") d")
+        .fetchOne(0, Long.class);
+  }
+
+  /** A download takes as long as the client reads: no statement timeout in this transaction. */
+  void withoutStatementTimeout() {
+    dsl.query("set local statement_timeout = 0").execute();
+  }
+
+  /** Streams the dataset as PostgreSQL's CSV, its header first; returns the rows copied. */
+  long copy(Dataset dataset, OutputStream out) {
+    return dsl.connectionResult(
+        c -> {
+          try {
+            return c.unwrap(PGConnection.class)
+                .getCopyAPI()
+                .copyOut("copy (" + dataset.sql() + ") to stdout (format csv, header true)", out);
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+        });
+  }
+}

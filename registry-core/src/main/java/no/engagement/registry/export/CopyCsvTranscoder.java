@@ -1,0 +1,173 @@
+package no.engagement.registry.export;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.List;
+
+/**
+ * Turns the CSV that PostgreSQL's {@code COPY (query) TO STDOUT (FORMAT csv, HEADER)} sends into a
+ * dialect of brief §4, byte by byte as it streams: the dialect's separator and line end (CRLF), its
+ * decimal mark in number columns, a BOM for Excel, and the formula guard (a leading apostrophe) on
+ * text cells that start with =, +, -, @, tab, CR or LF. Quotes, separators and line breaks are
+ * byte-sized in UTF-8 and never part of a multi-byte character, so the bytes are enough.
+ */
+public final class CopyCsvTranscoder extends OutputStream {
+
+  /** What a column holds, which decides what the dialect does to its cells. */
+  public enum Kind {
+    /** Free text: guarded against formula injection. */
+    TEXT,
+    /** A decimal number: written with the dialect's decimal mark. */
+    NUMBER,
+    /** Codes, integers, dates, booleans: written as they are. */
+    PLAIN
+  }
+
+  private final OutputStream out;
+  private final CsvDialect dialect;
+  private final Kind[] kinds;
+  private final byte separator;
+  private final byte decimal;
+
+  private byte[] field = new byte[256];
+  private int length;
+  private int column;
+  private boolean header = true;
+  private boolean quoted; // inside a quoted field
+  private boolean quoteSeen; // inside a quoted field, a quote that may be the first of two
+  private long rows;
+
+  public CopyCsvTranscoder(OutputStream out, CsvDialect dialect, List<Kind> kinds)
+      throws IOException {
+    this.out = new java.io.BufferedOutputStream(out, 1 << 16);
+    this.dialect = dialect;
+    this.kinds = kinds.toArray(Kind[]::new);
+    this.separator = (byte) dialect.separator();
+    this.decimal = (byte) dialect.decimalMark();
+    if (dialect.bom()) {
+      this.out.write(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
+    }
+  }
+
+  /** Data rows written so far (the header not counted). */
+  public long rows() {
+    return rows;
+  }
+
+  @Override
+  public void write(int b) throws IOException {
+    accept((byte) b);
+  }
+
+  @Override
+  public void write(byte[] b, int off, int len) throws IOException {
+    for (int i = off; i < off + len; i++) {
+      accept(b[i]);
+    }
+  }
+
+  private void accept(byte c) throws IOException {
+    if (quoted) {
+      if (quoteSeen) {
+        quoteSeen = false;
+        if (c == '"') {
+          append(c); // a doubled quote is a quote in the cell
+          return;
+        }
+        quoted = false; // the field closed; c follows it
+      } else {
+        if (c == '"') {
+          quoteSeen = true;
+        } else {
+          append(c);
+        }
+        return;
+      }
+    }
+    if (c == '"' && length == 0) {
+      quoted = true;
+    } else if (c == ',') {
+      endField();
+    } else if (c == '\n') {
+      endField();
+      out.write('\r');
+      out.write('\n');
+      if (!header) {
+        rows++;
+      }
+      header = false;
+      column = 0;
+    } else {
+      append(c);
+    }
+  }
+
+  private void append(byte c) {
+    if (length == field.length) {
+      field = java.util.Arrays.copyOf(field, length * 2);
+    }
+    field[length++] = c;
+  }
+
+  private void endField() throws IOException {
+    if (column > 0) {
+      out.write(separator);
+    }
+    Kind kind = header || column >= kinds.length ? Kind.PLAIN : kinds[column];
+    boolean guard =
+        kind == Kind.TEXT
+            && length > 0
+            && (field[0] == '='
+                || field[0] == '+'
+                || field[0] == '-'
+                || field[0] == '@'
+                || field[0] == '\t'
+                || field[0] == '\r'
+                || field[0] == '\n');
+    if (kind == Kind.NUMBER && decimal != '.') {
+      for (int i = 0; i < length; i++) {
+        if (field[i] == '.') {
+          field[i] = decimal;
+        }
+      }
+    }
+    boolean quote = false;
+    for (int i = 0; i < length && !quote; i++) {
+      byte c = field[i];
+      quote = c == separator || c == '"' || c == '\n' || c == '\r';
+    }
+    if (quote) {
+      out.write('"');
+    }
+    if (guard) {
+      out.write('\'');
+    }
+    for (int i = 0; i < length; i++) {
+      if (field[i] == '"') {
+        out.write('"');
+      }
+      out.write(field[i]);
+    }
+    if (quote) {
+      out.write('"');
+    }
+    length = 0;
+    column++;
+  }
+
+  /**
+   * Ends the stream. A stream that stops inside a row (the query failed midway) is an error: the
+   * caller must then abort the download, never end it as a well-formed shorter file.
+   */
+  @Override
+  public void close() throws IOException {
+    if (length > 0 || column > 0 || quoted) {
+      throw new IOException("The CSV from PostgreSQL ended inside a row");
+    }
+    out.flush();
+  }
+
+  CsvDialect dialect() {
+    return dialect;
+  }
+}
