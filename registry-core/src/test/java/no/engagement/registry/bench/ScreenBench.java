@@ -22,10 +22,12 @@ final class ScreenBench {
   private ScreenBench() {}
 
   /**
-   * /deployments.csv of every figure, streamed, against COPY (query) TO STDOUT of the same rows.
+   * A CSV of every figure over HTTP ({@code path}), streamed, against COPY (query) TO STDOUT of the
+   * same rows.
    */
-  static void export(RegistryUnderTest app, long rows, double copyOutRate) throws Exception {
-    String path = "/deployments.csv?basis=snapshot&gender=all&group=none";
+  static void export(
+      RegistryUnderTest app, String scenario, String path, long rows, double copyOutRate)
+      throws Exception {
     long t0 = System.nanoTime();
     var response = app.http.send(app.request(path), HttpResponse.BodyHandlers.ofInputStream());
     long lines = 0;
@@ -43,7 +45,8 @@ final class ScreenBench {
     double s = (System.nanoTime() - t0) / 1e9;
     if (response.statusCode() != 200 || lines != rows + 1 || !app.alive()) {
       throw new IllegalStateException(
-          "export: status "
+          scenario
+              + ": status "
               + response.statusCode()
               + ", "
               + lines
@@ -54,7 +57,8 @@ final class ScreenBench {
     }
     System.out.printf(
         Locale.ROOT,
-        "RESULT scenario=export rows=%d seconds=%.3f rows_per_s=%.0f baseline_rows_per_s=%.0f ratio=%.2f heap_limit_mb=128%n",
+        "RESULT scenario=%s rows=%d seconds=%.3f rows_per_s=%.0f baseline_rows_per_s=%.0f ratio=%.2f heap_limit_mb=128%n",
+        scenario,
         rows,
         s,
         rows / s,

@@ -66,6 +66,7 @@ class AccessibilityTest {
             "/sources",
             "/sources/1",
             "/discrepancies",
+            "/downloads",
             "/search?q=sudan",
             "/deployments?from=abc",
             "/missions/NOPE",
