@@ -141,15 +141,20 @@ class AccessibilityTest {
     assertThat(browser.findElements(By.cssSelector("table.changes"))).hasSize(2);
     axe("imports-preview-changes-" + lang);
     browser.findElement(By.cssSelector("form[action='/imports/commit'] button")).click();
+    // the commit answers with the batch page (the preview's address is /imports/preview)
     new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(20))
         .until(
-            org.openqa.selenium.support.ui.ExpectedConditions.presenceOfElementLocated(
-                By.cssSelector("table.changes")));
+            org.openqa.selenium.support.ui.ExpectedConditions.and(
+                org.openqa.selenium.support.ui.ExpectedConditions.urlMatches(".*/imports/[0-9]+$"),
+                org.openqa.selenium.support.ui.ExpectedConditions.presenceOfElementLocated(
+                    By.cssSelector("table.changes"))));
     assertThat(figures2014()).isNotEqualTo(before2014);
     axe("imports-batch-changes-" + lang);
+    String batchPage = browser.getCurrentUrl();
     browser.findElement(By.cssSelector("form[action$='/revert'] button")).click();
+    // the revert answers with the page of the revert batch, once it is committed
     new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(20))
-        .until(org.openqa.selenium.support.ui.ExpectedConditions.urlMatches(".*/imports/[0-9]+$"));
+        .until(d -> !d.getCurrentUrl().equals(batchPage));
     assertThat(figures2014()).as("reverted").isEqualTo(before2014);
   }
 
