@@ -59,7 +59,13 @@ class ErrorPages {
     org.springframework.dao.DataAccessException.class,
     org.springframework.transaction.TransactionException.class
   })
-  ModelAndView database(Exception e, HttpServletResponse response) {
+  ModelAndView database(Exception e, HttpServletResponse response) throws Exception {
+    if (response.isCommitted()) {
+      // a stream (a download) broke after its first bytes: no page may follow them. Thrown on,
+      // the container aborts the connection, so the client never gets a shorter file that looks
+      // complete.
+      throw e;
+    }
     if (unavailable(e)) {
       log.warn("Database unavailable: {}", rootMessage(e).replaceAll("[\\r\\n]+", " "));
       response.setStatus(503);

@@ -43,6 +43,36 @@ class DownloadsTest {
         HttpResponse.BodyHandlers.ofByteArray());
   }
 
+  /**
+   * A download that fails after its first rows (the database connection lost: a 503 before the
+   * first byte) is aborted: the client gets an error, never a complete-looking shorter file, and no
+   * error page is appended to the data.
+   */
+  @org.junit.jupiter.api.Test
+  void aDownloadThatFailsMidwayIsAbortedNotEndedAsAShorterFile() throws Exception {
+    var response =
+        http.send(
+            HttpRequest.newBuilder(
+                    URI.create("http://localhost:" + port + "/test/broken-download.csv"))
+                .build(),
+            HttpResponse.BodyHandlers.ofInputStream());
+    assertThat(response.statusCode()).isEqualTo(200); // sent before the failure
+    var received = new java.io.ByteArrayOutputStream();
+    var failure =
+        org.assertj.core.api.Assertions.catchThrowable(
+            () -> {
+              try (var in = response.body()) {
+                in.transferTo(received);
+              }
+            });
+    assertThat(failure)
+        .as("the client sees the download break")
+        .isInstanceOf(java.io.IOException.class);
+    assertThat(received.toString(StandardCharsets.UTF_8))
+        .startsWith("name,count\r\nrow 0,0\r\n")
+        .doesNotContain("<html");
+  }
+
   @ParameterizedTest(name = "{0}")
   @MethodSource("datasets")
   void everyDatasetDownloadsWholeInBothDialectsAndImportsBackUnchanged(String name)
