@@ -15,8 +15,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Validates a whole import file before anything is written, then writes it, with its import batch,
- * in the caller's transaction: all or nothing.
+ * Validates a whole import file before anything is written, then merges it, with its import batch,
+ * in the caller's transaction: all or nothing. The file is read as a stream and its rows staged
+ * with COPY (docs/adr/0010); a revert puts back what a batch changed.
  */
 @Service
 @Transactional(readOnly = true)
@@ -155,9 +156,10 @@ public class ImportService {
   }
 
   /**
-   * Reverts a committed batch: removes the rows it wrote, so the data is as before it, and records
-   * the revert as a batch of its own, audited. Refused when the batch is not committed, is itself a
-   * revert, or when rows of later imports depend on its rows.
+   * Reverts a committed batch: deletes the rows it added and puts back the rows it changed or
+   * removed, as they were, so the data is as before it; records the revert as a batch of its own,
+   * audited. Refused when the batch is unknown, already reverted or itself a revert, when a later
+   * standing batch changed or removed its rows, or when rows of later imports depend on its rows.
    *
    * @return the id of the revert batch
    * @throws RevertRefusedException with the reason; nothing is changed then
@@ -294,7 +296,8 @@ public class ImportService {
     }
     var context = new Cell.Context(lookups, file.decimalMark);
     if (spec.writer() != null) {
-      return writeRowByRow(spec, request, report, file, context, errors, warnings, defaultSource);
+      return writeRowByRow(
+          spec, request, scan, report, file, context, errors, warnings, defaultSource);
     }
     StagingQueries.Target target = target(spec);
     Field<?> sourceField = spec.table().field("source_id");
@@ -370,6 +373,7 @@ public class ImportService {
   private ImportReport writeRowByRow(
       ImportSpec spec,
       ImportRequest request,
+      CsvInput.Scan scan,
       ImportReport report,
       FileFacts file,
       Cell.Context context,
@@ -377,7 +381,7 @@ public class ImportService {
       Problems warnings,
       Long defaultSource) {
     List<ImportSpec.Row> rows = new ArrayList<>();
-    readRows(spec, request.content(), null, file, context, errors, rows::add);
+    readRows(spec, request.content(), scan, file, context, errors, rows::add);
     checkDuplicateKeys(spec, rows, errors);
     if (!errors.isEmpty()) {
       throw new ImportRejectedException(with(report, errors, warnings, 0, null, null));
@@ -498,7 +502,7 @@ public class ImportService {
       java.util.function.Consumer<ImportSpec.Row> valid) {
     CsvInput.read(
         content,
-        scan != null ? scan : CsvInput.scan(content),
+        scan,
         new CsvInput.Handler() {
           @Override
           public boolean header(List<String> header) {

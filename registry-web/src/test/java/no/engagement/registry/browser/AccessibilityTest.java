@@ -101,43 +101,25 @@ class AccessibilityTest {
     check("/imports", lang);
     check("/imports/1", lang);
     // a file with problems, uploaded through the form: the preview lists them
-    Path file = Files.createTempFile("broken-", ".csv");
-    Files.writeString(
-        file,
+    upload(
+        "personnel",
+        "",
         "contributor;mission;year;personnel_type;gender;count;basis\n"
             + "NOR;UNMISS;2030;police;female;12,5x;annual_average\n"
-            + "XXX;NOPE;2030;police;male;1;annual_average\n");
-    browser.get("http://localhost:" + port + "/imports");
-    new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("kind")))
-        .selectByValue("personnel");
-    browser.findElement(By.id("file")).sendKeys(file.toAbsolutePath().toString());
-    browser.findElement(By.cssSelector("form.upload button")).click();
-    new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(10))
-        .until(
-            org.openqa.selenium.support.ui.ExpectedConditions.presenceOfElementLocated(
-                By.cssSelector("table.problems")));
+            + "XXX;NOPE;2030;police;male;1;annual_average\n",
+        "table.problems");
     assertThat(browser.findElements(By.cssSelector("table.problems tbody tr"))).hasSize(3);
     axe("imports-preview-" + lang);
 
     // a correction of the UN figures of 2014: the preview lists changed and removed rows; the
     // batch page lists them as they were; the revert puts them back
     String before2014 = figures2014();
-    Path correction = Files.createTempFile("un-2014-", ".csv");
-    Files.writeString(
-        correction,
+    upload(
+        "personnel-un",
+        "un-contributions-by-year",
         "\"\",\"Year\",\"Country\",\"Mission\",\"Female\",\"Male\",\"Total\"\r\n"
-            + "\"1\",2014,\"Norway\",\"MINUSMA\",2,16,18\r\n");
-    browser.get("http://localhost:" + port + "/imports");
-    new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("kind")))
-        .selectByValue("personnel-un");
-    new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("source")))
-        .selectByValue("un-contributions-by-year");
-    browser.findElement(By.id("file")).sendKeys(correction.toAbsolutePath().toString());
-    browser.findElement(By.cssSelector("form.upload button")).click();
-    new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(20))
-        .until(
-            org.openqa.selenium.support.ui.ExpectedConditions.presenceOfElementLocated(
-                By.cssSelector("table.changes")));
+            + "\"1\",2014,\"Norway\",\"MINUSMA\",2,16,18\r\n",
+        "table.changes");
     assertThat(browser.findElements(By.cssSelector("table.changes"))).hasSize(2);
     axe("imports-preview-changes-" + lang);
     browser.findElement(By.cssSelector("form[action='/imports/commit'] button")).click();
@@ -156,6 +138,23 @@ class AccessibilityTest {
     new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(20))
         .until(d -> !d.getCurrentUrl().equals(batchPage));
     assertThat(figures2014()).as("reverted").isEqualTo(before2014);
+  }
+
+  /** Uploads {@code csv} through the form, as a person would; waits for {@code shown}. */
+  private void upload(String kind, String source, String csv, String shown) throws Exception {
+    Path file = Files.createTempFile("upload-", ".csv");
+    Files.writeString(file, csv);
+    browser.get("http://localhost:" + port + "/imports");
+    new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("kind")))
+        .selectByValue(kind);
+    new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("source")))
+        .selectByValue(source);
+    browser.findElement(By.id("file")).sendKeys(file.toAbsolutePath().toString());
+    browser.findElement(By.cssSelector("form.upload button")).click();
+    new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(20))
+        .until(
+            org.openqa.selenium.support.ui.ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector(shown)));
   }
 
   @org.springframework.beans.factory.annotation.Autowired
