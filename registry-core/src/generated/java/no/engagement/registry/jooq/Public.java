@@ -37,6 +37,9 @@ import no.engagement.registry.jooq.tables.PersonnelFigureMission;
 import no.engagement.registry.jooq.tables.PersonnelType;
 import no.engagement.registry.jooq.tables.Region;
 import no.engagement.registry.jooq.tables.RegionCountry;
+import no.engagement.registry.jooq.tables.Release;
+import no.engagement.registry.jooq.tables.ReleaseFile;
+import no.engagement.registry.jooq.tables.ReleaseFileChunk;
 import no.engagement.registry.jooq.tables.SourceDocument;
 import no.engagement.registry.jooq.tables.Statement;
 
@@ -210,6 +213,21 @@ public class Public extends SchemaImpl {
     public final RegionCountry REGION_COUNTRY = RegionCountry.REGION_COUNTRY;
 
     /**
+     * The table <code>public.release</code>.
+     */
+    public final Release RELEASE = Release.RELEASE;
+
+    /**
+     * The table <code>public.release_file</code>.
+     */
+    public final ReleaseFile RELEASE_FILE = ReleaseFile.RELEASE_FILE;
+
+    /**
+     * The table <code>public.release_file_chunk</code>.
+     */
+    public final ReleaseFileChunk RELEASE_FILE_CHUNK = ReleaseFileChunk.RELEASE_FILE_CHUNK;
+
+    /**
      * The table <code>public.source_document</code>.
      */
     public final SourceDocument SOURCE_DOCUMENT = SourceDocument.SOURCE_DOCUMENT;
@@ -265,6 +283,9 @@ public class Public extends SchemaImpl {
             PersonnelType.PERSONNEL_TYPE,
             Region.REGION,
             RegionCountry.REGION_COUNTRY,
+            Release.RELEASE,
+            ReleaseFile.RELEASE_FILE,
+            ReleaseFileChunk.RELEASE_FILE_CHUNK,
             SourceDocument.SOURCE_DOCUMENT,
             Statement.STATEMENT
         );

@@ -34,6 +34,9 @@ import no.engagement.registry.jooq.tables.PersonnelFigureMission;
 import no.engagement.registry.jooq.tables.PersonnelType;
 import no.engagement.registry.jooq.tables.Region;
 import no.engagement.registry.jooq.tables.RegionCountry;
+import no.engagement.registry.jooq.tables.Release;
+import no.engagement.registry.jooq.tables.ReleaseFile;
+import no.engagement.registry.jooq.tables.ReleaseFileChunk;
 import no.engagement.registry.jooq.tables.SourceDocument;
 import no.engagement.registry.jooq.tables.Statement;
 
@@ -193,6 +196,21 @@ public class Tables {
      * The table <code>public.region_country</code>.
      */
     public static final RegionCountry REGION_COUNTRY = RegionCountry.REGION_COUNTRY;
+
+    /**
+     * The table <code>public.release</code>.
+     */
+    public static final Release RELEASE = Release.RELEASE;
+
+    /**
+     * The table <code>public.release_file</code>.
+     */
+    public static final ReleaseFile RELEASE_FILE = ReleaseFile.RELEASE_FILE;
+
+    /**
+     * The table <code>public.release_file_chunk</code>.
+     */
+    public static final ReleaseFileChunk RELEASE_FILE_CHUNK = ReleaseFileChunk.RELEASE_FILE_CHUNK;
 
     /**
      * The table <code>public.source_document</code>.

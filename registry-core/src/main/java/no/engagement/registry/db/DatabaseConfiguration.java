@@ -3,6 +3,7 @@ package no.engagement.registry.db;
 import com.zaxxer.hikari.HikariDataSource;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.jooq.autoconfigure.DefaultConfigurationCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -22,11 +23,20 @@ public class DatabaseConfiguration {
   @Bean
   @ConfigurationProperties("spring.datasource.hikari")
   HikariDataSource dataSource(DatabaseServer server) {
-    var ds = new HikariDataSource();
+    var ds = new PinnableDataSource();
     ds.setJdbcUrl(server.jdbcUrl());
     ds.setUsername(server.user());
     ds.setPassword(server.password());
     ds.setPoolName("registry");
     return ds;
+  }
+
+  /**
+   * Table names without a schema: they resolve through search_path, which is how a pinned release
+   * ({@link PinnedSchema}) is read with the same queries.
+   */
+  @Bean
+  DefaultConfigurationCustomizer unqualifiedTableNames() {
+    return c -> c.settings().withRenderSchema(false);
   }
 }

@@ -15,21 +15,23 @@ import no.engagement.registry.export.CopyCsvTranscoder.Kind;
  * gives the same bytes.
  *
  * @param name the file name without ".csv", and the import kind it matches
+ * @param key the columns that identify a row (the import's natural key)
  * @param sql the query; its column names are the CSV header
  * @param kinds what each column holds, in order
  */
-public record Dataset(String name, String sql, List<Kind> kinds) {
+public record Dataset(String name, List<String> key, String sql, List<Kind> kinds) {
 
   private static final String SOURCE = "(select code from source_document where id = %s.source_id)";
 
-  private static Dataset of(String name, String sql, Kind... kinds) {
-    return new Dataset(name, sql, List.of(kinds));
+  private static Dataset of(String name, List<String> key, String sql, Kind... kinds) {
+    return new Dataset(name, key, sql, List.of(kinds));
   }
 
   public static final List<Dataset> ALL =
       List.of(
           of(
               "countries",
+              List.of("alpha3"),
               "select iso2 as alpha2, iso3 as alpha3, numeric_code as numeric, name_en, name_nb"
                   + " from country order by iso3",
               PLAIN,
@@ -39,6 +41,7 @@ public record Dataset(String name, String sql, List<Kind> kinds) {
               TEXT),
           of(
               "missions",
+              List.of("acronym"),
               "select acronym, name_en, name_nb, kind, lead_department, start_date, end_date,"
                   + " status, hq_location, trim_scale(hq_longitude) as hq_longitude,"
                   + " trim_scale(hq_latitude) as hq_latitude, "
@@ -58,6 +61,15 @@ public record Dataset(String name, String sql, List<Kind> kinds) {
               PLAIN),
           of(
               "personnel",
+              List.of(
+                  "contributor",
+                  "mission",
+                  "year",
+                  "period_start",
+                  "personnel_type",
+                  "gender",
+                  "basis",
+                  "source"),
               "select f.contributor_iso3 as contributor, m.acronym as mission, f.year,"
                   + " f.period_start, f.period_end, f.personnel_type, f.gender,"
                   + " trim_scale(f.count) as count, f.basis, f.approximate::text as approximate, f.stated_text, "
@@ -78,6 +90,8 @@ public record Dataset(String name, String sql, List<Kind> kinds) {
               PLAIN),
           of(
               "personnel-statements",
+              List.of(
+                  "contributor", "missions", "year", "personnel_type", "gender", "basis", "source"),
               "select f.contributor_iso3 as contributor, (select string_agg(m.acronym, ' | ' order"
                   + " by m.acronym) from personnel_figure_mission pm join mission m on m.id ="
                   + " pm.mission_id where pm.figure_id = f.id) as missions, (select"
@@ -100,6 +114,7 @@ public record Dataset(String name, String sql, List<Kind> kinds) {
               PLAIN),
           of(
               "peace-processes",
+              List.of("code"),
               "select code, name_en, name_nb, conflict_en, conflict_nb, country_iso3 as country,"
                   + " region_code as region, status, start_year, end_year, "
                   + SOURCE.formatted("p")
@@ -117,6 +132,7 @@ public record Dataset(String name, String sql, List<Kind> kinds) {
               PLAIN),
           of(
               "facilitator-roles",
+              List.of("process", "country", "organisation", "role", "start_year", "source"),
               "select p.code as process, r.actor_iso3 as country, o.code as organisation, r.role,"
                   + " r.start_year, r.end_year, "
                   + SOURCE.formatted("r")
@@ -132,6 +148,7 @@ public record Dataset(String name, String sql, List<Kind> kinds) {
               PLAIN),
           of(
               "funding-programmes",
+              List.of("code"),
               "select p.code, p.name_en, p.name_nb, p.theme, p.owner_iso3 as owner_country,"
                   + " o.code as owner_organisation, p.start_year, p.end_year, p.description_en,"
                   + " p.description_nb, "
@@ -151,6 +168,7 @@ public record Dataset(String name, String sql, List<Kind> kinds) {
               PLAIN),
           of(
               "funding-allocations",
+              List.of("programme", "year", "kind", "currency", "source"),
               "select p.code as programme, a.year, trim_scale(a.amount) as amount, a.currency,"
                   + " a.kind, "
                   + SOURCE.formatted("a")
@@ -164,6 +182,7 @@ public record Dataset(String name, String sql, List<Kind> kinds) {
               PLAIN),
           of(
               "sources",
+              List.of("code"),
               "select code, kind, title, publisher, language, file_name, url, doc_date,"
                   + " date_precision, date_note, licence, attribution from source_document"
                   + " order by code",
@@ -181,8 +200,13 @@ public record Dataset(String name, String sql, List<Kind> kinds) {
               TEXT),
           of(
               "provenance",
+              List.of("batch"),
               "select id as batch, kind, file_name, sha256, encoding, delimiter, decimal_mark,"
-                  + " imported_by, started_at, finished_at, status, rows_read, rows_inserted,"
+                  + " imported_by, "
+                  + utc("started_at")
+                  + ", "
+                  + utc("finished_at")
+                  + ", status, rows_read, rows_inserted,"
                   + " rows_updated, rows_unchanged, rows_deleted, reverts_batch_id from import_batch"
                   + " order by id",
               PLAIN,
@@ -202,6 +226,12 @@ public record Dataset(String name, String sql, List<Kind> kinds) {
               PLAIN,
               PLAIN,
               PLAIN));
+
+  /** An ISO 8601 UTC timestamp to the second, as Frictionless reads a datetime. */
+  private static String utc(String column) {
+    return "to_char(%s at time zone 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"') as %s"
+        .formatted(column, column);
+  }
 
   public static Optional<Dataset> named(String name) {
     return ALL.stream().filter(d -> d.name().equals(name)).findFirst();

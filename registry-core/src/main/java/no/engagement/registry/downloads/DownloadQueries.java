@@ -1,9 +1,13 @@
 package no.engagement.registry.downloads;
 
+import static no.engagement.registry.jooq.Tables.SOURCE_DOCUMENT;
+
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.util.List;
 import org.jooq.DSLContext;
+import org.jooq.Records;
 import org.postgresql.PGConnection;
 import org.springframework.stereotype.Repository;
 
@@ -15,6 +19,23 @@ class DownloadQueries {
 
   DownloadQueries(DSLContext dsl) {
     this.dsl = dsl;
+  }
+
+  /** A source as the licences of a data package name it. */
+  record SourceLicence(
+      String code,
+      String title,
+      String publisher,
+      String url,
+      String licence,
+      String attribution) {}
+
+  List<SourceLicence> sources() {
+    var s = SOURCE_DOCUMENT;
+    return dsl.select(s.CODE, s.TITLE, s.PUBLISHER, s.URL, s.LICENCE, s.ATTRIBUTION)
+        .from(s)
+        .orderBy(s.CODE)
+        .fetch(Records.mapping(SourceLicence::new));
   }
 
   long count(Dataset dataset) {

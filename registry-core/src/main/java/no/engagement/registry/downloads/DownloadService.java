@@ -28,6 +28,35 @@ public class DownloadService {
     return Dataset.ALL;
   }
 
+  /**
+   * Writes the whole registry as one Frictionless Data Package zip (see {@link DataPackage}), all
+   * datasets from one snapshot; returns each file of the zip with its rows, bytes and SHA-256.
+   *
+   * @param version the release it is, or null for the current data
+   * @param url where it is published, for its citation; null when unknown
+   * @throws UncheckedIOException when the stream breaks; the caller must abort the response
+   */
+  @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+  public List<PackagedFile> writePackage(
+      String version, java.time.Instant created, String url, OutputStream out) {
+    queries.withoutStatementTimeout();
+    try {
+      return DataPackage.write(queries, new DataPackage.Info(version, created, url), out).stream()
+          .map(p -> new PackagedFile(p.path(), p.rows(), p.bytes(), p.sha256()))
+          .toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** A file inside the data package zip; rows is null for files that are not datasets. */
+  public record PackagedFile(String path, Long rows, long bytes, String sha256) {}
+
+  /** The data package's file name for {@code version} (null: the current data). */
+  public static String packageFileName(String version) {
+    return DataPackage.NAME + (version == null ? "" : "-" + version) + ".zip";
+  }
+
   /** Rows per dataset, in one snapshot. */
   @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
   public java.util.Map<String, Long> counts() {
