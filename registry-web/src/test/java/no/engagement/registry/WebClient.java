@@ -43,6 +43,11 @@ public final class WebClient {
     return http.send(request, HttpResponse.BodyHandlers.ofString());
   }
 
+  /** A GET whose body is read as bytes (a download). */
+  public HttpResponse<byte[]> bytes(String path) throws IOException, InterruptedException {
+    return http.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+  }
+
   public HttpRequest.Builder request(String path) {
     return HttpRequest.newBuilder(URI.create(base + path))
         .timeout(Duration.ofSeconds(30))

@@ -72,6 +72,8 @@ class SecurityConfiguration {
                     .permitAll()
                     .requestMatchers("/admin", "/admin/**")
                     .hasRole("ADMIN")
+                    .requestMatchers(HttpMethod.POST, "/releases")
+                    .hasRole("ADMIN")
                     .requestMatchers(EDITOR_ROUTES)
                     .hasAnyRole("EDITOR", "ADMIN")
                     .requestMatchers(HttpMethod.GET, "/**")

@@ -11,6 +11,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * {@code /downloads}: every dataset whole, as CSV in both dialects, streamed at COPY speed with its
@@ -31,6 +32,23 @@ class DownloadsController {
     model.addAttribute("datasets", downloads.datasets());
     model.addAttribute("counts", downloads.counts());
     return "downloads";
+  }
+
+  /**
+   * The whole registry as one Frictionless Data Package zip, from one snapshot (or the pinned
+   * release's copy); its manifest.csv states each file's rows, bytes and SHA-256.
+   */
+  @GetMapping("/downloads/engagement-registry.zip")
+  void dataPackage(HttpServletResponse response) throws IOException {
+    response.setContentType("application/zip");
+    response.setHeader(
+        "Content-Disposition",
+        "attachment; filename=\"" + DownloadService.packageFileName(null) + "\"");
+    downloads.writePackage(
+        null,
+        java.time.Instant.now(),
+        ServletUriComponentsBuilder.fromCurrentContextPath().path("/downloads").toUriString(),
+        response.getOutputStream());
   }
 
   @GetMapping("/downloads/{name}.csv")

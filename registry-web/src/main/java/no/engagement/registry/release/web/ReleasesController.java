@@ -1,0 +1,122 @@
+package no.engagement.registry.release.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.security.Principal;
+import no.engagement.registry.release.Citation;
+import no.engagement.registry.release.Release;
+import no.engagement.registry.release.ReleaseRefusedException;
+import no.engagement.registry.release.ReleaseService;
+import no.engagement.registry.web.BadParameterException;
+import no.engagement.registry.web.NotFoundException;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/**
+ * Releases: the list (and, for admins, publishing), one release with its fixed files, their SHA-256
+ * and row counts and its citation, the files themselves byte for byte, and what changed between two
+ * releases.
+ */
+@Controller
+class ReleasesController {
+
+  private final ReleaseService releases;
+
+  ReleasesController(ReleaseService releases) {
+    this.releases = releases;
+  }
+
+  @GetMapping("/releases")
+  String list(Model model) {
+    model.addAttribute("releases", releases.all());
+    return "releases";
+  }
+
+  @PostMapping("/releases")
+  String publish(
+      @RequestParam(defaultValue = "") String version,
+      @RequestParam(defaultValue = "") String notes,
+      Principal me,
+      HttpServletRequest request,
+      HttpServletResponse response,
+      Model model) {
+    try {
+      String v = version.strip();
+      var release = releases.publish(v, notes, me.getName(), pageUrl(v), request.getRemoteAddr());
+      return "redirect:/releases/" + release.version();
+    } catch (ReleaseRefusedException e) {
+      response.setStatus(400);
+      model.addAttribute("releases", releases.all());
+      model.addAttribute("error", e.messageKey());
+      model.addAttribute("version", version);
+      model.addAttribute("notes", notes);
+      return "releases";
+    }
+  }
+
+  private Release release(String version) {
+    return releases.find(version).orElseThrow(() -> new NotFoundException("release " + version));
+  }
+
+  private static String pageUrl(String version) {
+    return ServletUriComponentsBuilder.fromCurrentContextPath()
+        .path("/releases/{v}")
+        .buildAndExpand(version)
+        .toUriString();
+  }
+
+  @GetMapping("/releases/{version}")
+  String release(@PathVariable String version, Model model) {
+    var release = release(version);
+    model.addAttribute("release", release);
+    model.addAttribute("files", releases.files(release));
+    model.addAttribute("citation", Citation.of(release, pageUrl(release.version())));
+    model.addAttribute(
+        "others", releases.all().stream().filter(r -> r.id() != release.id()).toList());
+    return "release";
+  }
+
+  @GetMapping("/releases/{version}/files/{name}")
+  void file(@PathVariable String version, @PathVariable String name, HttpServletResponse response)
+      throws IOException {
+    var release = release(version);
+    var file =
+        releases.files(release).stream()
+            .filter(f -> f.name().equals(name))
+            .findFirst()
+            .orElseThrow(() -> new NotFoundException("file " + name));
+    response.setContentType(file.mediaType());
+    response.setContentLengthLong(file.bytes());
+    response.setHeader("Content-Disposition", "attachment; filename=\"" + file.name() + "\"");
+    response.setHeader("ETag", "\"" + file.sha256() + "\"");
+    response.setHeader("Cache-Control", "public, max-age=31536000, immutable");
+    if (file.dataset() != null) {
+      response.setHeader("X-Row-Count", Long.toString(file.rows()));
+    }
+    releases.write(release, file, response.getOutputStream());
+  }
+
+  @GetMapping("/releases/{version}/diff")
+  String diff(
+      @PathVariable String version,
+      @RequestParam(name = "from", required = false) String from,
+      Model model) {
+    var to = release(version);
+    if (from == null || from.isBlank()) {
+      throw new BadParameterException("from", "", "release.diff.from.missing");
+    }
+    var base =
+        releases
+            .find(from)
+            .orElseThrow(
+                () -> new BadParameterException("from", from, "release.diff.from.unknown"));
+    model.addAttribute("diff", releases.diff(base, to));
+    return "release-diff";
+  }
+}
