@@ -141,7 +141,7 @@ final class DataPackage {
     var srcs = new ArrayList<Map<String, Object>>();
     for (var s : sources) {
       var src = new LinkedHashMap<String, Object>();
-      src.put("title", s.title() + " (" + s.publisher() + ")");
+      src.put("title", s.title() + " (" + s.publisher() + ") [" + s.code() + "]");
       if (s.url() != null) {
         src.put("path", s.url());
       }

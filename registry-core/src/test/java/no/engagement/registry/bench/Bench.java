@@ -152,6 +152,7 @@ public final class Bench {
         if (app != null) {
           try {
             ScreenBench.export(app, "export", "/downloads/personnel.csv", rows, copyPersonnelRate);
+            ScreenBench.dataPackage(app, rows, copyPersonnelRate);
             ScreenBench.export(
                 app,
                 "deployments_csv",

@@ -66,6 +66,57 @@ final class ScreenBench {
         rows / s / copyOutRate);
   }
 
+  /**
+   * The whole registry as one data package zip over HTTP, read as a client unzips it; the personnel
+   * file inside must hold every row. The baseline is COPY TO STDOUT of the personnel rows (the zip
+   * also compresses, and holds the other datasets).
+   */
+  static void dataPackage(RegistryUnderTest app, long rows, double copyOutRate) throws Exception {
+    long t0 = System.nanoTime();
+    var response =
+        app.http.send(
+            app.request("/downloads/engagement-registry.zip"),
+            HttpResponse.BodyHandlers.ofInputStream());
+    long lines = -1;
+    try (var zip = new java.util.zip.ZipInputStream(response.body())) {
+      byte[] buffer = new byte[1 << 16];
+      for (var e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
+        long n = 0;
+        for (int r = zip.read(buffer); r > 0; r = zip.read(buffer)) {
+          for (int i = 0; i < r; i++) {
+            if (buffer[i] == '\n') {
+              n++;
+            }
+          }
+        }
+        if (e.getName().endsWith("/data/personnel.csv")) {
+          lines = n;
+        }
+      }
+    }
+    double s = (System.nanoTime() - t0) / 1e9;
+    if (response.statusCode() != 200 || lines != rows + 1 || !app.alive()) {
+      throw new IllegalStateException(
+          "export_package: status "
+              + response.statusCode()
+              + ", "
+              + lines
+              + " personnel lines"
+              + " for "
+              + rows
+              + " rows, registry alive: "
+              + app.alive());
+    }
+    System.out.printf(
+        Locale.ROOT,
+        "RESULT scenario=export_package rows=%d seconds=%.3f rows_per_s=%.0f baseline_rows_per_s=%.0f ratio=%.2f heap_limit_mb=128%n",
+        rows,
+        s,
+        rows / s,
+        copyOutRate,
+        rows / s / copyOutRate);
+  }
+
   /** {@code clients} threads each sending {@code perClient} requests of the mix in turn. */
   private static void load(
       RegistryUnderTest app, List<String> mix, int clients, int perClient, List<Long> latencies)

@@ -93,6 +93,50 @@ class AccessibilityTest {
         .until(org.openqa.selenium.support.ui.ExpectedConditions.urlContains("/login?logout"));
   }
 
+  @ParameterizedTest(name = "releases {0}")
+  @ValueSource(strings = {"nb", "en"})
+  void theReleaseScreensHaveNoWcag21AaViolations(String lang) throws Exception {
+    TestAccounts.ensure(accounts);
+    logIn(TestAccounts.ADMIN, lang);
+    String first = publishThroughTheForm("a11y-" + lang + "-1-" + System.nanoTime());
+    String second = publishThroughTheForm("a11y-" + lang + "-2-" + System.nanoTime());
+    check("/releases", lang);
+    check("/releases/" + second, lang);
+    new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("from")))
+        .selectByValue(first);
+    browser.findElement(By.cssSelector("form.compare button")).click();
+    new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(20))
+        .until(
+            org.openqa.selenium.support.ui.ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("table.release-diff")));
+    axe("releases-diff-" + lang);
+    // a screen pinned to the release, with its citation open
+    check("/deployments?contributor=NOR&group=mission&release=" + first, lang);
+    browser.findElement(By.cssSelector(".pinned summary")).click();
+    assertThat(browser.findElement(By.cssSelector(".pinned pre.citation")).getText())
+        .contains("release=" + first);
+    axe("deployments-pinned-cite-" + lang);
+    browser.findElement(By.cssSelector("form.logout button")).click();
+    new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(10))
+        .until(org.openqa.selenium.support.ui.ExpectedConditions.urlContains("/login?logout"));
+  }
+
+  /** Publishes a release through the form on /releases, as an admin would. */
+  private String publishThroughTheForm(String version) {
+    browser.get("http://localhost:" + port + "/releases");
+    browser.findElement(By.id("version")).sendKeys(version);
+    browser.findElement(By.id("notes")).sendKeys("Published by the accessibility test");
+    browser.findElement(By.cssSelector("form.publish button")).click();
+    new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(60))
+        .until(
+            org.openqa.selenium.support.ui.ExpectedConditions.and(
+                org.openqa.selenium.support.ui.ExpectedConditions.urlContains(
+                    "/releases/" + version),
+                org.openqa.selenium.support.ui.ExpectedConditions.presenceOfElementLocated(
+                    By.cssSelector("table.release-files"))));
+    return version;
+  }
+
   @ParameterizedTest(name = "imports {0}")
   @ValueSource(strings = {"nb", "en"})
   void theImportScreensHaveNoWcag21AaViolations(String lang) throws Exception {
