@@ -63,6 +63,7 @@ class ReleaseQueries {
    */
   void snapshot(Release release) {
     String schema = release.schemaName();
+    withoutStatementTimeout();
     dsl.query("create schema " + schema).execute();
     var tables =
         dsl.resultQuery(
@@ -85,6 +86,11 @@ class ReleaseQueries {
           .execute();
       dsl.query("analyze " + copy).execute();
     }
+  }
+
+  /** Copying and comparing a million rows takes longer than a page may: no limit here. */
+  void withoutStatementTimeout() {
+    dsl.query("set local statement_timeout = 0").execute();
   }
 
   /** Reads the release's schema before public until the transaction ends. */

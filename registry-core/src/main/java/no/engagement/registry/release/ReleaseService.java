@@ -148,6 +148,7 @@ public class ReleaseService {
   /** What changed from {@code from} to {@code to}, dataset by dataset. */
   @Transactional(timeout = 600) // not read-only: it compares in temporary tables
   public ReleaseDiff diff(Release from, Release to) {
+    queries.withoutStatementTimeout();
     var out = new ArrayList<ReleaseDiff.Dataset>();
     for (var d : Dataset.ALL) {
       queries.stage(from, d.sql(), d.key(), "release_diff_a");

@@ -28,6 +28,23 @@ final class ScreenBench {
   static void export(
       RegistryUnderTest app, String scenario, String path, long rows, double copyOutRate)
       throws Exception {
+    double s = Double.MAX_VALUE;
+    for (int run = 1; run <= 3; run++) { // best of 3, as the COPY baselines
+      s = Math.min(s, exportOnce(app, scenario, path, rows));
+    }
+    System.out.printf(
+        Locale.ROOT,
+        "RESULT scenario=%s rows=%d seconds=%.3f rows_per_s=%.0f baseline_rows_per_s=%.0f ratio=%.2f heap_limit_mb=128%n",
+        scenario,
+        rows,
+        s,
+        rows / s,
+        copyOutRate,
+        rows / s / copyOutRate);
+  }
+
+  private static double exportOnce(RegistryUnderTest app, String scenario, String path, long rows)
+      throws Exception {
     long t0 = System.nanoTime();
     var response = app.http.send(app.request(path), HttpResponse.BodyHandlers.ofInputStream());
     long lines = 0;
@@ -55,15 +72,7 @@ final class ScreenBench {
               + " rows, registry alive: "
               + app.alive());
     }
-    System.out.printf(
-        Locale.ROOT,
-        "RESULT scenario=%s rows=%d seconds=%.3f rows_per_s=%.0f baseline_rows_per_s=%.0f ratio=%.2f heap_limit_mb=128%n",
-        scenario,
-        rows,
-        s,
-        rows / s,
-        copyOutRate,
-        rows / s / copyOutRate);
+    return s;
   }
 
   /**
@@ -72,6 +81,21 @@ final class ScreenBench {
    * also compresses, and holds the other datasets).
    */
   static void dataPackage(RegistryUnderTest app, long rows, double copyOutRate) throws Exception {
+    double s = Double.MAX_VALUE;
+    for (int run = 1; run <= 3; run++) { // best of 3, as the COPY baselines
+      s = Math.min(s, dataPackageOnce(app, rows));
+    }
+    System.out.printf(
+        Locale.ROOT,
+        "RESULT scenario=export_package rows=%d seconds=%.3f rows_per_s=%.0f baseline_rows_per_s=%.0f ratio=%.2f heap_limit_mb=128%n",
+        rows,
+        s,
+        rows / s,
+        copyOutRate,
+        rows / s / copyOutRate);
+  }
+
+  private static double dataPackageOnce(RegistryUnderTest app, long rows) throws Exception {
     long t0 = System.nanoTime();
     var response =
         app.http.send(
@@ -107,14 +131,7 @@ final class ScreenBench {
               + " rows, registry alive: "
               + app.alive());
     }
-    System.out.printf(
-        Locale.ROOT,
-        "RESULT scenario=export_package rows=%d seconds=%.3f rows_per_s=%.0f baseline_rows_per_s=%.0f ratio=%.2f heap_limit_mb=128%n",
-        rows,
-        s,
-        rows / s,
-        copyOutRate,
-        rows / s / copyOutRate);
+    return s;
   }
 
   /** {@code clients} threads each sending {@code perClient} requests of the mix in turn. */

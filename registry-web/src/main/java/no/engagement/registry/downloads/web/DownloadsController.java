@@ -5,12 +5,14 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import no.engagement.registry.downloads.Dataset;
 import no.engagement.registry.downloads.DownloadService;
+import no.engagement.registry.release.ReleaseService;
 import no.engagement.registry.web.Csv;
 import no.engagement.registry.web.NotFoundException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
@@ -39,7 +41,16 @@ class DownloadsController {
    * release's copy); its manifest.csv states each file's rows, bytes and SHA-256.
    */
   @GetMapping("/downloads/engagement-registry.zip")
-  void dataPackage(HttpServletResponse response) throws IOException {
+  void dataPackage(
+      @RequestParam(name = "release", required = false) String release,
+      HttpServletResponse response)
+      throws IOException {
+    if (release != null) {
+      // as of a release: its stored file, byte for byte as published
+      response.sendRedirect(
+          "/releases/" + release + "/files/" + DownloadService.packageFileName(release));
+      return;
+    }
     response.setContentType("application/zip");
     response.setHeader(
         "Content-Disposition",
@@ -56,6 +67,13 @@ class DownloadsController {
       throws IOException {
     var dataset = Dataset.named(name).orElseThrow(() -> new NotFoundException("dataset " + name));
     var dialect = Csv.dialect(request);
+    String release = request.getParameter("release");
+    if (release != null) {
+      // as of a release (PageAttributes answered 404 for an unknown one): its stored file
+      response.sendRedirect(
+          "/releases/" + release + "/files/" + ReleaseService.fileName(dataset, dialect));
+      return;
+    }
     response.setContentType("text/csv; charset=UTF-8");
     response.setHeader("Content-Disposition", "attachment; filename=\"" + name + ".csv\"");
     downloads.write(

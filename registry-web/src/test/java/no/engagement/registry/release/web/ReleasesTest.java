@@ -176,6 +176,20 @@ class ReleasesTest {
         .as("the pinned view's citation names the pinned URL")
         .contains("release=" + first + "</span>");
 
+    // a whole dataset or the data package as of the release: its stored file
+    var pinnedDownload =
+        anonymous.get("/downloads/personnel.csv?dialect=excel-nb&release=" + first);
+    assertThat(pinnedDownload.statusCode()).isEqualTo(302);
+    assertThat(pinnedDownload.headers().firstValue("Location").orElseThrow())
+        .endsWith("/releases/" + first + "/files/personnel.excel-nb.csv");
+    assertThat(
+            anonymous
+                .get("/downloads/engagement-registry.zip?release=" + first)
+                .headers()
+                .firstValue("Location")
+                .orElseThrow())
+        .endsWith("/releases/" + first + "/files/engagement-registry-" + first + ".zip");
+
     // the diff names the correction
     String second = publish("");
     var diff = anonymous.get("/releases/" + second + "/diff?from=" + first + "&lang=en");
