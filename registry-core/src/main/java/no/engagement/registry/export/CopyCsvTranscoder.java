@@ -24,6 +24,8 @@ public final class CopyCsvTranscoder extends OutputStream {
   }
 
   private final OutputStream out;
+  private final byte[] buffer = new byte[1 << 16]; // output, written to out when full
+  private int position;
   private final CsvDialect dialect;
   private final Kind[] kinds;
   private final byte separator;
@@ -39,13 +41,15 @@ public final class CopyCsvTranscoder extends OutputStream {
 
   public CopyCsvTranscoder(OutputStream out, CsvDialect dialect, List<Kind> kinds)
       throws IOException {
-    this.out = new java.io.BufferedOutputStream(out, 1 << 16);
+    this.out = out;
     this.dialect = dialect;
     this.kinds = kinds.toArray(Kind[]::new);
     this.separator = (byte) dialect.separator();
     this.decimal = (byte) dialect.decimalMark();
     if (dialect.bom()) {
-      this.out.write(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
+      put((byte) 0xEF);
+      put((byte) 0xBB);
+      put((byte) 0xBF);
     }
   }
 
@@ -90,8 +94,8 @@ public final class CopyCsvTranscoder extends OutputStream {
       endField();
     } else if (c == '\n') {
       endField();
-      out.write('\r');
-      out.write('\n');
+      put((byte) '\r');
+      put((byte) '\n');
       if (!header) {
         rows++;
       }
@@ -111,7 +115,7 @@ public final class CopyCsvTranscoder extends OutputStream {
 
   private void endField() throws IOException {
     if (column > 0) {
-      out.write(separator);
+      put(separator);
     }
     Kind kind = header || column >= kinds.length ? Kind.PLAIN : kinds[column];
     boolean guard =
@@ -132,24 +136,32 @@ public final class CopyCsvTranscoder extends OutputStream {
       }
     }
     boolean quote = false;
-    for (int i = 0; i < length && !quote; i++) {
+    boolean quotes = false; // a '"' in the cell, to be doubled
+    for (int i = 0; i < length; i++) {
       byte c = field[i];
-      quote = c == separator || c == '"' || c == '\n' || c == '\r';
+      if (c == '"') {
+        quotes = true;
+      }
+      quote |= c == separator || c == '"' || c == '\n' || c == '\r';
     }
     if (quote) {
-      out.write('"');
+      put((byte) '"');
     }
     if (guard) {
-      out.write('\'');
+      put((byte) '\'');
     }
-    for (int i = 0; i < length; i++) {
-      if (field[i] == '"') {
-        out.write('"');
+    if (quotes) {
+      for (int i = 0; i < length; i++) {
+        if (field[i] == '"') {
+          put((byte) '"');
+        }
+        put(field[i]);
       }
-      out.write(field[i]);
+    } else {
+      putAll(field, length);
     }
     if (quote) {
-      out.write('"');
+      put((byte) '"');
     }
     length = 0;
     column++;
@@ -164,7 +176,34 @@ public final class CopyCsvTranscoder extends OutputStream {
     if (length > 0 || column > 0 || quoted) {
       throw new IOException("The CSV from PostgreSQL ended inside a row");
     }
+    drain();
     out.flush();
+  }
+
+  private void put(byte b) throws IOException {
+    if (position == buffer.length) {
+      drain();
+    }
+    buffer[position++] = b;
+  }
+
+  private void putAll(byte[] bytes, int count) throws IOException {
+    if (count > buffer.length - position) {
+      drain();
+      if (count > buffer.length) {
+        out.write(bytes, 0, count);
+        return;
+      }
+    }
+    System.arraycopy(bytes, 0, buffer, position, count);
+    position += count;
+  }
+
+  private void drain() throws IOException {
+    if (position > 0) {
+      out.write(buffer, 0, position);
+      position = 0;
+    }
   }
 
   CsvDialect dialect() {

@@ -38,6 +38,30 @@ class CopyCsvTranscoderTest {
     return out.toString(StandardCharsets.UTF_8);
   }
 
+  /** Cells longer than the output buffer, with and without quotes, cross it intact. */
+  @Test
+  void longCellsPassWhole() throws IOException {
+    String plain = "x".repeat(100_000);
+    String quoted = "say \"\"hi\"\" ".repeat(20_000);
+    var out = new ByteArrayOutputStream();
+    try (var t = new CopyCsvTranscoder(out, CsvDialect.EXCEL_NB, List.of(TEXT, TEXT, NUMBER))) {
+      for (int i = 0; i < 3; i++) {
+        t.write(
+            ("a" + i + ",\"" + quoted + "\"," + plain.length() + ".5\n")
+                .getBytes(StandardCharsets.UTF_8));
+        t.write((plain + ",b,1\n").getBytes(StandardCharsets.UTF_8));
+      }
+      assertThat(t.rows()).isEqualTo(5); // the first line is the header
+    }
+    String expectedQuoted = "\"" + quoted.replace("\"\"", "\"\"") + "\"";
+    assertThat(out.toString(StandardCharsets.UTF_8))
+        .isEqualTo(
+            "\uFEFF"
+                + ("a0;" + expectedQuoted + ";100000.5\r\n" + plain + ";b;1\r\n")
+                + ("a1;" + expectedQuoted + ";100000,5\r\n" + plain + ";b;1\r\n")
+                + ("a2;" + expectedQuoted + ";100000,5\r\n" + plain + ";b;1\r\n"));
+  }
+
   @Test
   void rfc4180() throws IOException {
     assertThat(transcode(CsvDialect.RFC4180, COPY))
