@@ -56,11 +56,13 @@ class ReleasePinFilter extends OncePerRequestFilter {
   protected void doFilterInternal(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
+    // GET only, checked first: reading a parameter of a POST would read its body
+    if (!"GET".equals(request.getMethod()) || unpinned(request.getRequestURI())) {
+      chain.doFilter(request, response);
+      return;
+    }
     String version = request.getParameter("release");
-    if (version == null
-        || version.isEmpty()
-        || !"GET".equals(request.getMethod())
-        || unpinned(request.getRequestURI())) {
+    if (version == null || version.isEmpty()) {
       chain.doFilter(request, response);
       return;
     }
