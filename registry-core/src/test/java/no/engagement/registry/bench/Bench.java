@@ -153,6 +153,7 @@ public final class Bench {
           try {
             ScreenBench.export(app, "export", "/downloads/personnel.csv", rows, copyPersonnelRate);
             ScreenBench.dataPackage(app, rows, copyPersonnelRate);
+            ReleaseBench.run(app, rows, copyPersonnelRate);
             ScreenBench.export(
                 app,
                 "deployments_csv",
