@@ -233,6 +233,15 @@ public record Dataset(String name, List<String> key, String sql, List<Kind> kind
         .formatted(column, column);
   }
 
+  /**
+   * The query that counts the rows: the same rows, without the final ORDER BY (a sort for nothing).
+   */
+  String countSql() {
+    int order = sql.lastIndexOf(" order by ");
+    String rows = order < 0 ? sql : sql.substring(0, order);
+    return "select count(*) from (" + rows + ") d";
+  }
+
   public static Optional<Dataset> named(String name) {
     return ALL.stream().filter(d -> d.name().equals(name)).findFirst();
   }

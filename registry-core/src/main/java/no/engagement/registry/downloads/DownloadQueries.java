@@ -39,8 +39,7 @@ class DownloadQueries {
   }
 
   long count(Dataset dataset) {
-    return dsl.resultQuery("select count(*) from (" + dataset.sql() + ") d")
-        .fetchOne(0, Long.class);
+    return dsl.resultQuery(dataset.countSql()).fetchOne(0, Long.class);
   }
 
   /** A download takes as long as the client reads: no statement timeout in this transaction. */
