@@ -7,6 +7,7 @@ import static no.engagement.registry.export.CopyCsvTranscoder.Kind.TEXT;
 import java.util.List;
 import java.util.Optional;
 import no.engagement.registry.export.CopyCsvTranscoder.Kind;
+import no.engagement.registry.imports.ImportTemplate;
 
 /**
  * The datasets researchers download whole. Their columns are those of the import template of the
@@ -15,7 +16,7 @@ import no.engagement.registry.export.CopyCsvTranscoder.Kind;
  * gives the same bytes.
  *
  * @param name the file name without ".csv", and the import kind it matches
- * @param key the columns that identify a row (the import's natural key)
+ * @param key the columns that identify a row: the natural key of the import of the same kind
  * @param sql the query; its column names are the CSV header
  * @param kinds what each column holds, in order
  */
@@ -23,7 +24,9 @@ public record Dataset(String name, List<String> key, String sql, List<Kind> kind
 
   private static final String SOURCE = "(select code from source_document where id = %s.source_id)";
 
-  private static Dataset of(String name, List<String> key, String sql, Kind... kinds) {
+  private static Dataset of(String name, String sql, Kind... kinds) {
+    List<String> key =
+        name.equals("provenance") ? List.of("batch") : ImportTemplate.naturalKey(name);
     return new Dataset(name, key, sql, List.of(kinds));
   }
 
@@ -31,7 +34,6 @@ public record Dataset(String name, List<String> key, String sql, List<Kind> kind
       List.of(
           of(
               "countries",
-              List.of("alpha3"),
               "select iso2 as alpha2, iso3 as alpha3, numeric_code as numeric, name_en, name_nb"
                   + " from country order by iso3",
               PLAIN,
@@ -41,7 +43,6 @@ public record Dataset(String name, List<String> key, String sql, List<Kind> kind
               TEXT),
           of(
               "missions",
-              List.of("acronym"),
               "select acronym, name_en, name_nb, kind, lead_department, start_date, end_date,"
                   + " status, hq_location, trim_scale(hq_longitude) as hq_longitude,"
                   + " trim_scale(hq_latitude) as hq_latitude, "
@@ -61,15 +62,6 @@ public record Dataset(String name, List<String> key, String sql, List<Kind> kind
               PLAIN),
           of(
               "personnel",
-              List.of(
-                  "contributor",
-                  "mission",
-                  "year",
-                  "period_start",
-                  "personnel_type",
-                  "gender",
-                  "basis",
-                  "source"),
               "select f.contributor_iso3 as contributor, m.acronym as mission, f.year,"
                   + " f.period_start, f.period_end, f.personnel_type, f.gender,"
                   + " trim_scale(f.count) as count, f.basis, f.approximate::text as approximate, f.stated_text, "
@@ -90,8 +82,6 @@ public record Dataset(String name, List<String> key, String sql, List<Kind> kind
               PLAIN),
           of(
               "personnel-statements",
-              List.of(
-                  "contributor", "missions", "year", "personnel_type", "gender", "basis", "source"),
               "select f.contributor_iso3 as contributor, (select string_agg(m.acronym, ' | ' order"
                   + " by m.acronym) from personnel_figure_mission pm join mission m on m.id ="
                   + " pm.mission_id where pm.figure_id = f.id) as missions, (select"
@@ -114,7 +104,6 @@ public record Dataset(String name, List<String> key, String sql, List<Kind> kind
               PLAIN),
           of(
               "peace-processes",
-              List.of("code"),
               "select code, name_en, name_nb, conflict_en, conflict_nb, country_iso3 as country,"
                   + " region_code as region, status, start_year, end_year, "
                   + SOURCE.formatted("p")
@@ -132,7 +121,6 @@ public record Dataset(String name, List<String> key, String sql, List<Kind> kind
               PLAIN),
           of(
               "facilitator-roles",
-              List.of("process", "country", "organisation", "role", "start_year", "source"),
               "select p.code as process, r.actor_iso3 as country, o.code as organisation, r.role,"
                   + " r.start_year, r.end_year, "
                   + SOURCE.formatted("r")
@@ -148,7 +136,6 @@ public record Dataset(String name, List<String> key, String sql, List<Kind> kind
               PLAIN),
           of(
               "funding-programmes",
-              List.of("code"),
               "select p.code, p.name_en, p.name_nb, p.theme, p.owner_iso3 as owner_country,"
                   + " o.code as owner_organisation, p.start_year, p.end_year, p.description_en,"
                   + " p.description_nb, "
@@ -168,7 +155,6 @@ public record Dataset(String name, List<String> key, String sql, List<Kind> kind
               PLAIN),
           of(
               "funding-allocations",
-              List.of("programme", "year", "kind", "currency", "source"),
               "select p.code as programme, a.year, trim_scale(a.amount) as amount, a.currency,"
                   + " a.kind, "
                   + SOURCE.formatted("a")
@@ -182,7 +168,6 @@ public record Dataset(String name, List<String> key, String sql, List<Kind> kind
               PLAIN),
           of(
               "sources",
-              List.of("code"),
               "select code, kind, title, publisher, language, file_name, url, doc_date,"
                   + " date_precision, date_note, licence, attribution from source_document"
                   + " order by code",
@@ -200,7 +185,6 @@ public record Dataset(String name, List<String> key, String sql, List<Kind> kind
               TEXT),
           of(
               "provenance",
-              List.of("batch"),
               "select id as batch, kind, file_name, sha256, encoding, delimiter, decimal_mark,"
                   + " imported_by, "
                   + utc("started_at")

@@ -11,4 +11,14 @@ public record ImportTemplate(
     List<String> columns,
     List<String> required,
     List<String> key,
-    List<List<String>> examples) {}
+    List<List<String>> examples) {
+
+  /** The columns that identify a row of {@code kind} (its natural key), in template order. */
+  public static List<String> naturalKey(String kind) {
+    var spec = ImportSpecs.get(kind);
+    if (spec == null) {
+      throw new IllegalArgumentException("no import kind " + kind);
+    }
+    return spec.key();
+  }
+}
