@@ -6,9 +6,9 @@ import java.util.List;
  * What changed from one release to another, per dataset, by the dataset's natural key: rows added,
  * changed (same key, other values) and removed, with the first few of each as examples.
  */
-public record ReleaseDiff(Release from, Release to, List<Dataset> datasets) {
+public record ReleaseDiff(Release from, Release to, List<DatasetChanges> datasets) {
 
-  public record Dataset(
+  public record DatasetChanges(
       String name,
       long added,
       long changed,

@@ -158,7 +158,7 @@ class ReleaseQueries {
   }
 
   /** Counts and examples of added, changed and removed keys from table a to table b. */
-  ReleaseDiff.Dataset compare(String name, String a, String b, int examples) {
+  ReleaseDiff.DatasetChanges compare(String name, String a, String b, int examples) {
     String joined = "from " + a + " a full join " + b + " b on a.k = b.k";
     var counts =
         dsl.resultQuery(
@@ -181,7 +181,7 @@ class ReleaseQueries {
         dsl.resultQuery(
                 "select a.k " + joined + " where b.k is null order by a.k limit " + examples)
             .fetch(0, String.class);
-    return new ReleaseDiff.Dataset(
+    return new ReleaseDiff.DatasetChanges(
         name,
         counts.get(0, Long.class),
         counts.get(1, Long.class),

@@ -86,17 +86,12 @@ public class ReleaseService {
         String name = fileName(dataset, dialect);
         try (var out = new ChunkWriter(release.id(), name)) {
           long rows = downloads.write(dataset, dialect, out, n -> {});
-          out.store();
           files.add(
-              new ReleaseFile(
-                  name,
+              out.store(
                   dataset.name(),
                   dialect == CsvDialect.RFC4180 ? "rfc4180" : "excel-nb",
                   "text/csv; charset=UTF-8",
-                  rows,
-                  out.bytes(),
-                  out.sha256(),
-                  out.chunks()));
+                  rows));
         } catch (IOException e) {
           throw new UncheckedIOException(e);
         }
@@ -105,18 +100,8 @@ public class ReleaseService {
     String zipName = DownloadService.packageFileName(v);
     try (var out = new ChunkWriter(release.id(), zipName)) {
       var parts = downloads.writePackage(v, release.publishedAt().toInstant(), url, out);
-      out.store();
       long rows = parts.stream().mapToLong(p -> p.rows() == null ? 0 : p.rows()).sum();
-      files.add(
-          new ReleaseFile(
-              zipName,
-              null,
-              null,
-              "application/zip",
-              rows,
-              out.bytes(),
-              out.sha256(),
-              out.chunks()));
+      files.add(out.store(null, null, "application/zip", rows));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -149,7 +134,7 @@ public class ReleaseService {
   @Transactional(timeout = 600) // not read-only: it compares in temporary tables
   public ReleaseDiff diff(Release from, Release to) {
     queries.withoutStatementTimeout();
-    var out = new ArrayList<ReleaseDiff.Dataset>();
+    var out = new ArrayList<ReleaseDiff.DatasetChanges>();
     for (var d : Dataset.ALL) {
       queries.stage(from, d.sql(), d.key(), "release_diff_a");
       queries.stage(to, d.sql(), d.key(), "release_diff_b");
@@ -193,26 +178,17 @@ public class ReleaseService {
       measured.write(b, off, len);
     }
 
-    /** Saves the file's bytes as chunks of the release. */
-    void store() throws IOException {
+    /** Saves the file's bytes as chunks of the release; returns what the release says of it. */
+    ReleaseFile store(String dataset, String dialect, String mediaType, long rows)
+        throws IOException {
       disk.close();
       try (var in = Files.newInputStream(file)) {
         for (byte[] chunk = in.readNBytes(CHUNK); chunk.length > 0; chunk = in.readNBytes(CHUNK)) {
           queries.insertChunk(releaseId, name, chunks++, chunk);
         }
       }
-    }
-
-    long bytes() {
-      return measured.bytes();
-    }
-
-    String sha256() {
-      return measured.sha256();
-    }
-
-    int chunks() {
-      return chunks;
+      return new ReleaseFile(
+          name, dataset, dialect, mediaType, rows, measured.bytes(), measured.sha256(), chunks);
     }
 
     @Override

@@ -143,7 +143,7 @@ class ReleaseServiceTest {
     assertThat(
             diff.datasets().stream()
                 .filter(d -> !d.name().equals("personnel") && !d.name().equals("provenance")))
-        .allMatch(ReleaseDiff.Dataset::same);
+        .allMatch(ReleaseDiff.DatasetChanges::same);
   }
 
   @Test
