@@ -147,9 +147,7 @@ final class DataPackage {
       }
       srcs.add(src);
       if (s.licence() != null) {
-        licences.add(
-            new LinkedHashMap<>(
-                Map.of("path", "LICENSES.md", "title", s.licence() + " (" + s.code() + ")")));
+        licences.add(ordered("path", "LICENSES.md", "title", s.licence() + " (" + s.code() + ")"));
       }
     }
     d.put("licenses", licences);
@@ -169,7 +167,7 @@ final class DataPackage {
       r.put("rows", part.rows());
       r.put(
           "dialect",
-          Map.of("delimiter", ",", "lineTerminator", "\r\n", "quoteChar", "\"", "header", true));
+          ordered("delimiter", ",", "lineTerminator", "\r\n", "quoteChar", "\"", "header", true));
       var fields = new ArrayList<Map<String, Object>>();
       for (var e : Codebook.of(ds)) {
         var f = new LinkedHashMap<String, Object>();
@@ -198,6 +196,15 @@ final class DataPackage {
     }
     d.put("resources", resources);
     return d;
+  }
+
+  /** A JSON object with its keys in the order given (Map.of's order changes from run to run). */
+  private static Map<String, Object> ordered(Object... keysAndValues) {
+    var m = new LinkedHashMap<String, Object>();
+    for (int i = 0; i < keysAndValues.length; i += 2) {
+      m.put((String) keysAndValues[i], keysAndValues[i + 1]);
+    }
+    return m;
   }
 
   private Part part(String path) {
