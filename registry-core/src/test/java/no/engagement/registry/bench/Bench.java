@@ -12,9 +12,12 @@ import java.sql.DriverManager;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
+import java.util.Set;
+import java.util.function.Predicate;
 import no.engagement.registry.db.EmbeddedPostgres;
 import org.flywaydb.core.Flyway;
 import org.postgresql.PGConnection;
@@ -45,6 +48,10 @@ public final class Bench {
     int port = args.length > 1 ? Integer.parseInt(args[1]) : 54340;
     int years = args.length > 2 ? Integer.parseInt(args[2]) : 3;
     Path jar = args.length > 3 ? Path.of(args[3]) : null;
+    // the scenarios to run after the data set and the COPY baselines; none named: every one
+    Set<String> only =
+        Set.copyOf(Arrays.asList(args).subList(Math.min(4, args.length), args.length));
+    Predicate<String> wanted = s -> only.isEmpty() || only.contains(s);
     FileSystemUtils.deleteRecursively(dir.resolve("pg"));
     Files.createDirectories(dir);
     try (var pg = EmbeddedPostgres.start(dir.resolve("pg"), port)) {
@@ -99,7 +106,7 @@ public final class Bench {
           best = Math.min(best, s);
         }
         result("copy_from_stdin", rows, best);
-        if (app != null) {
+        if (app != null && wanted.test("import")) {
           ImportBench.run(app, c, template, rows, rows / best);
         }
         long r0 = System.nanoTime();
@@ -151,17 +158,28 @@ public final class Bench {
 
         if (app != null) {
           try {
-            ScreenBench.export(app, "export", "/downloads/personnel.csv", rows, copyPersonnelRate);
-            ScreenBench.dataPackage(app, rows, copyPersonnelRate);
-            ReleaseBench.run(app, rows, copyPersonnelRate);
-            ScreenBench.export(
-                app,
-                "deployments_csv",
-                "/deployments.csv?basis=snapshot&gender=all&group=none",
-                rows,
-                copyOutRate);
-            ScreenBench.deploymentsScreen(
-                app, c, dir.resolve("pg/postgresql.log"), contributors, missions);
+            if (wanted.test("export")) {
+              ScreenBench.export(
+                  app, "export", "/downloads/personnel.csv", rows, copyPersonnelRate);
+            }
+            if (wanted.test("export_package")) {
+              ScreenBench.dataPackage(app, rows, copyPersonnelRate);
+            }
+            if (wanted.test("publish")) { // and release_download
+              ReleaseBench.run(app, rows, copyPersonnelRate);
+            }
+            if (wanted.test("deployments_csv")) {
+              ScreenBench.export(
+                  app,
+                  "deployments_csv",
+                  "/deployments.csv?basis=snapshot&gender=all&group=none",
+                  rows,
+                  copyOutRate);
+            }
+            if (wanted.test("deployments_screen")) {
+              ScreenBench.deploymentsScreen(
+                  app, c, dir.resolve("pg/postgresql.log"), contributors, missions);
+            }
           } finally {
             app.stop();
           }

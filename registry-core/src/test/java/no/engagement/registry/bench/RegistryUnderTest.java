@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -28,16 +29,18 @@ final class RegistryUnderTest {
     try (var s = new ServerSocket(0)) {
       port = s.getLocalPort();
     }
-    var pb =
-        new ProcessBuilder(
-                List.of(
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xmx128m",
-                    "-XX:+ExitOnOutOfMemoryError",
-                    "-jar",
-                    jar.toString()))
-            .redirectErrorStream(true)
-            .redirectOutput(log.toFile());
+    var command =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx128m",
+                "-XX:+ExitOnOutOfMemoryError"));
+    String extra = System.getenv("BENCH_REGISTRY_OPTS"); // e.g. a flight recording
+    if (extra != null && !extra.isBlank()) {
+      command.addAll(List.of(extra.trim().split("\\s+")));
+    }
+    command.addAll(List.of("-jar", jar.toString()));
+    var pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
     pb.environment().put("REGISTRY_DB_URL", dbUrl);
     pb.environment().put("REGISTRY_DB_USER", "postgres");
     pb.environment().put("REGISTRY_DB_PASSWORD", "");

@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
 final class ScreenBench {
 
   private static final Pattern DURATION = Pattern.compile("duration: ([0-9.]+) ms");
+  private static final java.time.Duration WARM_UP = java.time.Duration.ofSeconds(90);
 
   private ScreenBench() {}
 
@@ -207,9 +208,17 @@ final class ScreenBench {
         throw new IllegalStateException(path + " answered " + r.statusCode());
       }
     }
-    // warm-up under the same load: the JIT compiles the template engine's hot paths only after
-    // a few thousand requests, and a registry in use runs warm
-    load(app, mix, clients, perClient, Collections.synchronizedList(new ArrayList<>()));
+    // warm-up under the same load for WARM_UP: the JIT compiles the template engine's hot paths
+    // only after tens of thousands of requests (on 2 cores the throughput doubles over the first
+    // minute), and a registry in use runs warm
+    long warmEnd = System.nanoTime() + WARM_UP.toNanos();
+    int warmRequests = 0;
+    while (System.nanoTime() < warmEnd) {
+      load(app, mix, clients, perClient, Collections.synchronizedList(new ArrayList<>()));
+      warmRequests += clients * perClient;
+    }
+    System.out.printf(
+        Locale.ROOT, "deployments_screen: warmed up with %d requests%n", warmRequests);
     c.createStatement().execute("alter system set log_min_duration_statement = 0");
     c.createStatement().execute("select pg_reload_conf()");
     Thread.sleep(500);
@@ -222,14 +231,17 @@ final class ScreenBench {
     c.createStatement().execute("select pg_reload_conf()");
     Thread.sleep(500);
     double pgMs = 0;
+    String text;
     try (var in = Files.newInputStream(pgLog)) {
       in.skipNBytes(logStart);
-      var text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-      var m = DURATION.matcher(text);
-      while (m.find()) {
-        pgMs += Double.parseDouble(m.group(1));
-      }
+      text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
     }
+    var m = DURATION.matcher(text);
+    while (m.find()) {
+      pgMs += Double.parseDouble(m.group(1));
+    }
+    List<SqlReplay.Transaction> transactions = SqlReplay.parse(text);
+    List<Long> replayed = SqlReplay.run(c.getMetaData().getURL(), transactions, clients);
     List<Long> sorted = new ArrayList<>(latencies);
     Collections.sort(sorted);
     int n = sorted.size();
@@ -237,10 +249,17 @@ final class ScreenBench {
     double p95 = sorted.get((int) Math.ceil(n * 0.95) - 1) / 1e6;
     double mean = sorted.stream().mapToLong(Long::longValue).average().orElse(0) / 1e6;
     double pgPerRequest = pgMs / n;
+    Collections.sort(replayed);
+    double sqlMean = replayed.stream().mapToLong(Long::longValue).average().orElse(0) / 1e6;
+    double sqlP95 = replayed.get((int) Math.ceil(replayed.size() * 0.95) - 1) / 1e6;
+    // ratio: the registry's mean latency against the same SQL, statement for statement, sent by
+    // the same number of clients straight to PostgreSQL (what the registry adds on top of its SQL
+    // on this machine); ratio_serial: against PostgreSQL's own time for those statements as logged
     System.out.printf(
         Locale.ROOT,
         "RESULT scenario=deployments_screen rows=%d seconds=%.3f rows_per_s=%.1f clients=%d p50_ms=%.1f p95_ms=%.1f"
-            + " mean_ms=%.1f baseline_pg_ms_per_request=%.1f ratio=%.2f%n",
+            + " mean_ms=%.1f baseline_sql_transactions=%d baseline_sql_mean_ms=%.1f baseline_sql_p95_ms=%.1f"
+            + " ratio=%.2f pg_ms_per_request=%.1f ratio_serial=%.2f%n",
         n,
         seconds,
         n / seconds,
@@ -248,6 +267,10 @@ final class ScreenBench {
         p50,
         p95,
         mean,
+        replayed.size(),
+        sqlMean,
+        sqlP95,
+        mean / sqlMean,
         pgPerRequest,
         mean / pgPerRequest);
   }
