@@ -172,11 +172,17 @@ class DeploymentQueries {
     return c;
   }
 
-  /** A figure covers a mission by its own mission_id or, for a statement, through its set. */
+  /**
+   * A figure covers a mission by its own mission_id or, for a statement, through its set. The ids
+   * are one array ({@code = any(array(...))}, computed once before the scan), not an {@code in
+   * (select ...)}: so PostgreSQL can look them up in the figures' natural-key index together with
+   * the contributor (7 ms to 1.2 ms for one contributor in one mission of the 1M-figure bench).
+   */
   private static Condition coversMission(Select<? extends Record1<Long>> missionIds) {
     var F = PERSONNEL_FIGURE;
+    var ids = DSL.any(DSL.array(missionIds));
     return F.MISSION_ID
-        .in(missionIds)
+        .eq(ids)
         .or(
             F.MISSION_ID
                 .isNull()
@@ -185,7 +191,7 @@ class DeploymentQueries {
                         selectOne()
                             .from(PERSONNEL_FIGURE_MISSION)
                             .where(PERSONNEL_FIGURE_MISSION.FIGURE_ID.eq(F.ID))
-                            .and(PERSONNEL_FIGURE_MISSION.MISSION_ID.in(missionIds)))));
+                            .and(PERSONNEL_FIGURE_MISSION.MISSION_ID.eq(ids)))));
   }
 
   private static Field<String> missionLabel() {
@@ -357,8 +363,15 @@ class DeploymentQueries {
         .orderBy(F.ID);
   }
 
-  /** One page of figures after {@code after} (keyset pagination on the id). */
+  /**
+   * One page of figures after {@code after} (keyset pagination on the id); call inside a
+   * transaction. The joins after the figures are look-ups by primary key, best taken in the order
+   * written: searching every join order was two thirds of the page's time in PostgreSQL (2.2 ms
+   * planning, 1.1 ms running, on the 1M-figure bench), so this transaction stops the planner from
+   * reordering them.
+   */
   List<DeploymentView.Figure> page(Condition where, String lang, long after, int size) {
+    dsl.execute("set local join_collapse_limit = 1");
     return figures(where.and(PERSONNEL_FIGURE.ID.gt(after)), lang)
         .limit(size)
         .fetch(mapping(DeploymentView.Figure::new));
