@@ -10,13 +10,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Function;
 import no.engagement.registry.deployment.DeploymentFilter;
 import no.engagement.registry.deployment.DeploymentFilter.Grouping;
 import no.engagement.registry.deployment.DeploymentFilter.Sort;
 import no.engagement.registry.deployment.DeploymentService;
 import no.engagement.registry.deployment.DeploymentView;
-import no.engagement.registry.reference.ReferenceData;
 import no.engagement.registry.reference.ReferenceService;
 import no.engagement.registry.web.BadParameterException;
 import no.engagement.registry.web.Csv;
@@ -46,6 +44,8 @@ class DeploymentController {
 
   private final DeploymentService deployments;
   private final ReferenceService reference;
+  private final Options countryOptions = new Options(c -> c.name() + " (" + c.code() + ")");
+  private final Options missionOptions = new Options(m -> m.code() + " \u2013 " + m.name());
 
   DeploymentController(DeploymentService deployments, ReferenceService reference) {
     this.deployments = deployments;
@@ -77,14 +77,11 @@ class DeploymentController {
             ? null
             : "/deployments?" + (query.isEmpty() ? "" : query + "&") + "after=" + view.nextAfter());
     var countries = reference.countries(lang);
-    Function<ReferenceData, String> country = c -> c.name() + " (" + c.code() + ")";
     model.addAttribute(
-        "contributorOptions", Options.html(countries, filter.contributors(), country));
-    model.addAttribute("hostOptions", Options.html(countries, filter.hosts(), country));
+        "contributorOptions", countryOptions.html(lang, countries, filter.contributors()));
+    model.addAttribute("hostOptions", countryOptions.html(lang, countries, filter.hosts()));
     model.addAttribute(
-        "missionOptions",
-        Options.html(
-            reference.missions(lang), filter.missions(), m -> m.code() + " \u2013 " + m.name()));
+        "missionOptions", missionOptions.html(lang, reference.missions(lang), filter.missions()));
     model.addAttribute("regions", reference.regions(lang));
     model.addAttribute("types", reference.personnelTypes(lang));
     return "deployments";

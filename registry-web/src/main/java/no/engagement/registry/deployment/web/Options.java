@@ -2,6 +2,8 @@ package no.engagement.registry.deployment.web;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import no.engagement.registry.reference.ReferenceData;
 import org.springframework.web.util.HtmlUtils;
@@ -9,23 +11,42 @@ import org.springframework.web.util.HtmlUtils;
 /**
  * The {@code <option>} elements of a long filter list (249 countries, twice), written as escaped
  * HTML in one pass: rendered by the template engine element by element they were most of the
- * screen's cost (see the closing note of issue 3 and scripts/bench).
+ * screen's cost (see the closing note of issue 3 and scripts/bench). Each list's escaped code and
+ * text are kept for as long as the reference service hands out the same list (it caches its lists
+ * for a short while), so a request only joins them and marks the selected ones.
  */
 final class Options {
 
-  private Options() {}
+  private final Function<ReferenceData, String> text;
+  private final Map<String, Escaped> byLanguage = new ConcurrentHashMap<>();
 
-  static String html(
-      List<ReferenceData> items,
-      Collection<String> selected,
-      Function<ReferenceData, String> text) {
+  /** A list escaped once: the same list instance gives the same HTML. */
+  private record Escaped(List<ReferenceData> source, String[] values, String[] texts) {}
+
+  /** Options whose visible text is {@code text} of each item. */
+  Options(Function<ReferenceData, String> text) {
+    this.text = text;
+  }
+
+  String html(String lang, List<ReferenceData> items, Collection<String> selected) {
+    Escaped e = byLanguage.get(lang);
+    if (e == null || e.source() != items) { // the reference service has reloaded its list
+      var values = new String[items.size()];
+      var texts = new String[items.size()];
+      for (int i = 0; i < values.length; i++) {
+        values[i] = HtmlUtils.htmlEscape(items.get(i).code());
+        texts[i] = HtmlUtils.htmlEscape(text.apply(items.get(i)));
+      }
+      e = new Escaped(items, values, texts);
+      byLanguage.put(lang, e);
+    }
     var b = new StringBuilder(items.size() * 48);
-    for (var item : items) {
-      b.append("<option value=\"").append(HtmlUtils.htmlEscape(item.code())).append('"');
-      if (selected.contains(item.code())) {
+    for (int i = 0; i < e.values().length; i++) {
+      b.append("<option value=\"").append(e.values()[i]).append('"');
+      if (selected.contains(items.get(i).code())) {
         b.append(" selected");
       }
-      b.append('>').append(HtmlUtils.htmlEscape(text.apply(item))).append("</option>\n");
+      b.append('>').append(e.texts()[i]).append("</option>\n");
     }
     return b.toString();
   }
