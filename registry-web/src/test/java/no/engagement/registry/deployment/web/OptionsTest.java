@@ -1,0 +1,40 @@
+package no.engagement.registry.deployment.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Set;
+import no.engagement.registry.reference.ReferenceData;
+import org.junit.jupiter.api.Test;
+
+/** The escaped option lists: kept per language, and escaped anew when the list is reloaded. */
+class OptionsTest {
+
+  private final Options options = new Options(c -> c.name() + " (" + c.code() + ")");
+
+  @Test
+  void escapesMarksTheSelectedAndKeepsTheLanguagesApart() {
+    var en = List.of(new ReferenceData("CIV", "Côte d'Ivoire"), new ReferenceData("NOR", "Norway"));
+    var nb =
+        List.of(new ReferenceData("CIV", "Elfenbenskysten"), new ReferenceData("NOR", "Norge"));
+    assertThat(options.html("en", en, Set.of("NOR")))
+        .isEqualTo(
+            "<option value=\"CIV\">C&ocirc;te d&#39;Ivoire (CIV)</option>\n"
+                + "<option value=\"NOR\" selected>Norway (NOR)</option>\n");
+    assertThat(options.html("nb", nb, Set.of()))
+        .isEqualTo(
+            "<option value=\"CIV\">Elfenbenskysten (CIV)</option>\n"
+                + "<option value=\"NOR\">Norge (NOR)</option>\n");
+    assertThat(options.html("en", en, Set.of("CIV"))).contains("value=\"CIV\" selected>C&ocirc;te");
+  }
+
+  @Test
+  void aReloadedListIsEscapedAnew() {
+    var before = List.of(new ReferenceData("NOR", "Norway"));
+    assertThat(options.html("en", before, Set.of())).contains("Norway (NOR)");
+    var after =
+        List.of(new ReferenceData("NOR", "Norway"), new ReferenceData("SSD", "<South Sudan>"));
+    assertThat(options.html("en", after, Set.of()))
+        .endsWith("<option value=\"SSD\">&lt;South Sudan&gt; (SSD)</option>\n");
+  }
+}
