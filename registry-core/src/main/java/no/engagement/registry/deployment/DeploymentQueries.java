@@ -23,12 +23,15 @@ import static org.jooq.impl.DSL.selectOne;
 import static org.jooq.impl.DSL.sum;
 import static org.jooq.impl.DSL.when;
 
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Consumer;
 import java.util.stream.Collectors;
+import no.engagement.registry.export.CopyCsvTranscoder;
 import no.engagement.registry.figure.FigureQueries;
 import no.engagement.registry.jooq.enums.BasisCode;
 import no.engagement.registry.jooq.enums.GenderCode;
@@ -41,6 +44,7 @@ import org.jooq.Field;
 import org.jooq.Record1;
 import org.jooq.Select;
 import org.jooq.impl.DSL;
+import org.postgresql.PGConnection;
 import org.springframework.stereotype.Repository;
 
 /** The deployment feature's only door to the database. */
@@ -348,8 +352,15 @@ class DeploymentQueries {
             SOURCE_DOCUMENT.LANGUAGE,
             F.BATCH_ID,
             IMPORT_BATCH.FILE_NAME)
-        .from(F)
-        .join(CONTRIBUTOR)
+        .from(figuresWithNames())
+        .where(where)
+        .orderBy(F.ID);
+  }
+
+  /** The figures with what names them: contributor, type, mission, source, batch. */
+  private static org.jooq.Table<?> figuresWithNames() {
+    var F = PERSONNEL_FIGURE;
+    return F.join(CONTRIBUTOR)
         .on(CONTRIBUTOR.ISO3.eq(F.CONTRIBUTOR_ISO3))
         .join(PERSONNEL_TYPE)
         .on(PERSONNEL_TYPE.CODE.eq(F.PERSONNEL_TYPE))
@@ -358,9 +369,7 @@ class DeploymentQueries {
         .leftJoin(SOURCE_DOCUMENT)
         .on(SOURCE_DOCUMENT.ID.eq(F.SOURCE_ID))
         .leftJoin(IMPORT_BATCH)
-        .on(IMPORT_BATCH.ID.eq(F.BATCH_ID))
-        .where(where)
-        .orderBy(F.ID);
+        .on(IMPORT_BATCH.ID.eq(F.BATCH_ID));
   }
 
   /**
@@ -377,11 +386,92 @@ class DeploymentQueries {
         .fetch(mapping(DeploymentView.Figure::new));
   }
 
-  /** Every figure, streamed from a cursor; call inside a read-only transaction. */
-  void eachFigure(Condition where, String lang, Consumer<DeploymentView.Figure> sink) {
-    try (var stream = figures(where, lang).fetchSize(1000).fetchStream()) {
-      stream.map(mapping(DeploymentView.Figure::new)).forEach(sink);
+  /**
+   * The columns of the figure list's CSV, named as its header, each with what the dialect does to
+   * it; numbers and booleans cast as the screen writes them (no trailing zeros, true/false).
+   */
+  static final List<String> CSV_COLUMNS =
+      List.of(
+          "id",
+          "contributor",
+          "contributor_name",
+          "missions",
+          "year",
+          "period_start",
+          "period_end",
+          "personnel_type",
+          "gender",
+          "count",
+          "basis",
+          "approximate",
+          "stated_text",
+          "source_id",
+          "source_title",
+          "batch_id",
+          "batch_file");
+
+  static final List<CopyCsvTranscoder.Kind> CSV_KINDS;
+
+  static {
+    var text = Set.of("contributor_name", "missions", "stated_text", "source_title", "batch_file");
+    CSV_KINDS =
+        CSV_COLUMNS.stream()
+            .map(
+                c ->
+                    text.contains(c)
+                        ? CopyCsvTranscoder.Kind.TEXT
+                        : "count".equals(c)
+                            ? CopyCsvTranscoder.Kind.NUMBER
+                            : CopyCsvTranscoder.Kind.PLAIN)
+            .toList();
+  }
+
+  /**
+   * Every figure of the view as PostgreSQL's CSV, header first (COPY, as the downloads: ADR 0011);
+   * returns the rows copied. Call inside a read-only transaction.
+   */
+  long copyFigures(Condition where, String lang, OutputStream out) {
+    var F = PERSONNEL_FIGURE;
+    List<Field<?>> columns =
+        List.of(
+            F.ID,
+            F.CONTRIBUTOR_ISO3,
+            "nb".equals(lang) ? CONTRIBUTOR.NAME_NB : CONTRIBUTOR.NAME_EN,
+            missionLabel(),
+            F.YEAR,
+            F.PERIOD_START,
+            F.PERIOD_END,
+            F.PERSONNEL_TYPE,
+            F.GENDER,
+            DSL.function("trim_scale", BigDecimal.class, F.COUNT),
+            F.BASIS,
+            F.APPROXIMATE.cast(String.class),
+            F.STATED_TEXT,
+            F.SOURCE_ID,
+            SOURCE_DOCUMENT.TITLE,
+            F.BATCH_ID,
+            IMPORT_BATCH.FILE_NAME);
+    List<Field<?>> named = new java.util.ArrayList<>();
+    for (int i = 0; i < columns.size(); i++) {
+      named.add(columns.get(i).as(CSV_COLUMNS.get(i)));
     }
+    // the filter's values are inlined by jOOQ (escaped): COPY takes no parameters
+    String query =
+        dsl.renderInlined(dsl.select(named).from(figuresWithNames()).where(where).orderBy(F.ID));
+    return dsl.connectionResult(
+        c -> {
+          try (var s = c.createStatement()) {
+            // a download takes as long as the client reads
+            s.execute("set local statement_timeout = 0");
+          }
+          try {
+            return c.unwrap(PGConnection.class)
+                .getCopyAPI()
+                .copyOut("copy (" + query + ") to stdout (format csv, header true)", out);
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+        });
   }
 
   static String codes(Collection<String> c) {

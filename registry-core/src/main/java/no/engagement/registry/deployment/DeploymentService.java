@@ -1,5 +1,8 @@
 package no.engagement.registry.deployment;
 
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.text.Collator;
 import java.util.ArrayList;
@@ -9,8 +12,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.function.Consumer;
 import java.util.function.Function;
+import no.engagement.registry.export.CopyCsvTranscoder;
+import no.engagement.registry.export.CsvDialect;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -98,14 +102,34 @@ public class DeploymentService {
         .toList();
   }
 
-  /** Every figure of the view, streamed one by one inside this read-only transaction. */
-  public void eachFigure(
-      DeploymentFilter filter, String lang, Consumer<DeploymentView.Figure> sink) {
+  /**
+   * Every figure of the view as CSV in {@code dialect}, streamed from PostgreSQL's COPY through the
+   * transcoder (memory stays constant); returns the rows written. The codes are checked before the
+   * first byte (call {@link #checkCodes} before opening {@code out} to answer a bad one with a
+   * page).
+   *
+   * @throws UnknownCodeException when a filter names a code the registry does not know
+   * @throws UncheckedIOException when the stream breaks; the caller must abort the response
+   */
+  public long writeFigures(
+      DeploymentFilter filter, String lang, CsvDialect dialect, OutputStream out) {
     checkCodes(filter);
-    queries.eachFigure(queries.where(filter), lang, sink);
+    try {
+      var csv = new CopyCsvTranscoder(out, dialect, DeploymentQueries.CSV_KINDS);
+      long copied = queries.copyFigures(queries.where(filter), lang, csv);
+      csv.close();
+      return copied;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
-  private void checkCodes(DeploymentFilter f) {
+  /**
+   * Checks the filter's codes, for a caller that must know before it opens its stream.
+   *
+   * @throws UnknownCodeException when a filter names a code the registry does not know
+   */
+  public void checkCodes(DeploymentFilter f) {
     check("contributor", f.contributors(), queries::knownCountries);
     check("host", f.hosts(), queries::knownCountries);
     check("mission", f.missions(), queries::knownMissions);

@@ -93,61 +93,27 @@ class DeploymentController {
     var filter = filter(params);
     var dialect = Csv.dialect(request);
     String lang = Csv.lang();
+    if (filter.group() == Grouping.NONE) {
+      // every figure, through COPY (ADR 0011); a bad code is a 404 page, so checked before the
+      // response's stream is opened
+      deployments.checkCodes(filter);
+      response.setContentType("text/csv; charset=UTF-8");
+      response.setHeader("Content-Disposition", "attachment; filename=\"deployments.csv\"");
+      deployments.writeFigures(filter, lang, dialect, response.getOutputStream());
+      return;
+    }
     // validate before the first byte: a bad code is a 404 page, not a broken file
-    var groups = filter.group() == Grouping.NONE ? null : deployments.groups(filter, lang);
+    var groups = deployments.groups(filter, lang);
     try (var csv = Csv.open(response, dialect, "deployments.csv")) {
-      if (groups != null) {
-        csv.row(
-            filter.group().name().toLowerCase(Locale.ROOT),
-            "label",
-            "total",
-            "figures",
-            "basis",
-            "gender");
-        for (var g : groups) {
-          csv.row(g.code(), g.label(), g.total(), g.figures(), filter.basis(), filter.gender());
-        }
-      } else {
-        csv.row(
-            "id",
-            "contributor",
-            "contributor_name",
-            "missions",
-            "year",
-            "period_start",
-            "period_end",
-            "personnel_type",
-            "gender",
-            "count",
-            "basis",
-            "approximate",
-            "stated_text",
-            "source_id",
-            "source_title",
-            "batch_id",
-            "batch_file");
-        deployments.eachFigure(
-            filter,
-            lang,
-            f ->
-                csv.row(
-                    f.id(),
-                    f.contributor(),
-                    f.contributorName(),
-                    f.missions(),
-                    f.year(),
-                    f.periodStart(),
-                    f.periodEnd(),
-                    f.type(),
-                    f.gender(),
-                    f.count(),
-                    f.basis(),
-                    f.approximate(),
-                    f.statedText(),
-                    f.sourceId(),
-                    f.sourceTitle(),
-                    f.batchId(),
-                    f.batchFile()));
+      csv.row(
+          filter.group().name().toLowerCase(Locale.ROOT),
+          "label",
+          "total",
+          "figures",
+          "basis",
+          "gender");
+      for (var g : groups) {
+        csv.row(g.code(), g.label(), g.total(), g.figures(), filter.basis(), filter.gender());
       }
     }
   }

@@ -60,6 +60,49 @@ class DeploymentScreenTest {
   }
 
   @Test
+  void theFigureCsvHasTheFiguresOfIndependentSqlWithTheirNamesAndSources() throws Exception {
+    // statements: several missions in one figure, text with commas and quotes, a source document
+    var csv = get("/deployments.csv?group=none&basis=approximate_statement&lang=nb");
+    assertThat(csv.statusCode()).isEqualTo(200);
+    assertThat(csv.headers().firstValue("Content-Type").orElseThrow())
+        .startsWith("text/csv")
+        .contains("charset=UTF-8");
+    var lines = csv.body().split("\r\n");
+    assertThat(lines[0])
+        .isEqualTo(
+            "id,contributor,contributor_name,missions,year,period_start,period_end,personnel_type,"
+                + "gender,count,basis,approximate,stated_text,source_id,source_title,batch_id,batch_file");
+    List<String> expected =
+        sql.queryForList(
+            "select f.id || ',' || f.contributor_iso3 || ',' || c.name_nb || ','"
+                + " || (select string_agg(m.acronym, ' + ' order by m.acronym)"
+                + "     from personnel_figure_mission s join mission m on m.id = s.mission_id"
+                + "     where s.figure_id = f.id)"
+                + " || ',' || f.year || ',,,' || f.personnel_type || ',' || f.gender || ','"
+                + " || trim_scale(f.count) || ',approximate_statement,' || f.approximate"
+                + " || ',\"' || replace(f.stated_text, '\"', '\"\"') || '\",' || d.id"
+                + " || ',\"' || d.title || '\",' || b.id || ',' || b.file_name"
+                + " from personnel_figure f join country c on c.iso3 = f.contributor_iso3"
+                + " join source_document d on d.id = f.source_id"
+                + " join import_batch b on b.id = f.batch_id"
+                + " where f.basis = 'approximate_statement' and f.gender = 'total' order by f.id",
+            String.class);
+    assertThat(expected).hasSizeGreaterThan(3);
+    assertThat(List.of(lines).subList(1, lines.length)).isEqualTo(expected);
+    // the same rows in the Excel dialect: BOM, semicolons, and an unknown code is still a 404
+    var excel =
+        http.send(
+            request("/deployments.csv?group=none&basis=approximate_statement&dialect=excel-nb")
+                .build(),
+            HttpResponse.BodyHandlers.ofByteArray());
+    assertThat(excel.body()).startsWith(0xEF, 0xBB, 0xBF);
+    assertThat(new String(excel.body(), StandardCharsets.UTF_8).split("\r\n"))
+        .hasSize(lines.length)
+        .anySatisfy(l -> assertThat(l).startsWith(expected.getFirst().split(",")[0] + ";NOR;"));
+    assertThat(get("/deployments.csv?group=none&mission=NOPE").statusCode()).isEqualTo(404);
+  }
+
+  @Test
   void theExcelDialectHasBomSemicolonsAndDecimalCommas() throws Exception {
     var response =
         http.send(

@@ -172,6 +172,15 @@ class ReleasesTest {
                     + first),
             StandardCharsets.UTF_8);
     assertThat(pinnedCsv).contains(",21,").doesNotContain(",23,");
+    String pinnedFigures = // the figure list streams through COPY, on the pinned connection too
+        new String(
+            download(
+                "/deployments.csv?contributor=NOR&mission=UNMISS&from=2047&to=2047&type=police"
+                    + "&group=none&release="
+                    + first),
+            StandardCharsets.UTF_8);
+    assertThat(pinnedFigures.split("\r\n")).hasSize(2);
+    assertThat(pinnedFigures).contains(",police,total,21,").doesNotContain(",23,");
     assertThat(pinned)
         .as("the pinned view's citation names the pinned URL")
         .contains("release=" + first + "</span>");
