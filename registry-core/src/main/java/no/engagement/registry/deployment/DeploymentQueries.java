@@ -1,5 +1,8 @@
 package no.engagement.registry.deployment;
 
+import static no.engagement.registry.export.CopyCsvTranscoder.Kind.NUMBER;
+import static no.engagement.registry.export.CopyCsvTranscoder.Kind.PLAIN;
+import static no.engagement.registry.export.CopyCsvTranscoder.Kind.TEXT;
 import static no.engagement.registry.jooq.Tables.COUNTRY;
 import static no.engagement.registry.jooq.Tables.DEPLOYMENT_ROLLUP;
 import static no.engagement.registry.jooq.Tables.IMPORT_BATCH;
@@ -23,15 +26,15 @@ import static org.jooq.impl.DSL.selectOne;
 import static org.jooq.impl.DSL.sum;
 import static org.jooq.impl.DSL.when;
 
-import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import no.engagement.registry.export.CopyCsvTranscoder;
+import no.engagement.registry.export.CopyCsvTranscoder.Kind;
+import no.engagement.registry.export.CsvDialect;
 import no.engagement.registry.figure.FigureQueries;
 import no.engagement.registry.jooq.enums.BasisCode;
 import no.engagement.registry.jooq.enums.GenderCode;
@@ -44,7 +47,6 @@ import org.jooq.Field;
 import org.jooq.Record1;
 import org.jooq.Select;
 import org.jooq.impl.DSL;
-import org.postgresql.PGConnection;
 import org.springframework.stereotype.Repository;
 
 /** The deployment feature's only door to the database. */
@@ -386,92 +388,48 @@ class DeploymentQueries {
         .fetch(mapping(DeploymentView.Figure::new));
   }
 
-  /**
-   * The columns of the figure list's CSV, named as its header, each with what the dialect does to
-   * it; numbers and booleans cast as the screen writes them (no trailing zeros, true/false).
-   */
-  static final List<String> CSV_COLUMNS =
-      List.of(
-          "id",
-          "contributor",
-          "contributor_name",
-          "missions",
-          "year",
-          "period_start",
-          "period_end",
-          "personnel_type",
-          "gender",
-          "count",
-          "basis",
-          "approximate",
-          "stated_text",
-          "source_id",
-          "source_title",
-          "batch_id",
-          "batch_file");
-
-  static final List<CopyCsvTranscoder.Kind> CSV_KINDS;
-
-  static {
-    var text = Set.of("contributor_name", "missions", "stated_text", "source_title", "batch_file");
-    CSV_KINDS =
-        CSV_COLUMNS.stream()
-            .map(
-                c ->
-                    text.contains(c)
-                        ? CopyCsvTranscoder.Kind.TEXT
-                        : "count".equals(c)
-                            ? CopyCsvTranscoder.Kind.NUMBER
-                            : CopyCsvTranscoder.Kind.PLAIN)
-            .toList();
-  }
+  /** A column of the figure list's CSV: its header name, its value, what the dialect does to it. */
+  private record CsvColumn(String name, Field<?> value, Kind kind) {}
 
   /**
-   * Every figure of the view as PostgreSQL's CSV, header first (COPY, as the downloads: ADR 0011);
-   * returns the rows copied. Call inside a read-only transaction.
+   * Every figure of the view as CSV in {@code dialect}, header first, through COPY (as the
+   * downloads: ADR 0011); returns the rows. Numbers and booleans are cast as the screen writes them
+   * (no trailing zeros, true/false). Call inside a read-only transaction.
    */
-  long copyFigures(Condition where, String lang, OutputStream out) {
+  long copyFigures(Condition where, String lang, CsvDialect dialect, OutputStream out) {
     var F = PERSONNEL_FIGURE;
-    List<Field<?>> columns =
+    var columns =
         List.of(
-            F.ID,
-            F.CONTRIBUTOR_ISO3,
-            "nb".equals(lang) ? CONTRIBUTOR.NAME_NB : CONTRIBUTOR.NAME_EN,
-            missionLabel(),
-            F.YEAR,
-            F.PERIOD_START,
-            F.PERIOD_END,
-            F.PERSONNEL_TYPE,
-            F.GENDER,
-            DSL.function("trim_scale", BigDecimal.class, F.COUNT),
-            F.BASIS,
-            F.APPROXIMATE.cast(String.class),
-            F.STATED_TEXT,
-            F.SOURCE_ID,
-            SOURCE_DOCUMENT.TITLE,
-            F.BATCH_ID,
-            IMPORT_BATCH.FILE_NAME);
-    List<Field<?>> named = new java.util.ArrayList<>();
-    for (int i = 0; i < columns.size(); i++) {
-      named.add(columns.get(i).as(CSV_COLUMNS.get(i)));
-    }
+            new CsvColumn("id", F.ID, PLAIN),
+            new CsvColumn("contributor", F.CONTRIBUTOR_ISO3, PLAIN),
+            new CsvColumn(
+                "contributor_name",
+                "nb".equals(lang) ? CONTRIBUTOR.NAME_NB : CONTRIBUTOR.NAME_EN,
+                TEXT),
+            new CsvColumn("missions", missionLabel(), TEXT),
+            new CsvColumn("year", F.YEAR, PLAIN),
+            new CsvColumn("period_start", F.PERIOD_START, PLAIN),
+            new CsvColumn("period_end", F.PERIOD_END, PLAIN),
+            new CsvColumn("personnel_type", F.PERSONNEL_TYPE, PLAIN),
+            new CsvColumn("gender", F.GENDER, PLAIN),
+            new CsvColumn("count", DSL.function("trim_scale", BigDecimal.class, F.COUNT), NUMBER),
+            new CsvColumn("basis", F.BASIS, PLAIN),
+            new CsvColumn("approximate", F.APPROXIMATE.cast(String.class), PLAIN),
+            new CsvColumn("stated_text", F.STATED_TEXT, TEXT),
+            new CsvColumn("source_id", F.SOURCE_ID, PLAIN),
+            new CsvColumn("source_title", SOURCE_DOCUMENT.TITLE, TEXT),
+            new CsvColumn("batch_id", F.BATCH_ID, PLAIN),
+            new CsvColumn("batch_file", IMPORT_BATCH.FILE_NAME, TEXT));
     // the filter's values are inlined by jOOQ (escaped): COPY takes no parameters
     String query =
-        dsl.renderInlined(dsl.select(named).from(figuresWithNames()).where(where).orderBy(F.ID));
-    return dsl.connectionResult(
-        c -> {
-          try (var s = c.createStatement()) {
-            // a download takes as long as the client reads
-            s.execute("set local statement_timeout = 0");
-          }
-          try {
-            return c.unwrap(PGConnection.class)
-                .getCopyAPI()
-                .copyOut("copy (" + query + ") to stdout (format csv, header true)", out);
-          } catch (IOException e) {
-            throw new UncheckedIOException(e);
-          }
-        });
+        dsl.renderInlined(
+            dsl.select(columns.stream().map(c -> c.value().as(c.name())).toList())
+                .from(figuresWithNames())
+                .where(where)
+                .orderBy(F.ID));
+    dsl.query("set local statement_timeout = 0").execute(); // as long as the client reads
+    var kinds = columns.stream().map(CsvColumn::kind).toList();
+    return dsl.connectionResult(c -> CopyCsvTranscoder.copy(c, query, dialect, kinds, out));
   }
 
   static String codes(Collection<String> c) {

@@ -1,6 +1,5 @@
 package no.engagement.registry.deployment;
 
-import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
@@ -13,7 +12,6 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
-import no.engagement.registry.export.CopyCsvTranscoder;
 import no.engagement.registry.export.CsvDialect;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -114,14 +112,7 @@ public class DeploymentService {
   public long writeFigures(
       DeploymentFilter filter, String lang, CsvDialect dialect, OutputStream out) {
     checkCodes(filter);
-    try {
-      var csv = new CopyCsvTranscoder(out, dialect, DeploymentQueries.CSV_KINDS);
-      long copied = queries.copyFigures(queries.where(filter), lang, csv);
-      csv.close();
-      return copied;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return queries.copyFigures(queries.where(filter), lang, dialect, out);
   }
 
   /**

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
-import no.engagement.registry.export.CopyCsvTranscoder;
 import no.engagement.registry.export.CsvDialect;
 import no.engagement.registry.export.MeasuredOutputStream;
 import tools.jackson.databind.SerializationFeature;
@@ -61,10 +60,8 @@ final class DataPackage {
     var sources = queries.sources();
     for (var d : Dataset.ALL) {
       var measured = entry("data/" + d.name() + ".csv");
-      var csv = new CopyCsvTranscoder(measured, CsvDialect.RFC4180, d.kinds());
-      queries.copy(d, csv);
-      csv.close();
-      done("data/" + d.name() + ".csv", csv.rows(), measured);
+      long rows = queries.copy(d, CsvDialect.RFC4180, measured);
+      done("data/" + d.name() + ".csv", rows, measured);
     }
     text("codebook.en.md", Codebook.markdown("en"));
     text("codebook.nb.md", Codebook.markdown("nb"));

@@ -2,13 +2,12 @@ package no.engagement.registry.downloads;
 
 import static no.engagement.registry.jooq.Tables.SOURCE_DOCUMENT;
 
-import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.util.List;
+import no.engagement.registry.export.CopyCsvTranscoder;
+import no.engagement.registry.export.CsvDialect;
 import org.jooq.DSLContext;
 import org.jooq.Records;
-import org.postgresql.PGConnection;
 import org.springframework.stereotype.Repository;
 
 /** The downloads' door to the database: row counts and COPY (query) TO STDOUT. */
@@ -47,17 +46,9 @@ class DownloadQueries {
     dsl.query("set local statement_timeout = 0").execute();
   }
 
-  /** Streams the dataset as PostgreSQL's CSV, its header first; returns the rows copied. */
-  long copy(Dataset dataset, OutputStream out) {
+  /** Streams the dataset through COPY in {@code dialect}, header first; returns the rows. */
+  long copy(Dataset dataset, CsvDialect dialect, OutputStream out) {
     return dsl.connectionResult(
-        c -> {
-          try {
-            return c.unwrap(PGConnection.class)
-                .getCopyAPI()
-                .copyOut("copy (" + dataset.sql() + ") to stdout (format csv, header true)", out);
-          } catch (IOException e) {
-            throw new UncheckedIOException(e);
-          }
-        });
+        c -> CopyCsvTranscoder.copy(c, dataset.sql(), dialect, dataset.kinds(), out));
   }
 }

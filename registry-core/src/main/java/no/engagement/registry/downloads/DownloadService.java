@@ -5,7 +5,6 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.function.LongConsumer;
-import no.engagement.registry.export.CopyCsvTranscoder;
 import no.engagement.registry.export.CsvDialect;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Isolation;
@@ -77,13 +76,6 @@ public class DownloadService {
   public long write(Dataset dataset, CsvDialect dialect, OutputStream out, LongConsumer rowCount) {
     queries.withoutStatementTimeout();
     rowCount.accept(queries.count(dataset));
-    try {
-      var csv = new CopyCsvTranscoder(out, dialect, dataset.kinds());
-      long copied = queries.copy(dataset, csv);
-      csv.close();
-      return copied;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return queries.copy(dataset, dialect, out);
   }
 }

@@ -2,7 +2,11 @@ package no.engagement.registry.export;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.List;
+import org.postgresql.PGConnection;
 
 /**
  * Turns the CSV that PostgreSQL's {@code COPY (query) TO STDOUT (FORMAT csv, HEADER)} sends into a
@@ -50,6 +54,28 @@ public final class CopyCsvTranscoder extends OutputStream {
       put((byte) 0xEF);
       put((byte) 0xBB);
       put((byte) 0xBF);
+    }
+  }
+
+  /**
+   * Runs {@code COPY (query) TO STDOUT (FORMAT csv, HEADER)} on {@code c} (inside the caller's
+   * transaction) and streams it into {@code out} in {@code dialect}: the one place a download runs
+   * COPY. Returns the data rows written.
+   *
+   * @throws UncheckedIOException when {@code out} breaks; the caller must abort the response
+   */
+  public static long copy(
+      Connection c, String query, CsvDialect dialect, List<Kind> kinds, OutputStream out)
+      throws SQLException {
+    try {
+      var csv = new CopyCsvTranscoder(out, dialect, kinds);
+      c.unwrap(PGConnection.class)
+          .getCopyAPI()
+          .copyOut("copy (" + query + ") to stdout (format csv, header true)", csv);
+      csv.close();
+      return csv.rows();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 
