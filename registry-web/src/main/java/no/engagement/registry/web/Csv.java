@@ -23,9 +23,14 @@ public final class Csv {
 
   public static CsvWriter open(HttpServletResponse response, CsvDialect dialect, String fileName)
       throws IOException {
+    attachment(response, fileName);
+    return new CsvWriter(response.getOutputStream(), dialect);
+  }
+
+  /** Marks the response as the CSV file {@code fileName}, to download. */
+  public static void attachment(HttpServletResponse response, String fileName) {
     response.setContentType("text/csv; charset=UTF-8");
     response.setHeader("Content-Disposition", "attachment; filename=\"" + fileName + "\"");
-    return new CsvWriter(response.getOutputStream(), dialect);
   }
 
   /** "nb" or "en": the language of names in screens and files. */

@@ -97,8 +97,7 @@ class DeploymentController {
       // every figure, through COPY (ADR 0011); a bad code is a 404 page, so checked before the
       // response's stream is opened
       deployments.checkCodes(filter);
-      response.setContentType("text/csv; charset=UTF-8");
-      response.setHeader("Content-Disposition", "attachment; filename=\"deployments.csv\"");
+      Csv.attachment(response, "deployments.csv");
       deployments.writeFigures(filter, lang, dialect, response.getOutputStream());
       return;
     }

@@ -74,8 +74,7 @@ class DownloadsController {
           "/releases/" + release + "/files/" + ReleaseService.fileName(dataset, dialect));
       return;
     }
-    response.setContentType("text/csv; charset=UTF-8");
-    response.setHeader("Content-Disposition", "attachment; filename=\"" + name + ".csv\"");
+    Csv.attachment(response, name + ".csv");
     downloads.write(
         dataset,
         dialect,
