@@ -19,6 +19,9 @@ import no.engagement.registry.reference.ReferenceService;
 import no.engagement.registry.web.BadParameterException;
 import no.engagement.registry.web.Csv;
 import no.engagement.registry.web.QueryParameters;
+import no.engagement.registry.web.WholeNumbers;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -44,12 +47,20 @@ class DeploymentController {
 
   private final DeploymentService deployments;
   private final ReferenceService reference;
+  private final MessageSource messages;
+  private final WholeNumbers num;
   private final Options countryOptions = new Options(c -> c.name() + " (" + c.code() + ")");
   private final Options missionOptions = new Options(m -> m.code() + " \u2013 " + m.name());
 
-  DeploymentController(DeploymentService deployments, ReferenceService reference) {
+  DeploymentController(
+      DeploymentService deployments,
+      ReferenceService reference,
+      MessageSource messages,
+      WholeNumbers num) {
     this.deployments = deployments;
     this.reference = reference;
+    this.messages = messages;
+    this.num = num;
   }
 
   @GetMapping("/deployments")
@@ -61,11 +72,21 @@ class DeploymentController {
     var view = deployments.view(filter, lang, after);
     String query = query(request, "after", "lang");
     model.addAttribute("view", view);
-    model.addAttribute("chart", TrendChart.of(view.trend()));
-    model.addAttribute("groupLinks", groupLinks(request, view));
+    var chart = TrendChart.of(view.trend());
+    model.addAttribute("chart", chart);
+    model.addAttribute("chartBars", Rows.bars(chart));
+    var texts = texts(LocaleContextHolder.getLocale());
+    var links = groupLinks(request, view);
+    model.addAttribute("groupLinks", links);
+    model.addAttribute("groupRows", Rows.groups(links, texts, num));
+    model.addAttribute("figureRows", Rows.figures(view.page(), texts, num));
     model.addAttribute(
-        "trendBase",
-        "/deployments?" + without(query(request, "after", "lang", "group", "sort"), "from,to"));
+        "trendRows",
+        Rows.trend(
+            view.trend(),
+            "/deployments?" + without(query(request, "after", "lang", "group", "sort"), "from,to"),
+            texts,
+            num));
     model.addAttribute("query", query);
     model.addAttribute("csvUrl", "/deployments.csv" + (query.isEmpty() ? "" : "?" + query));
     model.addAttribute(
@@ -242,6 +263,25 @@ class DeploymentController {
 
   private static String enc(String s) {
     return URLEncoder.encode(s, StandardCharsets.UTF_8);
+  }
+
+  private Rows.Texts texts(Locale locale) {
+    return new Rows.Texts() {
+      @Override
+      public String explain() {
+        return messages.getMessage("dep.explain", null, locale);
+      }
+
+      @Override
+      public String about() {
+        return messages.getMessage("dep.about", null, locale);
+      }
+
+      @Override
+      public String batch(long id, String file) {
+        return messages.getMessage("dep.batch", new Object[] {Long.toString(id), file}, locale);
+      }
+    };
   }
 
   /** A group and the link that explains its total (null where no filter narrows to it). */

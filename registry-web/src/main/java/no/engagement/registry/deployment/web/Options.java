@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import no.engagement.registry.reference.ReferenceData;
-import org.springframework.web.util.HtmlUtils;
 
 /**
  * The {@code <option>} elements of a long filter list (249 countries, twice), written as escaped
@@ -34,8 +33,8 @@ final class Options {
       var values = new String[items.size()];
       var texts = new String[items.size()];
       for (int i = 0; i < values.length; i++) {
-        values[i] = HtmlUtils.htmlEscape(items.get(i).code());
-        texts[i] = HtmlUtils.htmlEscape(text.apply(items.get(i)));
+        values[i] = Rows.htmlEscape(items.get(i).code());
+        texts[i] = Rows.htmlEscape(text.apply(items.get(i)));
       }
       e = new Escaped(items, values, texts);
       byLanguage.put(lang, e);

@@ -1,0 +1,157 @@
+package no.engagement.registry.deployment.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import no.engagement.registry.deployment.DeploymentView;
+import no.engagement.registry.web.WholeNumbers;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The table rows written in Java: every text escaped, links only where a filter narrows to the row,
+ * numbers as every screen writes them. (The pages around them: DeploymentScreenTest.)
+ */
+class RowsTest {
+
+  private final WholeNumbers num = new WholeNumbers();
+  private final Rows.Texts texts =
+      new Rows.Texts() {
+        @Override
+        public String explain() {
+          return "Show \"the\" figures";
+        }
+
+        @Override
+        public String about() {
+          return "about";
+        }
+
+        @Override
+        public String batch(long id, String file) {
+          return "import batch " + id + " (" + file + ")";
+        }
+      };
+
+  @Test
+  void groupsLinkTheirTotalsOnlyWhereAFilterNarrowsToThem() {
+    var rows =
+        Rows.groups(
+            List.of(
+                new DeploymentController.GroupLink(
+                    new DeploymentView.Group("CIV", "Côte d'Ivoire <CI>", new BigDecimal(12345), 3),
+                    "/deployments?contributor=CIV&group=none"),
+                new DeploymentController.GroupLink(
+                    new DeploymentView.Group(null, "MINUSMA, UNMISS", new BigDecimal("45.5"), 1),
+                    null)),
+            texts,
+            num);
+    assertThat(rows)
+        .isEqualTo(
+            """
+            <tr>
+            <th scope="row">Côte d&#39;Ivoire &lt;CI&gt;</th>
+            <td class="num"><a href="/deployments?contributor=CIV&amp;group=none" \
+            title="Show &quot;the&quot; figures">12 345</a></td>
+            <td class="num">3</td>
+            </tr>
+            <tr>
+            <th scope="row">MINUSMA, UNMISS</th>
+            <td class="num"><span>46</span></td>
+            <td class="num">1</td>
+            </tr>
+            """);
+  }
+
+  @Test
+  void figuresShowPeriodApproximationSourceBatchAndStatedText() {
+    var statement =
+        new DeploymentView.Figure(
+            7,
+            "NOR",
+            "Norway",
+            "MINUSMA, UNMISS",
+            2019,
+            null,
+            null,
+            "uniformed",
+            "Uniformed",
+            "total",
+            new BigDecimal(45),
+            "approximate_statement",
+            true,
+            "around \"45\" <people>",
+            3L,
+            "Report & annex",
+            "nb",
+            null,
+            null);
+    var imported =
+        new DeploymentView.Figure(
+            8,
+            "SWE",
+            "Sweden",
+            "UNTSO",
+            2019,
+            LocalDate.of(2019, 1, 1),
+            LocalDate.of(2019, 1, 31),
+            "police",
+            "Police",
+            "female",
+            new BigDecimal(1200),
+            "snapshot",
+            false,
+            null,
+            null,
+            null,
+            null,
+            12L,
+            "personnel <2019>.csv");
+    assertThat(Rows.figures(List.of(statement, imported), texts, num))
+        .isEqualTo(
+            """
+            <tr id="figure-7">
+            <th scope="row">Norway</th>
+            <td>MINUSMA, UNMISS</td>
+            <td>2019</td>
+            <td>Uniformed</td>
+            <td class="num"><span>about </span><span>45</span></td>
+            <td><a href="/sources/3" lang="nb">Report &amp; annex</a>\
+            <q lang="nb">around &quot;45&quot; &lt;people&gt;</q></td>
+            </tr>
+            <tr id="figure-8">
+            <th scope="row">Sweden</th>
+            <td>UNTSO</td>
+            <td>2019-01-01 – 2019-01-31</td>
+            <td>Police</td>
+            <td class="num"><span>1 200</span></td>
+            <td><span class="batch">import batch 12 (personnel &lt;2019&gt;.csv)</span></td>
+            </tr>
+            """);
+  }
+
+  @Test
+  void theTrendLinksEachYearToItsFiguresAndTheBarsCarryTheirYear() {
+    var trend =
+        List.of(
+            new DeploymentView.YearTotal(2018, new BigDecimal(50)),
+            new DeploymentView.YearTotal(2019, new BigDecimal(100)));
+    assertThat(Rows.trend(trend, "/deployments?contributor=NOR&", texts, num))
+        .isEqualTo(
+            """
+            <tr><th scope="row">2018</th><td class="num"><a href="/deployments?contributor=NOR&amp;\
+            from=2018&amp;to=2018&amp;group=none" title="Show &quot;the&quot; figures">50</a></td></tr>
+            <tr><th scope="row">2019</th><td class="num"><a href="/deployments?contributor=NOR&amp;\
+            from=2019&amp;to=2019&amp;group=none" title="Show &quot;the&quot; figures">100</a></td></tr>
+            """);
+    String bars = Rows.bars(DeploymentController.TrendChart.of(trend));
+    // two slots of 360 with a 48-wide bar centred in each; the larger year fills the plot (170 high
+    // from y 0), the smaller half of it
+    assertThat(bars)
+        .contains("<rect x=\"156\" y=\"85\" width=\"48\" height=\"85\" fill=\"#00507a\"></rect>")
+        .contains("<rect x=\"516\" y=\"0\" width=\"48\" height=\"170\" fill=\"#00507a\"></rect>")
+        .contains(">2018</text>")
+        .contains(">2019</text>");
+  }
+}
