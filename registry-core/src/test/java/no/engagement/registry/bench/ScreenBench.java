@@ -19,6 +19,7 @@ final class ScreenBench {
 
   private static final Pattern DURATION = Pattern.compile("duration: ([0-9.]+) ms");
   private static final java.time.Duration WARM_UP = java.time.Duration.ofSeconds(90);
+  private static final java.time.Duration WARM_UP_MAX = java.time.Duration.ofMinutes(6);
   private static final int CAPTURED_PER_CLIENT = 80; // the mix twice
 
   private ScreenBench() {}
@@ -210,17 +211,32 @@ final class ScreenBench {
         throw new IllegalStateException(path + " answered " + r.statusCode());
       }
     }
-    // warm-up under the same load for WARM_UP: the JIT compiles the template engine's hot paths
-    // only after tens of thousands of requests (on 2 cores the throughput grew from ~150 to ~300
-    // requests/s over the first two to three minutes of load), and a registry in use runs warm
-    long warmEnd = System.nanoTime() + WARM_UP.toNanos();
+    // warm-up under the same load until the throughput settles: the JIT compiles the registry's hot
+    // paths only after tens of thousands of requests (on 2 cores the throughput grew from ~150 to
+    // ~450 requests/s over the first three to four minutes of load), and a registry in use runs
+    // warm. At least WARM_UP, then rounds until one is no more than 3 % faster than the one
+    // before, at most WARM_UP_MAX.
+    long start = System.nanoTime();
     int warmRequests = 0;
-    while (System.nanoTime() < warmEnd) {
+    double previous = 0;
+    while (true) {
+      long r0 = System.nanoTime();
       load(app, mix, clients, perClient, Collections.synchronizedList(new ArrayList<>()));
+      double perSecond = clients * perClient / ((System.nanoTime() - r0) / 1e9);
       warmRequests += clients * perClient;
+      long elapsed = System.nanoTime() - start;
+      boolean settled = elapsed >= WARM_UP.toNanos() && perSecond <= previous * 1.03;
+      previous = perSecond;
+      if (settled || elapsed >= WARM_UP_MAX.toNanos()) {
+        break;
+      }
     }
     System.out.printf(
-        Locale.ROOT, "deployments_screen: warmed up with %d requests%n", warmRequests);
+        Locale.ROOT,
+        "deployments_screen: warmed up with %d requests in %.0f s, last round %.0f requests/s%n",
+        warmRequests,
+        (System.nanoTime() - start) / 1e9,
+        previous);
     // measured with PostgreSQL's statement log off, as the replay below runs
     List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
     long t0 = System.nanoTime();
