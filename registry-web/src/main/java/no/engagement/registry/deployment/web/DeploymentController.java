@@ -15,6 +15,7 @@ import no.engagement.registry.deployment.DeploymentFilter.Grouping;
 import no.engagement.registry.deployment.DeploymentFilter.Sort;
 import no.engagement.registry.deployment.DeploymentService;
 import no.engagement.registry.deployment.DeploymentView;
+import no.engagement.registry.reference.ReferenceData;
 import no.engagement.registry.reference.ReferenceService;
 import no.engagement.registry.web.BadParameterException;
 import no.engagement.registry.web.Csv;
@@ -51,6 +52,8 @@ class DeploymentController {
   private final WholeNumbers num;
   private final Options countryOptions = new Options(c -> c.name() + " (" + c.code() + ")");
   private final Options missionOptions = new Options(m -> m.code() + " \u2013 " + m.name());
+  private final Options regionOptions = new Options(ReferenceData::name);
+  private final Options typeOptions = new Options(ReferenceData::name);
 
   DeploymentController(
       DeploymentService deployments,
@@ -103,8 +106,10 @@ class DeploymentController {
     model.addAttribute("hostOptions", countryOptions.html(lang, countries, filter.hosts()));
     model.addAttribute(
         "missionOptions", missionOptions.html(lang, reference.missions(lang), filter.missions()));
-    model.addAttribute("regions", reference.regions(lang));
-    model.addAttribute("types", reference.personnelTypes(lang));
+    model.addAttribute(
+        "regionOptions", regionOptions.html(lang, reference.regions(lang), filter.regions()));
+    model.addAttribute(
+        "typeOptions", typeOptions.html(lang, reference.personnelTypes(lang), filter.types()));
     return "deployments";
   }
 

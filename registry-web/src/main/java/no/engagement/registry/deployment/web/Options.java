@@ -8,11 +8,12 @@ import java.util.function.Function;
 import no.engagement.registry.reference.ReferenceData;
 
 /**
- * The {@code <option>} elements of a long filter list (249 countries, twice), written as escaped
- * HTML in one pass: rendered by the template engine element by element they were most of the
- * screen's cost (see the closing note of issue 3 and scripts/bench). Each list's escaped code and
- * text are kept for as long as the reference service hands out the same list (it caches its lists
- * for a short while), so a request only joins them and marks the selected ones.
+ * The {@code <option>} elements of a filter list from the reference data (249 countries, twice;
+ * missions, regions, personnel types), written as escaped HTML in one pass: rendered by the
+ * template engine element by element they were most of the screen's cost (docs/adr/0014, issue 3,
+ * scripts/bench). One instance per list. Each list's escaped code and text are kept for as long as
+ * the reference service hands out the same list (it caches its lists for a short while), so a
+ * request only joins them and marks the selected ones.
  */
 final class Options {
 

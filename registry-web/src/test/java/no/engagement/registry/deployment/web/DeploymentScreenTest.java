@@ -33,6 +33,49 @@ class DeploymentScreenTest {
   }
 
   @Test
+  void theFormShowsTheFiltersOfTheView() throws Exception {
+    String html =
+        get("/deployments?lang=en&contributor=NOR&contributor=SWE&host=MLI&mission=UNMISS"
+                + "&region=MIDDLE-EAST&type=police&type=military&from=2015&to=2019"
+                + "&basis=snapshot&gender=female&group=contributor&sort=total")
+            .body();
+    assertThat(selected(html, "contributor")).containsExactly("NOR", "SWE");
+    assertThat(selected(html, "host")).containsExactly("MLI");
+    assertThat(selected(html, "mission")).containsExactly("UNMISS");
+    assertThat(selected(html, "region")).containsExactly("MIDDLE-EAST");
+    assertThat(selected(html, "type")).containsExactlyInAnyOrder("police", "military");
+    assertThat(selected(html, "basis")).containsExactly("snapshot");
+    assertThat(selected(html, "gender")).containsExactly("female");
+    assertThat(selected(html, "group")).containsExactly("contributor");
+    assertThat(selected(html, "sort")).containsExactly("total");
+    // every region and personnel type of the registry is offered, with its English name
+    assertThat(options(html, "region"))
+        .hasSize(sql.queryForObject("select count(*) from region", Integer.class))
+        .contains("<option value=\"MIDDLE-EAST\" selected>the Middle East</option>");
+    assertThat(options(html, "type"))
+        .hasSize(sql.queryForObject("select count(*) from personnel_type", Integer.class));
+    assertThat(html).contains("value=\"2015\"").contains("value=\"2019\"");
+  }
+
+  /** The option elements of the select named {@code name}. */
+  private static List<String> options(String html, String name) {
+    int start = html.indexOf("<select id=\"" + name + "\"");
+    String select = html.substring(start, html.indexOf("</select>", start));
+    return Pattern.compile("<option[^>]*>[^<]*</option>")
+        .matcher(select)
+        .results()
+        .map(m -> m.group())
+        .toList();
+  }
+
+  private static List<String> selected(String html, String name) {
+    return options(html, name).stream()
+        .filter(o -> o.contains(" selected"))
+        .map(o -> o.replaceAll("^<option value=\"([^\"]*)\".*$", "$1"))
+        .toList();
+  }
+
+  @Test
   void theCsvHasExactlyTheRowsOfTheScreen() throws Exception {
     String query = "contributor=NOR&from=2019&to=2019&group=mission";
     var csv = get("/deployments.csv?" + query);
