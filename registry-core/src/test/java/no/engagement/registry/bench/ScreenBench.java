@@ -214,20 +214,22 @@ final class ScreenBench {
     // warm-up under the same load until the throughput settles: the JIT compiles the registry's hot
     // paths only after tens of thousands of requests (on 2 cores the throughput grew from ~150 to
     // ~450 requests/s over the first three to four minutes of load), and a registry in use runs
-    // warm. At least WARM_UP, then rounds until one is no more than 3 % faster than the one
-    // before, at most WARM_UP_MAX.
+    // warm. At least WARM_UP, then rounds until three in a row were no more than 3 % above the
+    // best round before them, at most WARM_UP_MAX.
     long start = System.nanoTime();
     int warmRequests = 0;
-    double previous = 0;
+    double best = 0;
+    double last = 0;
+    int flat = 0;
     while (true) {
       long r0 = System.nanoTime();
       load(app, mix, clients, perClient, Collections.synchronizedList(new ArrayList<>()));
-      double perSecond = clients * perClient / ((System.nanoTime() - r0) / 1e9);
+      last = clients * perClient / ((System.nanoTime() - r0) / 1e9);
       warmRequests += clients * perClient;
+      flat = last > best * 1.03 ? 0 : flat + 1;
+      best = Math.max(best, last);
       long elapsed = System.nanoTime() - start;
-      boolean settled = elapsed >= WARM_UP.toNanos() && perSecond <= previous * 1.03;
-      previous = perSecond;
-      if (settled || elapsed >= WARM_UP_MAX.toNanos()) {
+      if ((elapsed >= WARM_UP.toNanos() && flat >= 3) || elapsed >= WARM_UP_MAX.toNanos()) {
         break;
       }
     }
@@ -236,7 +238,7 @@ final class ScreenBench {
         "deployments_screen: warmed up with %d requests in %.0f s, last round %.0f requests/s%n",
         warmRequests,
         (System.nanoTime() - start) / 1e9,
-        previous);
+        last);
     // measured with PostgreSQL's statement log off, as the replay below runs
     List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
     long t0 = System.nanoTime();
