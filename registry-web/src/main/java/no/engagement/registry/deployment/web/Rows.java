@@ -16,9 +16,12 @@ final class Rows {
 
   private Rows() {}
 
-  /** The five characters HTML needs escaped, nothing else: the page is UTF-8. */
+  /**
+   * The five characters HTML needs escaped, nothing else: the page is UTF-8. Null is empty, as
+   * {@code th:text} writes it.
+   */
   static String htmlEscape(String s) {
-    return HtmlUtils.htmlEscape(s, "UTF-8");
+    return s == null ? "" : HtmlUtils.htmlEscape(s, "UTF-8");
   }
 
   /** Texts of the rows from the message bundle, in the page's language. */
@@ -33,6 +36,10 @@ final class Rows {
     String batch(long id, String file);
   }
 
+  /**
+   * One row per group: its label, its total (linked where a filter narrows to the group), its
+   * number of figures.
+   */
   static String groups(List<DeploymentController.GroupLink> links, Texts texts, WholeNumbers num) {
     var b = new StringBuilder(links.size() * 160);
     String title = htmlEscape(texts.explain());
@@ -56,6 +63,7 @@ final class Rows {
     return b.toString();
   }
 
+  /** One row per figure: contributor, missions, period, type, count, and where it comes from. */
   static String figures(List<DeploymentView.Figure> page, Texts texts, WholeNumbers num) {
     var b = new StringBuilder(page.size() * 400);
     for (var x : page) {

@@ -132,6 +132,13 @@ class RowsTest {
   }
 
   @Test
+  void aMissingTextIsEmptyAsInTheTemplates() {
+    assertThat(Rows.htmlEscape(null)).isEmpty();
+    assertThat(Rows.htmlEscape("Côte d'Ivoire & <Ghana>"))
+        .isEqualTo("Côte d&#39;Ivoire &amp; &lt;Ghana&gt;");
+  }
+
+  @Test
   void theTrendLinksEachYearToItsFiguresAndTheBarsCarryTheirYear() {
     var trend =
         List.of(
