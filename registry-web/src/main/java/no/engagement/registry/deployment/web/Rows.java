@@ -89,12 +89,12 @@ final class Rows {
         b.append('>').append(htmlEscape(x.sourceTitle())).append("</a>");
       }
       if (x.batchFile() != null) {
-        b.append("<span class=\"batch\">")
+        b.append("\n<span class=\"batch\">")
             .append(htmlEscape(texts.batch(x.batchId(), x.batchFile())))
             .append("</span>");
       }
       if (x.statedText() != null) {
-        b.append("<q");
+        b.append("\n<q"); // apart from the source's title, as the words they are
         if (lang != null) {
           b.append(" lang=\"").append(lang).append('"');
         }

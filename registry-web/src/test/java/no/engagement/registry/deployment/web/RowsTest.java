@@ -117,7 +117,7 @@ class RowsTest {
             <td>2019</td>
             <td>Uniformed</td>
             <td class="num"><span>about </span><span>45</span></td>
-            <td><a href="/sources/3" lang="nb">Report &amp; annex</a>\
+            <td><a href="/sources/3" lang="nb">Report &amp; annex</a>
             <q lang="nb">around &quot;45&quot; &lt;people&gt;</q></td>
             </tr>
             <tr id="figure-8">
@@ -126,7 +126,8 @@ class RowsTest {
             <td>2019-01-01 – 2019-01-31</td>
             <td>Police</td>
             <td class="num"><span>1 200</span></td>
-            <td><span class="batch">import batch 12 (personnel &lt;2019&gt;.csv)</span></td>
+            <td>
+            <span class="batch">import batch 12 (personnel &lt;2019&gt;.csv)</span></td>
             </tr>
             """);
   }
