@@ -20,7 +20,6 @@ final class ScreenBench {
   private static final Pattern DURATION = Pattern.compile("duration: ([0-9.]+) ms");
   private static final java.time.Duration WARM_UP = java.time.Duration.ofSeconds(90);
   private static final java.time.Duration WARM_UP_MAX = java.time.Duration.ofMinutes(6);
-  private static final int CAPTURED_PER_CLIENT = 80; // the mix twice
 
   private ScreenBench() {}
 
@@ -250,7 +249,7 @@ final class ScreenBench {
     c.createStatement().execute("select pg_reload_conf()");
     Thread.sleep(500);
     long logStart = Files.size(pgLog);
-    load(app, mix, clients, CAPTURED_PER_CLIENT, Collections.synchronizedList(new ArrayList<>()));
+    load(app, mix, clients, perClient, Collections.synchronizedList(new ArrayList<>()));
     c.createStatement().execute("alter system reset log_min_duration_statement");
     c.createStatement().execute("select pg_reload_conf()");
     Thread.sleep(500);
@@ -272,7 +271,7 @@ final class ScreenBench {
     double p50 = sorted.get(n / 2) / 1e6;
     double p95 = sorted.get((int) Math.ceil(n * 0.95) - 1) / 1e6;
     double mean = sorted.stream().mapToLong(Long::longValue).average().orElse(0) / 1e6;
-    double pgPerRequest = pgMs / (clients * CAPTURED_PER_CLIENT);
+    double pgPerRequest = pgMs / (clients * perClient);
     Collections.sort(replayed);
     double sqlMean = replayed.stream().mapToLong(Long::longValue).average().orElse(0) / 1e6;
     double sqlP95 = replayed.get((int) Math.ceil(replayed.size() * 0.95) - 1) / 1e6;
