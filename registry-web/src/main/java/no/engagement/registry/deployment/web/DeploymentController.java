@@ -78,10 +78,8 @@ class DeploymentController {
     var chart = TrendChart.of(view.trend());
     model.addAttribute("chart", chart);
     model.addAttribute("chartBars", Rows.bars(chart));
-    var texts = texts(LocaleContextHolder.getLocale());
-    var links = groupLinks(request, view);
-    model.addAttribute("groupLinks", links);
-    model.addAttribute("groupRows", Rows.groups(links, texts, num));
+    var texts = new Rows.Texts(messages, LocaleContextHolder.getLocale());
+    model.addAttribute("groupRows", Rows.groups(groupLinks(request, view), texts, num));
     model.addAttribute("figureRows", Rows.figures(view.page(), texts, num));
     model.addAttribute(
         "trendRows",
@@ -268,25 +266,6 @@ class DeploymentController {
 
   private static String enc(String s) {
     return URLEncoder.encode(s, StandardCharsets.UTF_8);
-  }
-
-  private Rows.Texts texts(Locale locale) {
-    return new Rows.Texts() {
-      @Override
-      public String explain() {
-        return messages.getMessage("dep.explain", null, locale);
-      }
-
-      @Override
-      public String about() {
-        return messages.getMessage("dep.about", null, locale);
-      }
-
-      @Override
-      public String batch(long id, String file) {
-        return messages.getMessage("dep.batch", new Object[] {Long.toString(id), file}, locale);
-      }
-    };
   }
 
   /** A group and the link that explains its total (null where no filter narrows to it). */

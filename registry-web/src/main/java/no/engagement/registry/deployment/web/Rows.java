@@ -1,8 +1,10 @@
 package no.engagement.registry.deployment.web;
 
 import java.util.List;
+import java.util.Locale;
 import no.engagement.registry.deployment.DeploymentView;
 import no.engagement.registry.web.WholeNumbers;
+import org.springframework.context.MessageSource;
 import org.springframework.web.util.HtmlUtils;
 
 /**
@@ -24,16 +26,22 @@ final class Rows {
     return s == null ? "" : HtmlUtils.htmlEscape(s, "UTF-8");
   }
 
-  /** Texts of the rows from the message bundle, in the page's language. */
-  interface Texts {
+  /** The rows' texts from the message bundle, in the page's language. */
+  record Texts(MessageSource messages, Locale locale) {
     /** The title of an "explain this number" link. */
-    String explain();
+    String explain() {
+      return messages.getMessage("dep.explain", null, locale);
+    }
 
     /** The word before an approximate count ("about"). */
-    String about();
+    String about() {
+      return messages.getMessage("dep.about", null, locale);
+    }
 
     /** The import batch a figure came from. */
-    String batch(long id, String file);
+    String batch(long id, String file) {
+      return messages.getMessage("dep.batch", new Object[] {Long.toString(id), file}, locale);
+    }
   }
 
   /**

@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import no.engagement.registry.deployment.DeploymentView;
 import no.engagement.registry.web.WholeNumbers;
 import org.junit.jupiter.api.Test;
+import org.springframework.context.support.StaticMessageSource;
 
 /**
  * The table rows written in Java: every text escaped, links only where a filter narrows to the row,
@@ -16,23 +18,15 @@ import org.junit.jupiter.api.Test;
 class RowsTest {
 
   private final WholeNumbers num = new WholeNumbers();
-  private final Rows.Texts texts =
-      new Rows.Texts() {
-        @Override
-        public String explain() {
-          return "Show \"the\" figures";
-        }
+  private final Rows.Texts texts = new Rows.Texts(messages(), Locale.ENGLISH);
 
-        @Override
-        public String about() {
-          return "about";
-        }
-
-        @Override
-        public String batch(long id, String file) {
-          return "import batch " + id + " (" + file + ")";
-        }
-      };
+  private static StaticMessageSource messages() {
+    var m = new StaticMessageSource();
+    m.addMessage("dep.explain", Locale.ENGLISH, "Show \"the\" figures");
+    m.addMessage("dep.about", Locale.ENGLISH, "about");
+    m.addMessage("dep.batch", Locale.ENGLISH, "import batch {0} ({1})");
+    return m;
+  }
 
   @Test
   void groupsLinkTheirTotalsOnlyWhereAFilterNarrowsToThem() {
