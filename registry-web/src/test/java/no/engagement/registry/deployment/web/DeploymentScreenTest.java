@@ -76,6 +76,18 @@ class DeploymentScreenTest {
   }
 
   @Test
+  void aViewWithoutFiguresSaysSoInBothTables() throws Exception {
+    String query = "lang=en&contributor=NOR&from=1950&to=1950";
+    assertThat(get("/deployments?" + query + "&group=mission").body())
+        .contains("No figures match these filters.")
+        .contains("Total 0 from 0 figures.");
+    assertThat(get("/deployments?" + query + "&group=none").body())
+        .contains("No figures match these filters.");
+    assertThat(get("/deployments.csv?" + query + "&group=mission").body().split("\r\n"))
+        .containsExactly("mission,label,total,figures,basis,gender");
+  }
+
+  @Test
   void theCsvHasExactlyTheRowsOfTheScreen() throws Exception {
     String query = "contributor=NOR&from=2019&to=2019&group=mission";
     var csv = get("/deployments.csv?" + query);
