@@ -45,6 +45,14 @@ class DeploymentController {
           "individual_police",
           "formed_police_units",
           "civilians");
+  private static final List<String> BASES =
+      List.of("annual_average", "snapshot", "approximate_statement");
+  private static final List<String> GENDERS = List.of("total", "female", "male");
+  private static final List<String> GROUPS =
+      List.of("year", "contributor", "mission", "host", "type", "none");
+
+  /** The order's words in the query string, as the form offers them. */
+  private static final List<String> SORTS = List.of("key", "-key", "total", "-total");
 
   private final DeploymentService deployments;
   private final ReferenceService reference;
@@ -108,6 +116,12 @@ class DeploymentController {
         "regionOptions", regionOptions.html(lang, reference.regions(lang), filter.regions()));
     model.addAttribute(
         "typeOptions", typeOptions.html(lang, reference.personnelTypes(lang), filter.types()));
+    model.addAttribute("basisOptions", Options.words("basis.", BASES, filter.basis(), texts));
+    model.addAttribute("genderOptions", Options.words("gender.", GENDERS, filter.gender(), texts));
+    String group = filter.group().name().toLowerCase(Locale.ROOT);
+    model.addAttribute("groupOptions", Options.words("group.", GROUPS, group, texts));
+    model.addAttribute(
+        "sortOptions", Options.words("sort.", SORTS, sortWord(filter.sort()), texts));
     return "deployments";
   }
 
@@ -149,16 +163,12 @@ class DeploymentController {
     }
     Grouping group =
         Grouping.valueOf(
-            p.word("group", "year", "year", "contributor", "mission", "host", "type", "none")
-                .toUpperCase(Locale.ROOT));
+            p.word("group", "year", GROUPS.toArray(String[]::new)).toUpperCase(Locale.ROOT));
     String sortWord =
         p.word(
             "sort",
             group == Grouping.YEAR || group == Grouping.NONE ? "key" : "-total",
-            "key",
-            "-key",
-            "total",
-            "-total");
+            SORTS.toArray(String[]::new));
     Sort sort =
         switch (sortWord) {
           case "-key" -> Sort.KEY_DESC;
@@ -175,14 +185,18 @@ class DeploymentController {
         to,
         p.words("type", TYPES),
         gender(p, group),
-        p.word(
-            "basis",
-            DeploymentFilter.DEFAULT_BASIS,
-            "annual_average",
-            "snapshot",
-            "approximate_statement"),
+        p.word("basis", DeploymentFilter.DEFAULT_BASIS, BASES.toArray(String[]::new)),
         group,
         sort);
+  }
+
+  private static String sortWord(Sort sort) {
+    return switch (sort) {
+      case KEY -> "key";
+      case KEY_DESC -> "-key";
+      case TOTAL -> "total";
+      case TOTAL_DESC -> "-total";
+    };
   }
 
   /** One gender; "all" only lists figures (group=none), since totals over genders would overlap. */

@@ -28,6 +28,11 @@ final class Rows {
 
   /** The rows' texts from the message bundle, in the page's language. */
   record Texts(MessageSource messages, Locale locale) {
+    /** The message {@code code}, without arguments. */
+    String message(String code) {
+      return messages.getMessage(code, null, locale);
+    }
+
     /** The title of an "explain this number" link. */
     String explain() {
       return messages.getMessage("dep.explain", null, locale);

@@ -55,6 +55,13 @@ class DeploymentScreenTest {
     assertThat(options(html, "type"))
         .hasSize(sql.queryForObject("select count(*) from personnel_type", Integer.class));
     assertThat(html).contains("value=\"2015\"").contains("value=\"2019\"");
+    // the fixed lists offer every word, named in the page's language
+    assertThat(options(html, "group"))
+        .hasSize(6)
+        .contains("<option value=\"contributor\" selected>Contributing country</option>");
+    assertThat(options(html, "sort")).hasSize(4);
+    assertThat(options(get("/deployments?lang=nb&sort=-key").body(), "sort"))
+        .contains("<option value=\"-key\" selected>etter navn eller år, synkende</option>");
   }
 
   /** The option elements of the select named {@code name}. */

@@ -3,9 +3,11 @@ package no.engagement.registry.deployment.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import no.engagement.registry.reference.ReferenceData;
 import org.junit.jupiter.api.Test;
+import org.springframework.context.support.StaticMessageSource;
 
 /** The escaped option lists: kept per language, and escaped anew when the list is reloaded. */
 class OptionsTest {
@@ -36,5 +38,19 @@ class OptionsTest {
         List.of(new ReferenceData("NOR", "Norway"), new ReferenceData("SSD", "<South Sudan>"));
     assertThat(options.html("en", after, Set.of()))
         .endsWith("<option value=\"SSD\">&lt;South Sudan&gt; (SSD)</option>\n");
+  }
+
+  @Test
+  void wordsAreShownAsTheirMessagesAndTheSelectedIsMarked() {
+    var messages = new StaticMessageSource();
+    messages.addMessage("sort.key", Locale.ENGLISH, "by name");
+    messages.addMessage("sort.-total", Locale.ENGLISH, "by total, <largest> first");
+    var texts = new Rows.Texts(messages, Locale.ENGLISH);
+    assertThat(Options.words("sort.", List.of("key", "-total"), "-total", texts))
+        .isEqualTo(
+            "<option value=\"key\">by name</option>\n"
+                + "<option value=\"-total\" selected>by total, &lt;largest&gt; first</option>\n");
+    assertThat(Options.words("sort.", List.of("key", "-total"), "none", texts))
+        .doesNotContain("selected");
   }
 }
