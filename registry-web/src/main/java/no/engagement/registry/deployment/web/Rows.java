@@ -1,5 +1,6 @@
 package no.engagement.registry.deployment.web;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import no.engagement.registry.deployment.DeploymentView;
@@ -79,6 +80,7 @@ final class Rows {
   /** One row per figure: contributor, missions, period, type, count, and where it comes from. */
   static String figures(List<DeploymentView.Figure> page, Texts texts, WholeNumbers num) {
     var b = new StringBuilder(page.size() * 400);
+    var batches = new HashMap<Long, String>(); // a page's figures share a few batches
     for (var x : page) {
       b.append("<tr id=\"figure-").append(x.id()).append("\">\n<th scope=\"row\">");
       b.append(htmlEscape(x.contributorName())).append("</th>\n<td>");
@@ -103,7 +105,9 @@ final class Rows {
       }
       if (x.batchFile() != null) {
         b.append("\n<span class=\"batch\">")
-            .append(htmlEscape(texts.batch(x.batchId(), x.batchFile())))
+            .append(
+                batches.computeIfAbsent(
+                    x.batchId(), id -> htmlEscape(texts.batch(id, x.batchFile()))))
             .append("</span>");
       }
       if (x.statedText() != null) {
