@@ -45,13 +45,14 @@ class DeploymentController {
           "individual_police",
           "formed_police_units",
           "civilians");
+
+  /** The words the form offers and the query string takes, each named by its message. */
   private static final List<String> BASES =
       List.of("annual_average", "snapshot", "approximate_statement");
+
   private static final List<String> GENDERS = List.of("total", "female", "male");
   private static final List<String> GROUPS =
       List.of("year", "contributor", "mission", "host", "type", "none");
-
-  /** The order's words in the query string, as the form offers them. */
   private static final List<String> SORTS = List.of("key", "-key", "total", "-total");
 
   private final DeploymentService deployments;
