@@ -51,6 +51,7 @@ class DeploymentController {
       List.of("annual_average", "snapshot", "approximate_statement");
 
   private static final List<String> GENDERS = List.of("total", "female", "male");
+  private static final List<String> GENDERS_AND_ALL = List.of("total", "female", "male", "all");
   private static final List<String> GROUPS =
       List.of("year", "contributor", "mission", "host", "type", "none");
   private static final List<String> SORTS = List.of("key", "-key", "total", "-total");
@@ -118,7 +119,9 @@ class DeploymentController {
     model.addAttribute(
         "typeOptions", typeOptions.html(lang, reference.personnelTypes(lang), filter.types()));
     model.addAttribute("basisOptions", Options.words("basis.", BASES, filter.basis(), texts));
-    model.addAttribute("genderOptions", Options.words("gender.", GENDERS, filter.gender(), texts));
+    // "all" (each figure, group=none) is offered when the view has it, so the form keeps the view
+    var genders = "all".equals(filter.gender()) ? GENDERS_AND_ALL : GENDERS;
+    model.addAttribute("genderOptions", Options.words("gender.", genders, filter.gender(), texts));
     String group = filter.group().name().toLowerCase(Locale.ROOT);
     model.addAttribute("groupOptions", Options.words("group.", GROUPS, group, texts));
     model.addAttribute(
@@ -202,7 +205,8 @@ class DeploymentController {
 
   /** One gender; "all" only lists figures (group=none), since totals over genders would overlap. */
   private static String gender(QueryParameters p, Grouping group) {
-    String g = p.word("gender", DeploymentFilter.DEFAULT_GENDER, "total", "female", "male", "all");
+    String g =
+        p.word("gender", DeploymentFilter.DEFAULT_GENDER, GENDERS_AND_ALL.toArray(String[]::new));
     if (g.equals("all") && group != Grouping.NONE) {
       throw new BadParameterException("gender", g, "param.gender.all");
     }

@@ -62,6 +62,10 @@ class DeploymentScreenTest {
     assertThat(options(html, "sort")).hasSize(4);
     assertThat(options(get("/deployments?lang=nb&sort=-key").body(), "sort"))
         .contains("<option value=\"-key\" selected>etter navn eller år, synkende</option>");
+    // a list of each figure of every gender keeps "all" in the form
+    assertThat(selected(get("/deployments?lang=en&gender=all&group=none").body(), "gender"))
+        .containsExactly("all");
+    assertThat(options(get("/deployments?lang=en").body(), "gender")).hasSize(3);
   }
 
   /** The option elements of the select named {@code name}. */
