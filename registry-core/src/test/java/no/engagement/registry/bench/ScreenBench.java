@@ -284,9 +284,13 @@ final class ScreenBench {
       List<Long> sql = SqlReplay.run(c.getMetaData().getURL(), transactions, clients);
       latencies.addAll(own);
       replayed.addAll(sql);
-      rounds.add(String.format(Locale.ROOT, "%.2f", mean(own) / mean(sql)));
+      rounds.add(
+          String.format(
+              Locale.ROOT, "%.2f (%.1f / %.1f ms)", mean(own) / mean(sql), mean(own), mean(sql)));
     }
-    System.out.println("deployments_screen: ratio of each round " + String.join(", ", rounds));
+    System.out.println(
+        "deployments_screen: each round's ratio (screen / replay mean) "
+            + String.join(", ", rounds));
     List<Long> sorted = new ArrayList<>(latencies);
     Collections.sort(sorted);
     int n = sorted.size();
