@@ -54,7 +54,8 @@ class DeploymentController {
   private static final List<String> GENDERS_AND_ALL = List.of("total", "female", "male", "all");
   private static final List<String> GROUPS =
       List.of("year", "contributor", "mission", "host", "type", "none");
-  private static final List<String> SORTS = List.of("key", "-key", "total", "-total");
+  private static final List<String> SORTS =
+      Arrays.stream(Sort.values()).map(DeploymentController::sortWord).toList();
 
   private final DeploymentService deployments;
   private final ReferenceService reference;
@@ -173,13 +174,7 @@ class DeploymentController {
             "sort",
             group == Grouping.YEAR || group == Grouping.NONE ? "key" : "-total",
             SORTS.toArray(String[]::new));
-    Sort sort =
-        switch (sortWord) {
-          case "-key" -> Sort.KEY_DESC;
-          case "total" -> Sort.TOTAL;
-          case "-total" -> Sort.TOTAL_DESC;
-          default -> Sort.KEY;
-        };
+    Sort sort = Sort.values()[SORTS.indexOf(sortWord)];
     return new DeploymentFilter(
         p.codes("contributor"),
         p.codes("mission"),
@@ -194,6 +189,7 @@ class DeploymentController {
         sort);
   }
 
+  /** The order's word in the query string (and the form), one per constant of Sort. */
   private static String sortWord(Sort sort) {
     return switch (sort) {
       case KEY -> "key";

@@ -36,12 +36,12 @@ final class Rows {
 
     /** The title of an "explain this number" link. */
     String explain() {
-      return messages.getMessage("dep.explain", null, locale);
+      return message("dep.explain");
     }
 
     /** The word before an approximate count ("about"). */
     String about() {
-      return messages.getMessage("dep.about", null, locale);
+      return message("dep.about");
     }
 
     /** The import batch a figure came from. */
