@@ -16,7 +16,7 @@ import static no.engagement.registry.jooq.Tables.PERSONNEL_TYPE;
 import static no.engagement.registry.jooq.Tables.REGION;
 import static no.engagement.registry.jooq.Tables.REGION_COUNTRY;
 import static no.engagement.registry.jooq.Tables.SOURCE_DOCUMENT;
-import static org.jooq.Records.mapping;
+import static org.jooq.impl.DSL.any;
 import static org.jooq.impl.DSL.exists;
 import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.inline;
@@ -28,9 +28,21 @@ import static org.jooq.impl.DSL.when;
 
 import java.io.OutputStream;
 import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import no.engagement.registry.export.CopyCsvTranscoder;
 import no.engagement.registry.export.CopyCsvTranscoder.Kind;
@@ -43,7 +55,9 @@ import no.engagement.registry.jooq.tables.Country;
 import no.engagement.registry.jooq.tables.Mission;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.EnumType;
 import org.jooq.Field;
+import org.jooq.Param;
 import org.jooq.Record1;
 import org.jooq.Select;
 import org.jooq.impl.DSL;
@@ -80,6 +94,48 @@ class DeploymentQueries {
         dsl.select(REGION.CODE).from(REGION).where(REGION.CODE.in(codes)).fetch(REGION.CODE));
   }
 
+  /**
+   * The filter's values by the name of their parameter in the SQL. A name is there only when its
+   * filter is set, so the names also tell the query's shape: a query is rendered once per shape and
+   * run with these values ({@link #run}).
+   */
+  private static Map<String, Object> values(DeploymentFilter f) {
+    var v = new LinkedHashMap<String, Object>();
+    v.put("basis", BasisCode.lookupLiteral(f.basis()));
+    if (!"all".equals(f.gender())) {
+      v.put("gender", GenderCode.lookupLiteral(f.gender()));
+    }
+    putCodes(v, "contributors", f.contributors());
+    if (f.from() != null) {
+      v.put("from", f.from().shortValue());
+    }
+    if (f.to() != null) {
+      v.put("to", f.to().shortValue());
+    }
+    if (!f.types().isEmpty()) {
+      v.put(
+          "types",
+          f.types().stream()
+              .map(PersonnelTypeCode::lookupLiteral)
+              .toArray(PersonnelTypeCode[]::new));
+    }
+    putCodes(v, "missions", f.missions());
+    putCodes(v, "hosts", f.hosts());
+    putCodes(v, "regions", f.regions());
+    return v;
+  }
+
+  private static void putCodes(Map<String, Object> v, String name, List<String> codes) {
+    if (!codes.isEmpty()) {
+      v.put(name, codes.toArray(String[]::new));
+    }
+  }
+
+  /** The parameter {@code name} with its value from {@code v}. */
+  private static <T> Param<T> param(Map<String, Object> v, String name, Class<T> type) {
+    return DSL.param(name, type.cast(v.get(name)));
+  }
+
   /** The columns a filter reads, in the figures table or in the series view. */
   private record Columns(
       Field<BasisCode> basis,
@@ -89,19 +145,19 @@ class DeploymentQueries {
       Field<PersonnelTypeCode> type) {}
 
   /** The filter as one SQL condition on PERSONNEL_FIGURE. */
-  Condition where(DeploymentFilter f) {
+  private static Condition where(Map<String, Object> v) {
     var F = PERSONNEL_FIGURE;
     return filter(
-        f,
+        v,
         new Columns(F.BASIS, F.GENDER, F.CONTRIBUTOR_ISO3, F.YEAR, F.PERSONNEL_TYPE),
         DeploymentQueries::coversMission);
   }
 
   /** The filter as a condition on a roll-up of the series (V3__deployment_rollup.sql). */
-  private static Condition rollupWhere(DeploymentFilter f) {
+  private static Condition rollupWhere(Map<String, Object> v) {
     var R = DEPLOYMENT_ROLLUP;
     return filter(
-        f,
+        v,
         new Columns(R.BASIS, R.GENDER, R.CONTRIBUTOR_ISO3, R.YEAR, R.PERSONNEL_TYPE),
         DeploymentQueries::overlaps);
   }
@@ -125,43 +181,47 @@ class DeploymentQueries {
 
   /**
    * One filter, two tables: {@code covers} says how a row covers any of a set of missions (the
-   * figures table and the series view keep mission sets differently).
+   * figures table and the series view keep mission sets differently). Each list of codes is one
+   * array parameter ({@code = any(?)}), so the SQL does not change with how many codes are chosen.
    */
   private static Condition filter(
-      DeploymentFilter f,
+      Map<String, Object> v,
       Columns col,
       java.util.function.Function<Select<? extends Record1<Long>>, Condition> covers) {
-    Condition c = col.basis().eq(BasisCode.lookupLiteral(f.basis()));
-    if (!"all".equals(f.gender())) {
-      c = c.and(col.gender().eq(GenderCode.lookupLiteral(f.gender())));
+    Condition c = col.basis().eq(param(v, "basis", BasisCode.class));
+    if (v.containsKey("gender")) {
+      c = c.and(col.gender().eq(param(v, "gender", GenderCode.class)));
     }
-    if (!f.contributors().isEmpty()) {
-      c = c.and(col.contributor().in(f.contributors()));
+    if (v.containsKey("contributors")) {
+      c = c.and(col.contributor().eq(any(param(v, "contributors", String[].class))));
     }
-    if (f.from() != null) {
-      c = c.and(col.year().ge(f.from().shortValue()));
+    if (v.containsKey("from")) {
+      c = c.and(col.year().ge(param(v, "from", Short.class)));
     }
-    if (f.to() != null) {
-      c = c.and(col.year().le(f.to().shortValue()));
+    if (v.containsKey("to")) {
+      c = c.and(col.year().le(param(v, "to", Short.class)));
     }
-    if (!f.types().isEmpty()) {
-      c = c.and(col.type().in(f.types().stream().map(PersonnelTypeCode::lookupLiteral).toList()));
+    if (v.containsKey("types")) {
+      c = c.and(col.type().eq(any(param(v, "types", PersonnelTypeCode[].class))));
     }
-    if (!f.missions().isEmpty()) {
+    if (v.containsKey("missions")) {
       c =
           c.and(
               covers.apply(
-                  select(MISSION.ID).from(MISSION).where(MISSION.ACRONYM.in(f.missions()))));
+                  select(MISSION.ID)
+                      .from(MISSION)
+                      .where(MISSION.ACRONYM.eq(any(param(v, "missions", String[].class))))));
     }
-    if (!f.hosts().isEmpty()) {
+    if (v.containsKey("hosts")) {
       c =
           c.and(
               covers.apply(
                   select(MISSION_HOST.MISSION_ID)
                       .from(MISSION_HOST)
-                      .where(MISSION_HOST.ISO3.in(f.hosts()))));
+                      .where(MISSION_HOST.ISO3.eq(any(param(v, "hosts", String[].class))))));
     }
-    if (!f.regions().isEmpty()) {
+    if (v.containsKey("regions")) {
+      var regions = param(v, "regions", String[].class);
       c =
           c.and(
               covers.apply(
@@ -169,11 +229,11 @@ class DeploymentQueries {
                       .from(MISSION_HOST)
                       .join(REGION_COUNTRY)
                       .on(REGION_COUNTRY.ISO3.eq(MISSION_HOST.ISO3))
-                      .where(REGION_COUNTRY.REGION_CODE.in(f.regions()))
+                      .where(REGION_COUNTRY.REGION_CODE.eq(any(regions)))
                       .union(
                           select(MISSION_REGION.MISSION_ID)
                               .from(MISSION_REGION)
-                              .where(MISSION_REGION.REGION_CODE.in(f.regions())))));
+                              .where(MISSION_REGION.REGION_CODE.eq(any(regions))))));
     }
     return c;
   }
@@ -249,13 +309,26 @@ class DeploymentQueries {
 
   /** The cells read from one level of the roll-up; level 0 is the series themselves. */
   List<Cell> cells(DeploymentFilter f, String lang, short level) {
+    var v = values(f);
+    v.put("level", level);
+    boolean nb = "nb".equals(lang);
+    var shape = List.of("cells", f.group(), nb, List.copyOf(v.keySet()));
+    return run(
+        shape,
+        () -> cellsQuery(v, f.group(), nb),
+        v,
+        r ->
+            new Cell(
+                r.getString(1), r.getString(2), r.getInt(3), r.getBigDecimal(4), r.getLong(5)));
+  }
+
+  private Select<?> cellsQuery(Map<String, Object> v, DeploymentFilter.Grouping group, boolean nb) {
     var R = DEPLOYMENT_ROLLUP;
     var L = MISSION_SET_LABEL;
-    boolean nb = "nb".equals(lang);
     Field<String> code;
     Field<String> label;
     List<Field<?>> groupBy; // plain columns: code and label are computed from them
-    switch (f.group()) {
+    switch (group) {
       case CONTRIBUTOR -> {
         label = nb ? CONTRIBUTOR.NAME_NB : CONTRIBUTOR.NAME_EN;
         code = R.CONTRIBUTOR_ISO3.cast(String.class);
@@ -285,7 +358,7 @@ class DeploymentQueries {
     List<Field<?>> all = new java.util.ArrayList<>(groupBy);
     all.add(R.YEAR);
     org.jooq.Table<?> joined = R;
-    switch (f.group()) {
+    switch (group) {
       case CONTRIBUTOR ->
           joined = R.leftJoin(CONTRIBUTOR).on(CONTRIBUTOR.ISO3.eq(R.CONTRIBUTOR_ISO3));
       case TYPE -> joined = R.leftJoin(PERSONNEL_TYPE).on(PERSONNEL_TYPE.CODE.eq(R.PERSONNEL_TYPE));
@@ -299,51 +372,23 @@ class DeploymentQueries {
             sum(R.TOTAL),
             sum(R.FIGURES))
         .from(joined)
-        .where(R.LEVEL.eq(level).and(rollupWhere(f)))
-        .groupBy(all)
-        .fetch(
-            r ->
-                new Cell(
-                    r.value1(),
-                    r.value2(),
-                    r.value3(),
-                    r.value4(),
-                    r.value5() == null ? 0 : r.value5().longValue()));
+        .where(R.LEVEL.eq(param(v, "level", Short.class)).and(rollupWhere(v)))
+        .groupBy(all);
   }
 
-  private org.jooq.SelectLimitStep<
-          org.jooq.Record19<
-              Long,
-              String,
-              String,
-              String,
-              Integer,
-              java.time.LocalDate,
-              java.time.LocalDate,
-              String,
-              String,
-              String,
-              BigDecimal,
-              String,
-              Boolean,
-              String,
-              Long,
-              String,
-              String,
-              Long,
-              String>>
-      figures(Condition where, String lang) {
+  /** The figures of the view after the parameter {@code after}, at most {@code size}, by id. */
+  private Select<?> figuresQuery(Map<String, Object> v, boolean nb) {
     var F = PERSONNEL_FIGURE;
     return dsl.select(
             F.ID,
             F.CONTRIBUTOR_ISO3.cast(String.class),
-            "nb".equals(lang) ? CONTRIBUTOR.NAME_NB : CONTRIBUTOR.NAME_EN,
+            nb ? CONTRIBUTOR.NAME_NB : CONTRIBUTOR.NAME_EN,
             missionLabel(),
             F.YEAR.cast(Integer.class),
             F.PERIOD_START,
             F.PERIOD_END,
             F.PERSONNEL_TYPE.cast(String.class),
-            "nb".equals(lang) ? PERSONNEL_TYPE.NAME_NB : PERSONNEL_TYPE.NAME_EN,
+            nb ? PERSONNEL_TYPE.NAME_NB : PERSONNEL_TYPE.NAME_EN,
             F.GENDER.cast(String.class),
             F.COUNT,
             F.BASIS.cast(String.class),
@@ -355,8 +400,9 @@ class DeploymentQueries {
             F.BATCH_ID,
             IMPORT_BATCH.FILE_NAME)
         .from(figuresWithNames())
-        .where(where)
-        .orderBy(F.ID);
+        .where(where(v).and(F.ID.gt(param(v, "after", Long.class))))
+        .orderBy(F.ID)
+        .limit(param(v, "size", Integer.class));
   }
 
   /** The figures with what names them: contributor, type, mission, source, batch. */
@@ -381,11 +427,37 @@ class DeploymentQueries {
    * planning, 1.1 ms running, on the 1M-figure bench), so this transaction stops the planner from
    * reordering them.
    */
-  List<DeploymentView.Figure> page(Condition where, String lang, long after, int size) {
+  List<DeploymentView.Figure> page(DeploymentFilter f, String lang, long after, int size) {
     dsl.execute("set local join_collapse_limit = 1");
-    return figures(where.and(PERSONNEL_FIGURE.ID.gt(after)), lang)
-        .limit(size)
-        .fetch(mapping(DeploymentView.Figure::new));
+    var v = values(f);
+    v.put("after", after);
+    v.put("size", size);
+    boolean nb = "nb".equals(lang);
+    return run(
+        List.of("page", nb, List.copyOf(v.keySet())),
+        () -> figuresQuery(v, nb),
+        v,
+        r ->
+            new DeploymentView.Figure(
+                r.getLong(1),
+                r.getString(2),
+                r.getString(3),
+                r.getString(4),
+                r.getInt(5),
+                r.getObject(6, LocalDate.class),
+                r.getObject(7, LocalDate.class),
+                r.getString(8),
+                r.getString(9),
+                r.getString(10),
+                r.getBigDecimal(11),
+                r.getString(12),
+                r.getBoolean(13),
+                r.getString(14),
+                r.getObject(15, Long.class),
+                r.getString(16),
+                r.getString(17),
+                r.getObject(18, Long.class),
+                r.getString(19)));
   }
 
   /** A column of the figure list's CSV: its header name, its value, what the dialect does to it. */
@@ -396,7 +468,7 @@ class DeploymentQueries {
    * downloads: ADR 0011); returns the rows. Numbers and booleans are cast as the screen writes them
    * (no trailing zeros, true/false). Call inside a read-only transaction.
    */
-  long copyFigures(Condition where, String lang, CsvDialect dialect, OutputStream out) {
+  long copyFigures(DeploymentFilter f, String lang, CsvDialect dialect, OutputStream out) {
     var F = PERSONNEL_FIGURE;
     var columns =
         List.of(
@@ -425,11 +497,96 @@ class DeploymentQueries {
         dsl.renderInlined(
             dsl.select(columns.stream().map(c -> c.value().as(c.name())).toList())
                 .from(figuresWithNames())
-                .where(where)
+                .where(where(values(f)))
                 .orderBy(F.ID));
     dsl.query("set local statement_timeout = 0").execute(); // as long as the client reads
     var kinds = columns.stream().map(CsvColumn::kind).toList();
     return dsl.connectionResult(c -> CopyCsvTranscoder.copy(c, query, dialect, kinds, out));
+  }
+
+  /** A query's SQL as jOOQ renders it, with the names of its parameters in their order. */
+  private record Rendered(String sql, List<String> names) {}
+
+  /** {@code :name}, a named parameter in SQL rendered by jOOQ. */
+  private static final Pattern NAMED = Pattern.compile(":([A-Za-z_]\\w*)");
+
+  /**
+   * The screen's SQL by the shape of its query: jOOQ renders the SQL of every query it runs, which
+   * was a tenth of the deployment screen's CPU (issue 3). The text of these queries depends only on
+   * which filters are set (the names of {@link #values}), grouping and language, so each shape is
+   * rendered once and then run with the values (the way jOOQ's maintainer suggests in
+   * jOOQ/jOOQ#8320). Bounded: a few hundred shapes at most.
+   */
+  private final Map<List<?>, Rendered> rendered = new ConcurrentHashMap<>();
+
+  /** A row of a result set as a record. */
+  @FunctionalInterface
+  private interface Row<T> {
+    T map(ResultSet r) throws SQLException;
+  }
+
+  /**
+   * Runs the query of {@code shape} (built by {@code query} the first time) with {@code values}
+   * bound by name, inside the caller's transaction.
+   */
+  private <T> List<T> run(
+      List<?> shape, Supplier<Select<?>> query, Map<String, Object> values, Row<T> row) {
+    Rendered r = rendered.get(shape);
+    if (r == null) {
+      r = render(query.get());
+      rendered.put(shape, r);
+    }
+    Rendered sql = r;
+    return dsl.connectionResult(
+        c -> {
+          try (PreparedStatement ps = c.prepareStatement(sql.sql())) {
+            for (int i = 0; i < sql.names().size(); i++) {
+              bind(c, ps, i + 1, sql.names().get(i), values);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+              List<T> rows = new ArrayList<>();
+              while (rs.next()) {
+                rows.add(row.map(rs));
+              }
+              return rows;
+            }
+          }
+        });
+  }
+
+  /** The SQL jOOQ binds for {@code q}, and which named parameter each {@code ?} is. */
+  private Rendered render(Select<?> q) {
+    List<String> names = new ArrayList<>();
+    String sql =
+        NAMED
+            .matcher(dsl.renderNamedParams(q))
+            .replaceAll(
+                m -> {
+                  names.add(m.group(1));
+                  return "?";
+                });
+    if (!sql.equals(dsl.render(q))) { // a ":" that is not a parameter, or an unnamed parameter
+      throw new IllegalStateException("Parameters are not all named and bound in " + sql);
+    }
+    return new Rendered(sql, List.copyOf(names));
+  }
+
+  /** Binds as jOOQ would: enums by their literal (the SQL casts them), lists as arrays. */
+  private static void bind(
+      Connection c, PreparedStatement ps, int i, String name, Map<String, Object> values)
+      throws SQLException {
+    Object value = values.get(name);
+    switch (value) {
+      case null -> throw new IllegalStateException("No value for the parameter " + name);
+      case EnumType e -> ps.setString(i, e.getLiteral());
+      case EnumType[] es ->
+          ps.setArray(
+              i,
+              c.createArrayOf(
+                  "varchar", Arrays.stream(es).map(EnumType::getLiteral).toArray(String[]::new)));
+      case String[] codes -> ps.setArray(i, c.createArrayOf("varchar", codes));
+      default -> ps.setObject(i, value);
+    }
   }
 
   static String codes(Collection<String> c) {

@@ -36,7 +36,6 @@ public class DeploymentService {
    */
   public DeploymentView view(DeploymentFilter filter, String lang, long after) {
     checkCodes(filter);
-    var where = queries.where(filter);
     var cells = queries.cells(filter, lang);
     BigDecimal total =
         cells.stream().map(DeploymentQueries.Cell::total).reduce(BigDecimal.ZERO, BigDecimal::add);
@@ -51,7 +50,7 @@ public class DeploymentService {
     List<DeploymentView.Figure> page = List.of();
     Long next = null;
     if (filter.group() == DeploymentFilter.Grouping.NONE) {
-      page = new ArrayList<>(queries.page(where, lang, after, PAGE_SIZE + 1));
+      page = new ArrayList<>(queries.page(filter, lang, after, PAGE_SIZE + 1));
       if (page.size() > PAGE_SIZE) {
         page = page.subList(0, PAGE_SIZE);
         next = page.getLast().id();
@@ -112,7 +111,7 @@ public class DeploymentService {
   public long writeFigures(
       DeploymentFilter filter, String lang, CsvDialect dialect, OutputStream out) {
     checkCodes(filter);
-    return queries.copyFigures(queries.where(filter), lang, dialect, out);
+    return queries.copyFigures(filter, lang, dialect, out);
   }
 
   /**

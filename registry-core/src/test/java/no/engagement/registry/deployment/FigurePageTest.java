@@ -49,7 +49,7 @@ class FigurePageTest {
           long after = 0;
           while (true) { // pages of 7, as the screen walks them with ?after=
             long from = after;
-            var page = transactions.execute(s -> queries.page(queries.where(f), "en", from, 7));
+            var page = transactions.execute(s -> queries.page(f, "en", from, 7));
             page.forEach(x -> paged.add(x.id()));
             if (page.size() < 7) {
               break;
