@@ -12,7 +12,9 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import no.engagement.registry.export.CsvDialect;
+import no.engagement.registry.reference.ReferenceService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -23,9 +25,11 @@ public class DeploymentService {
 
   public static final int PAGE_SIZE = 100;
   private final DeploymentQueries queries;
+  private final ReferenceService reference;
 
-  DeploymentService(DeploymentQueries queries) {
+  DeploymentService(DeploymentQueries queries, ReferenceService reference) {
     this.queries = queries;
+    this.reference = reference;
   }
 
   /**
@@ -115,20 +119,25 @@ public class DeploymentService {
   }
 
   /**
-   * Checks the filter's codes, for a caller that must know before it opens its stream.
+   * Checks the filter's codes, for a caller that must know before it opens its stream. Codes in the
+   * kept reference lists need no query; any other is looked up in the database, which has the last
+   * import's codes.
    *
    * @throws UnknownCodeException when a filter names a code the registry does not know
    */
   public void checkCodes(DeploymentFilter f) {
-    check("contributor", f.contributors(), queries::knownCountries);
-    check("host", f.hosts(), queries::knownCountries);
-    check("mission", f.missions(), queries::knownMissions);
-    check("region", f.regions(), queries::knownRegions);
+    check("contributor", f.contributors(), reference::listsCountries, queries::knownCountries);
+    check("host", f.hosts(), reference::listsCountries, queries::knownCountries);
+    check("mission", f.missions(), reference::listsMissions, queries::knownMissions);
+    check("region", f.regions(), reference::listsRegions, queries::knownRegions);
   }
 
   private static void check(
-      String parameter, List<String> codes, Function<List<String>, Set<String>> lookup) {
-    if (codes.isEmpty()) {
+      String parameter,
+      List<String> codes,
+      Predicate<List<String>> listed,
+      Function<List<String>, Set<String>> lookup) {
+    if (codes.isEmpty() || listed.test(codes)) {
       return;
     }
     Set<String> known = lookup.apply(codes);

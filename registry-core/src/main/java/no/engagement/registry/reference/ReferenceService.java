@@ -1,17 +1,22 @@
 package no.engagement.registry.reference;
 
 import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Supplier;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import no.engagement.registry.db.PinnedSchema;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Code lists with names in bokmål or English, for filters and forms. Every screen with filters
  * shows them, so they are kept for {@link #TTL}: they change only with imports, and an instance
- * behind a load balancer shows a new code at most that much later.
+ * behind a load balancer shows a new code at most that much later. Each published release has lists
+ * of its own (a pinned view reads the release's schema, docs/adr/0012).
  */
 @Service
 @Transactional(readOnly = true)
@@ -19,38 +24,62 @@ public class ReferenceService {
 
   static final Duration TTL = Duration.ofSeconds(30);
 
-  private record Cached(long loadedAt, List<ReferenceData> rows) {}
+  private record Key(String schema, String list, boolean nb) {}
+
+  private record Cached(long loadedAt, List<ReferenceData> rows, Set<String> codes) {}
 
   private final ReferenceQueries queries;
-  private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+  private final Map<Key, Cached> cache = new ConcurrentHashMap<>();
 
   ReferenceService(ReferenceQueries queries) {
     this.queries = queries;
   }
 
   public List<ReferenceData> countries(String lang) {
-    return cached("countries:" + lang, () -> queries.countries("nb".equals(lang)));
+    return cached("countries", lang, queries::countries).rows();
   }
 
   public List<ReferenceData> missions(String lang) {
-    return cached("missions:" + lang, () -> queries.missions("nb".equals(lang)));
+    return cached("missions", lang, queries::missions).rows();
   }
 
   public List<ReferenceData> regions(String lang) {
-    return cached("regions:" + lang, () -> queries.regions("nb".equals(lang)));
+    return cached("regions", lang, queries::regions).rows();
   }
 
   public List<ReferenceData> personnelTypes(String lang) {
-    return cached("types:" + lang, () -> queries.personnelTypes("nb".equals(lang)));
+    return cached("types", lang, queries::personnelTypes).rows();
   }
 
-  private List<ReferenceData> cached(String key, Supplier<List<ReferenceData>> load) {
+  /**
+   * Whether the kept list of countries has every one of {@code codes} (ISO 3166 alpha-3). False
+   * does not mean unknown: a country added in the last {@link #TTL} is not in the list yet, so the
+   * caller asks the database.
+   */
+  public boolean listsCountries(Collection<String> codes) {
+    return cached("countries", "en", queries::countries).codes().containsAll(codes);
+  }
+
+  /** The same for mission acronyms. */
+  public boolean listsMissions(Collection<String> acronyms) {
+    return cached("missions", "en", queries::missions).codes().containsAll(acronyms);
+  }
+
+  /** The same for region codes. */
+  public boolean listsRegions(Collection<String> codes) {
+    return cached("regions", "en", queries::regions).codes().containsAll(codes);
+  }
+
+  private Cached cached(String list, String lang, Function<Boolean, List<ReferenceData>> load) {
+    String schema = PinnedSchema.current();
+    var key = new Key(schema == null ? "public" : schema, list, "nb".equals(lang));
     long now = System.nanoTime();
     Cached c = cache.get(key);
     if (c == null || now - c.loadedAt() > TTL.toNanos()) {
-      c = new Cached(now, List.copyOf(load.get()));
+      var rows = List.copyOf(load.apply(key.nb()));
+      c = new Cached(now, rows, rows.stream().map(ReferenceData::code).collect(Collectors.toSet()));
       cache.put(key, c);
     }
-    return c.rows();
+    return c;
   }
 }
