@@ -2,11 +2,16 @@ package no.engagement.registry.reference;
 
 import static no.engagement.registry.jooq.Tables.COUNTRY;
 import static no.engagement.registry.jooq.Tables.MISSION;
+import static no.engagement.registry.jooq.Tables.MISSION_HOST;
+import static no.engagement.registry.jooq.Tables.PERSONNEL_FIGURE;
 import static no.engagement.registry.jooq.Tables.PERSONNEL_TYPE;
 import static no.engagement.registry.jooq.Tables.REGION;
 import static org.jooq.Records.mapping;
+import static org.jooq.impl.DSL.exists;
+import static org.jooq.impl.DSL.selectOne;
 
 import java.util.List;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
@@ -25,6 +30,31 @@ class ReferenceQueries {
     var name = nb ? COUNTRY.NAME_NB : COUNTRY.NAME_EN;
     return dsl.select(COUNTRY.ISO3.cast(String.class), name)
         .from(COUNTRY)
+        .orderBy(name)
+        .fetch(mapping(ReferenceData::new));
+  }
+
+  /** The countries with at least one personnel figure: those a contributor filter can find. */
+  List<ReferenceData> contributors(boolean nb) {
+    return countriesWhere(
+        nb,
+        exists(
+            selectOne()
+                .from(PERSONNEL_FIGURE)
+                .where(PERSONNEL_FIGURE.CONTRIBUTOR_ISO3.eq(COUNTRY.ISO3))));
+  }
+
+  /** The countries that host a mission. */
+  List<ReferenceData> hosts(boolean nb) {
+    return countriesWhere(
+        nb, exists(selectOne().from(MISSION_HOST).where(MISSION_HOST.ISO3.eq(COUNTRY.ISO3))));
+  }
+
+  private List<ReferenceData> countriesWhere(boolean nb, Condition condition) {
+    var name = nb ? COUNTRY.NAME_NB : COUNTRY.NAME_EN;
+    return dsl.select(COUNTRY.ISO3.cast(String.class), name)
+        .from(COUNTRY)
+        .where(condition)
         .orderBy(name)
         .fetch(mapping(ReferenceData::new));
   }

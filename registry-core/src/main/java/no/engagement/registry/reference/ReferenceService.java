@@ -39,6 +39,16 @@ public class ReferenceService {
     return cached("countries", lang, queries::countries).rows();
   }
 
+  /** The countries with personnel figures (a contributor filter finds nothing for the others). */
+  public List<ReferenceData> contributors(String lang) {
+    return cached("contributors", lang, queries::contributors).rows();
+  }
+
+  /** The countries that host a mission. */
+  public List<ReferenceData> hosts(String lang) {
+    return cached("hosts", lang, queries::hosts).rows();
+  }
+
   public List<ReferenceData> missions(String lang) {
     return cached("missions", lang, queries::missions).rows();
   }

@@ -61,7 +61,9 @@ class DeploymentController {
   private final ReferenceService reference;
   private final MessageSource messages;
   private final WholeNumbers num;
-  private final Options countryOptions = new Options(c -> c.name() + " (" + c.code() + ")");
+  private final Options contributorOptions = new Options(DeploymentController::countryText);
+  private final Options hostOptions = new Options(DeploymentController::countryText);
+  private final Options countryOptions = new Options(DeploymentController::countryText);
   private final Options missionOptions = new Options(m -> m.code() + " \u2013 " + m.name());
   private final Options regionOptions = new Options(ReferenceData::name);
   private final Options typeOptions = new Options(ReferenceData::name);
@@ -109,10 +111,11 @@ class DeploymentController {
         view.nextAfter() == null
             ? null
             : "/deployments?" + (query.isEmpty() ? "" : query + "&") + "after=" + view.nextAfter());
-    var countries = reference.countries(lang);
     model.addAttribute(
-        "contributorOptions", countryOptions.html(lang, countries, filter.contributors()));
-    model.addAttribute("hostOptions", countryOptions.html(lang, countries, filter.hosts()));
+        "contributorOptions",
+        countries(contributorOptions, reference.contributors(lang), lang, filter.contributors()));
+    model.addAttribute(
+        "hostOptions", countries(hostOptions, reference.hosts(lang), lang, filter.hosts()));
     model.addAttribute(
         "missionOptions", missionOptions.html(lang, reference.missions(lang), filter.missions()));
     model.addAttribute(
@@ -128,6 +131,24 @@ class DeploymentController {
     model.addAttribute(
         "sortOptions", Options.words("sort.", SORTS, sortWord(filter.sort()), texts));
     return "deployments";
+  }
+
+  private static String countryText(ReferenceData c) {
+    return c.name() + " (" + c.code() + ")";
+  }
+
+  /**
+   * A country filter's options: the countries it can find ({@code offered}: contributors with
+   * figures, hosts of missions), or every country when the view has chosen another, so the form
+   * keeps the choice.
+   */
+  private String countries(
+      Options options, List<ReferenceData> offered, String lang, List<String> selected) {
+    boolean all =
+        selected.stream().allMatch(c -> offered.stream().anyMatch(o -> o.code().equals(c)));
+    return all
+        ? options.html(lang, offered, selected)
+        : countryOptions.html(lang, reference.countries(lang), selected);
   }
 
   @GetMapping("/deployments.csv")

@@ -68,6 +68,44 @@ class DeploymentScreenTest {
     assertThat(options(get("/deployments?lang=en").body(), "gender")).hasSize(3);
   }
 
+  @Test
+  void theCountryListsOfferCountriesWithFiguresAndHostsAndKeepAnyOtherChoice() throws Exception {
+    String html = get("/deployments?lang=en").body();
+    int countries = sql.queryForObject("select count(*) from country", Integer.class);
+    List<String> contributors =
+        sql.queryForList(
+            "select iso3 from country c where exists"
+                + " (select 1 from personnel_figure f where f.contributor_iso3 = c.iso3)",
+            String.class);
+    List<String> hosts = sql.queryForList("select distinct iso3 from mission_host", String.class);
+    assertThat(values(html, "contributor"))
+        .containsExactlyInAnyOrderElementsOf(contributors)
+        .hasSizeLessThan(countries);
+    assertThat(values(html, "host"))
+        .containsExactlyInAnyOrderElementsOf(hosts)
+        .hasSizeLessThan(countries);
+    // a country neither list has, chosen in the query string, stays chosen: every country is
+    // offered
+    String other =
+        sql.queryForObject(
+            "select min(iso3) from country c where not exists"
+                + " (select 1 from personnel_figure f where f.contributor_iso3 = c.iso3)"
+                + " and not exists (select 1 from mission_host h where h.iso3 = c.iso3)",
+            String.class);
+    String chosen = get("/deployments?lang=en&contributor=" + other + "&host=" + other).body();
+    assertThat(selected(chosen, "contributor")).containsExactly(other);
+    assertThat(selected(chosen, "host")).containsExactly(other);
+    assertThat(options(chosen, "contributor")).hasSize(countries);
+    assertThat(values(chosen, "mission")).contains("UNMISS");
+  }
+
+  /** The values of the options of the select named {@code name}. */
+  private static List<String> values(String html, String name) {
+    return options(html, name).stream()
+        .map(o -> o.replaceAll("^<option value=\"([^\"]*)\".*$", "$1"))
+        .toList();
+  }
+
   /** The option elements of the select named {@code name}. */
   private static List<String> options(String html, String name) {
     int start = html.indexOf("<select id=\"" + name + "\"");
