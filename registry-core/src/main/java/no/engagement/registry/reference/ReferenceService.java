@@ -10,16 +10,16 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import no.engagement.registry.db.PinnedSchema;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Code lists with names in bokmål or English, for filters and forms. Every screen with filters
  * shows them, so they are kept for {@link #TTL}: they change only with imports, and an instance
  * behind a load balancer shows a new code at most that much later. Each published release has lists
- * of its own (a pinned view reads the release's schema, docs/adr/0012).
+ * of its own (a pinned view reads the release's schema, docs/adr/0012). No transaction: a list is
+ * one query, and a kept one none (a transaction for each list was a few per cent of the deployment
+ * screen's CPU).
  */
 @Service
-@Transactional(readOnly = true)
 public class ReferenceService {
 
   static final Duration TTL = Duration.ofSeconds(30);

@@ -24,7 +24,18 @@ final class Rows {
    * {@code th:text} writes it.
    */
   static String htmlEscape(String s) {
-    return s == null ? "" : HtmlUtils.htmlEscape(s, "UTF-8");
+    if (s == null) {
+      return "";
+    }
+    for (int i = 0; i < s.length(); i++) {
+      switch (s.charAt(i)) {
+        case '<', '>', '&', '"', '\'' -> {
+          return HtmlUtils.htmlEscape(s, "UTF-8");
+        }
+        default -> {}
+      }
+    }
+    return s; // most names and codes have nothing to escape: no copy made
   }
 
   /** The rows' texts from the message bundle, in the page's language. */
