@@ -4,6 +4,7 @@ import static no.engagement.registry.jooq.Tables.COUNTRY;
 import static no.engagement.registry.jooq.Tables.MISSION;
 import static no.engagement.registry.jooq.Tables.MISSION_HOST;
 import static no.engagement.registry.jooq.Tables.PERSONNEL_FIGURE;
+import static no.engagement.registry.jooq.Tables.PERSONNEL_FIGURE_MISSION;
 import static no.engagement.registry.jooq.Tables.PERSONNEL_TYPE;
 import static no.engagement.registry.jooq.Tables.REGION;
 import static org.jooq.Records.mapping;
@@ -63,6 +64,25 @@ class ReferenceQueries {
     var name = nb ? DSL.coalesce(MISSION.NAME_NB, MISSION.NAME_EN) : MISSION.NAME_EN;
     return dsl.select(MISSION.ACRONYM, name)
         .from(MISSION)
+        .orderBy(MISSION.ACRONYM)
+        .fetch(mapping(ReferenceData::new));
+  }
+
+  /** The missions with at least one personnel figure, their own or a statement's set's. */
+  List<ReferenceData> missionsWithFigures(boolean nb) {
+    var name = nb ? DSL.coalesce(MISSION.NAME_NB, MISSION.NAME_EN) : MISSION.NAME_EN;
+    return dsl.select(MISSION.ACRONYM, name)
+        .from(MISSION)
+        .where(
+            exists(
+                    selectOne()
+                        .from(PERSONNEL_FIGURE)
+                        .where(PERSONNEL_FIGURE.MISSION_ID.eq(MISSION.ID)))
+                .or(
+                    exists(
+                        selectOne()
+                            .from(PERSONNEL_FIGURE_MISSION)
+                            .where(PERSONNEL_FIGURE_MISSION.MISSION_ID.eq(MISSION.ID)))))
         .orderBy(MISSION.ACRONYM)
         .fetch(mapping(ReferenceData::new));
   }

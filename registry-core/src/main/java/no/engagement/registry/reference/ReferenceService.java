@@ -53,6 +53,11 @@ public class ReferenceService {
     return cached("missions", lang, queries::missions).rows();
   }
 
+  /** The missions with personnel figures. */
+  public List<ReferenceData> missionsWithFigures(String lang) {
+    return cached("missions-with-figures", lang, queries::missionsWithFigures).rows();
+  }
+
   public List<ReferenceData> regions(String lang) {
     return cached("regions", lang, queries::regions).rows();
   }

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Supplier;
 import no.engagement.registry.deployment.DeploymentFilter;
 import no.engagement.registry.deployment.DeploymentFilter.Grouping;
 import no.engagement.registry.deployment.DeploymentFilter.Sort;
@@ -64,7 +65,8 @@ class DeploymentController {
   private final Options contributorOptions = new Options(DeploymentController::countryText);
   private final Options hostOptions = new Options(DeploymentController::countryText);
   private final Options countryOptions = new Options(DeploymentController::countryText);
-  private final Options missionOptions = new Options(m -> m.code() + " \u2013 " + m.name());
+  private final Options missionOptions = new Options(DeploymentController::missionText);
+  private final Options everyMissionOptions = new Options(DeploymentController::missionText);
   private final Options regionOptions = new Options(ReferenceData::name);
   private final Options typeOptions = new Options(ReferenceData::name);
 
@@ -113,11 +115,31 @@ class DeploymentController {
             : "/deployments?" + (query.isEmpty() ? "" : query + "&") + "after=" + view.nextAfter());
     model.addAttribute(
         "contributorOptions",
-        countries(contributorOptions, reference.contributors(lang), lang, filter.contributors()));
+        offered(
+            contributorOptions,
+            reference.contributors(lang),
+            countryOptions,
+            () -> reference.countries(lang),
+            lang,
+            filter.contributors()));
     model.addAttribute(
-        "hostOptions", countries(hostOptions, reference.hosts(lang), lang, filter.hosts()));
+        "hostOptions",
+        offered(
+            hostOptions,
+            reference.hosts(lang),
+            countryOptions,
+            () -> reference.countries(lang),
+            lang,
+            filter.hosts()));
     model.addAttribute(
-        "missionOptions", missionOptions.html(lang, reference.missions(lang), filter.missions()));
+        "missionOptions",
+        offered(
+            missionOptions,
+            reference.missionsWithFigures(lang),
+            everyMissionOptions,
+            () -> reference.missions(lang),
+            lang,
+            filter.missions()));
     model.addAttribute(
         "regionOptions", regionOptions.html(lang, reference.regions(lang), filter.regions()));
     model.addAttribute(
@@ -137,18 +159,27 @@ class DeploymentController {
     return c.name() + " (" + c.code() + ")";
   }
 
+  private static String missionText(ReferenceData m) {
+    return m.code() + " \u2013 " + m.name();
+  }
+
   /**
-   * A country filter's options: the countries it can find ({@code offered}: contributors with
-   * figures, hosts of missions), or every country when the view has chosen another, so the form
-   * keeps the choice.
+   * A filter's options: the codes it can find ({@code offered}: contributors and missions with
+   * figures, hosts of missions), or all codes when the view has chosen another, so the form keeps
+   * the choice.
    */
-  private String countries(
-      Options options, List<ReferenceData> offered, String lang, List<String> selected) {
-    boolean all =
+  private static String offered(
+      Options options,
+      List<ReferenceData> offered,
+      Options allOptions,
+      Supplier<List<ReferenceData>> all,
+      String lang,
+      List<String> selected) {
+    boolean inOffered =
         selected.stream().allMatch(c -> offered.stream().anyMatch(o -> o.code().equals(c)));
-    return all
+    return inOffered
         ? options.html(lang, offered, selected)
-        : countryOptions.html(lang, reference.countries(lang), selected);
+        : allOptions.html(lang, all.get(), selected);
   }
 
   @GetMapping("/deployments.csv")

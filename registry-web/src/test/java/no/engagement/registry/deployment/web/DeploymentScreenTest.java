@@ -69,7 +69,7 @@ class DeploymentScreenTest {
   }
 
   @Test
-  void theCountryListsOfferCountriesWithFiguresAndHostsAndKeepAnyOtherChoice() throws Exception {
+  void theListsOfferWhatHasFiguresOrHostsAMissionAndKeepAnyOtherChoice() throws Exception {
     String html = get("/deployments?lang=en").body();
     int countries = sql.queryForObject("select count(*) from country", Integer.class);
     List<String> contributors =
@@ -96,7 +96,27 @@ class DeploymentScreenTest {
     assertThat(selected(chosen, "contributor")).containsExactly(other);
     assertThat(selected(chosen, "host")).containsExactly(other);
     assertThat(options(chosen, "contributor")).hasSize(countries);
-    assertThat(values(chosen, "mission")).contains("UNMISS");
+    // the missions with figures, their own or a statement's; any other chosen stays chosen
+    List<String> missions =
+        sql.queryForList(
+            "select acronym from mission m where exists"
+                + " (select 1 from personnel_figure f where f.mission_id = m.id) or exists"
+                + " (select 1 from personnel_figure_mission s where s.mission_id = m.id)",
+            String.class);
+    int allMissions = sql.queryForObject("select count(*) from mission", Integer.class);
+    assertThat(values(html, "mission"))
+        .containsExactlyInAnyOrderElementsOf(missions)
+        .contains("UNMISS")
+        .hasSizeLessThan(allMissions);
+    String quiet =
+        sql.queryForObject(
+            "select min(acronym) from mission m where not exists"
+                + " (select 1 from personnel_figure f where f.mission_id = m.id) and not exists"
+                + " (select 1 from personnel_figure_mission s where s.mission_id = m.id)",
+            String.class);
+    String withQuiet = get("/deployments?lang=en&mission=" + quiet).body();
+    assertThat(selected(withQuiet, "mission")).containsExactly(quiet);
+    assertThat(options(withQuiet, "mission")).hasSize(allMissions);
   }
 
   /** The values of the options of the select named {@code name}. */
