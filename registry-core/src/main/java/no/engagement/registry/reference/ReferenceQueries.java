@@ -28,11 +28,7 @@ class ReferenceQueries {
   }
 
   List<ReferenceData> countries(boolean nb) {
-    var name = nb ? COUNTRY.NAME_NB : COUNTRY.NAME_EN;
-    return dsl.select(COUNTRY.ISO3.cast(String.class), name)
-        .from(COUNTRY)
-        .orderBy(name)
-        .fetch(mapping(ReferenceData::new));
+    return countriesWhere(nb, DSL.noCondition());
   }
 
   /** The countries with at least one personnel figure: those a contributor filter can find. */
@@ -61,28 +57,26 @@ class ReferenceQueries {
   }
 
   List<ReferenceData> missions(boolean nb) {
-    var name = nb ? DSL.coalesce(MISSION.NAME_NB, MISSION.NAME_EN) : MISSION.NAME_EN;
-    return dsl.select(MISSION.ACRONYM, name)
-        .from(MISSION)
-        .orderBy(MISSION.ACRONYM)
-        .fetch(mapping(ReferenceData::new));
+    return missionsWhere(nb, DSL.noCondition());
   }
 
   /** The missions with at least one personnel figure, their own or a statement's set's. */
   List<ReferenceData> missionsWithFigures(boolean nb) {
+    return missionsWhere(
+        nb,
+        exists(selectOne().from(PERSONNEL_FIGURE).where(PERSONNEL_FIGURE.MISSION_ID.eq(MISSION.ID)))
+            .or(
+                exists(
+                    selectOne()
+                        .from(PERSONNEL_FIGURE_MISSION)
+                        .where(PERSONNEL_FIGURE_MISSION.MISSION_ID.eq(MISSION.ID)))));
+  }
+
+  private List<ReferenceData> missionsWhere(boolean nb, Condition condition) {
     var name = nb ? DSL.coalesce(MISSION.NAME_NB, MISSION.NAME_EN) : MISSION.NAME_EN;
     return dsl.select(MISSION.ACRONYM, name)
         .from(MISSION)
-        .where(
-            exists(
-                    selectOne()
-                        .from(PERSONNEL_FIGURE)
-                        .where(PERSONNEL_FIGURE.MISSION_ID.eq(MISSION.ID)))
-                .or(
-                    exists(
-                        selectOne()
-                            .from(PERSONNEL_FIGURE_MISSION)
-                            .where(PERSONNEL_FIGURE_MISSION.MISSION_ID.eq(MISSION.ID)))))
+        .where(condition)
         .orderBy(MISSION.ACRONYM)
         .fetch(mapping(ReferenceData::new));
   }

@@ -64,9 +64,7 @@ class DeploymentController {
   private final WholeNumbers num;
   private final Options contributorOptions = new Options(DeploymentController::countryText);
   private final Options hostOptions = new Options(DeploymentController::countryText);
-  private final Options countryOptions = new Options(DeploymentController::countryText);
   private final Options missionOptions = new Options(DeploymentController::missionText);
-  private final Options everyMissionOptions = new Options(DeploymentController::missionText);
   private final Options regionOptions = new Options(ReferenceData::name);
   private final Options typeOptions = new Options(ReferenceData::name);
 
@@ -115,30 +113,27 @@ class DeploymentController {
             : "/deployments?" + (query.isEmpty() ? "" : query + "&") + "after=" + view.nextAfter());
     model.addAttribute(
         "contributorOptions",
-        offered(
-            contributorOptions,
-            reference.contributors(lang),
-            countryOptions,
-            () -> reference.countries(lang),
+        contributorOptions.html(
             lang,
+            offered(
+                reference.contributors(lang),
+                () -> reference.countries(lang),
+                filter.contributors()),
             filter.contributors()));
     model.addAttribute(
         "hostOptions",
-        offered(
-            hostOptions,
-            reference.hosts(lang),
-            countryOptions,
-            () -> reference.countries(lang),
+        hostOptions.html(
             lang,
+            offered(reference.hosts(lang), () -> reference.countries(lang), filter.hosts()),
             filter.hosts()));
     model.addAttribute(
         "missionOptions",
-        offered(
-            missionOptions,
-            reference.missionsWithFigures(lang),
-            everyMissionOptions,
-            () -> reference.missions(lang),
+        missionOptions.html(
             lang,
+            offered(
+                reference.missionsWithFigures(lang),
+                () -> reference.missions(lang),
+                filter.missions()),
             filter.missions()));
     model.addAttribute(
         "regionOptions", regionOptions.html(lang, reference.regions(lang), filter.regions()));
@@ -164,22 +159,14 @@ class DeploymentController {
   }
 
   /**
-   * A filter's options: the codes it can find ({@code offered}: contributors and missions with
-   * figures, hosts of missions), or all codes when the view has chosen another, so the form keeps
-   * the choice.
+   * What a filter offers: the codes it can find ({@code some}: contributors and missions with
+   * figures, hosts of missions), or {@code every} code when the view has chosen another, so the
+   * form keeps the choice.
    */
-  private static String offered(
-      Options options,
-      List<ReferenceData> offered,
-      Options allOptions,
-      Supplier<List<ReferenceData>> all,
-      String lang,
-      List<String> selected) {
-    boolean inOffered =
-        selected.stream().allMatch(c -> offered.stream().anyMatch(o -> o.code().equals(c)));
-    return inOffered
-        ? options.html(lang, offered, selected)
-        : allOptions.html(lang, all.get(), selected);
+  private static List<ReferenceData> offered(
+      List<ReferenceData> some, Supplier<List<ReferenceData>> every, List<String> selected) {
+    boolean all = selected.stream().allMatch(c -> some.stream().anyMatch(o -> o.code().equals(c)));
+    return all ? some : every.get();
   }
 
   @GetMapping("/deployments.csv")
