@@ -307,22 +307,45 @@ class DeploymentQueries {
     return cells(f, lang, level(f));
   }
 
+  /**
+   * How PostgreSQL plans the transaction's next statements. The application's connections plan
+   * every execution for its values ({@code force_custom_plan}, ADR 0007), which the figure page's
+   * ids need: the plan for any values read the figures in id order. The cells and the figures by id
+   * are planned once per connection ({@code force_generic_plan}): their plans do not turn on the
+   * values, and planning them anew was a third of PostgreSQL's time for the screen (ADR 0017).
+   */
+  private enum Planning {
+    FOR_VALUES("set local plan_cache_mode = force_custom_plan"),
+    ONCE("set local plan_cache_mode = force_generic_plan");
+
+    private final String sql;
+
+    Planning(String sql) {
+      this.sql = sql;
+    }
+  }
+
+  private void plan(Planning p) {
+    dsl.execute(p.sql);
+  }
+
   /** The cells read from one level of the roll-up; level 0 is the series themselves. */
   List<Cell> cells(DeploymentFilter f, String lang, short level) {
+    plan(Planning.ONCE); // the level is written into the SQL, the values pick among index scans
     var v = values(f);
-    v.put("level", level);
     boolean nb = "nb".equals(lang);
-    var shape = List.of("cells", f.group(), nb, List.copyOf(v.keySet()));
+    var shape = List.of("cells", level, f.group(), nb, List.copyOf(v.keySet()));
     return run(
         shape,
-        () -> cellsQuery(v, f.group(), nb),
+        () -> cellsQuery(v, level, f.group(), nb),
         v,
         r ->
             new Cell(
                 r.getString(1), r.getString(2), r.getInt(3), r.getBigDecimal(4), r.getLong(5)));
   }
 
-  private Select<?> cellsQuery(Map<String, Object> v, DeploymentFilter.Grouping group, boolean nb) {
+  private Select<?> cellsQuery(
+      Map<String, Object> v, short level, DeploymentFilter.Grouping group, boolean nb) {
     var R = DEPLOYMENT_ROLLUP;
     var L = MISSION_SET_LABEL;
     Field<String> code;
@@ -372,11 +395,21 @@ class DeploymentQueries {
             sum(R.TOTAL),
             sum(R.FIGURES))
         .from(joined)
-        .where(R.LEVEL.eq(param(v, "level", Short.class)).and(rollupWhere(v)))
+        .where(R.LEVEL.eq(inline(level)).and(rollupWhere(v)))
         .groupBy(all);
   }
 
-  /** The figures of the view after the parameter {@code after}, at most {@code size}, by id. */
+  /** The ids of the view's figures after the parameter {@code after}, at most {@code size}. */
+  private Select<?> idsQuery(Map<String, Object> v) {
+    var F = PERSONNEL_FIGURE;
+    return dsl.select(F.ID)
+        .from(F)
+        .where(where(v).and(F.ID.gt(param(v, "after", Long.class))))
+        .orderBy(F.ID)
+        .limit(param(v, "size", Integer.class));
+  }
+
+  /** The figures of the parameter {@code ids}, with their names, by id. */
   private Select<?> figuresQuery(Map<String, Object> v, boolean nb) {
     var F = PERSONNEL_FIGURE;
     return dsl.select(
@@ -400,9 +433,8 @@ class DeploymentQueries {
             F.BATCH_ID,
             IMPORT_BATCH.FILE_NAME)
         .from(figuresWithNames())
-        .where(where(v).and(F.ID.gt(param(v, "after", Long.class))))
-        .orderBy(F.ID)
-        .limit(param(v, "size", Integer.class));
+        .where(F.ID.eq(any(param(v, "ids", Long[].class))))
+        .orderBy(F.ID);
   }
 
   /** The figures with what names them: contributor, type, mission, source, batch. */
@@ -422,21 +454,28 @@ class DeploymentQueries {
 
   /**
    * One page of figures after {@code after} (keyset pagination on the id); call inside a
-   * transaction. The joins after the figures are look-ups by primary key, best taken in the order
-   * written: searching every join order was two thirds of the page's time in PostgreSQL (2.2 ms
-   * planning, 1.1 ms running, on the 1M-figure bench), so this transaction stops the planner from
-   * reordering them.
+   * transaction. Two statements: the ids of the page, planned for the filter's values, then their
+   * figures with every name, planned once. As one statement, planning its joins and subqueries for
+   * every page took as long as running it (1.4 ms of 3 ms on the 1M-figure bench, ADR 0017).
    */
   List<DeploymentView.Figure> page(DeploymentFilter f, String lang, long after, int size) {
-    dsl.execute("set local join_collapse_limit = 1");
+    plan(Planning.FOR_VALUES);
     var v = values(f);
     v.put("after", after);
     v.put("size", size);
+    Long[] ids =
+        run(List.of("ids", List.copyOf(v.keySet())), () -> idsQuery(v), v, r -> r.getLong(1))
+            .toArray(Long[]::new);
+    if (ids.length == 0) {
+      return List.of();
+    }
+    plan(Planning.ONCE);
     boolean nb = "nb".equals(lang);
+    Map<String, Object> byId = Map.of("ids", ids);
     return run(
-        List.of("page", nb, List.copyOf(v.keySet())),
-        () -> figuresQuery(v, nb),
-        v,
+        List.of("figures", nb),
+        () -> figuresQuery(byId, nb),
+        byId,
         r ->
             new DeploymentView.Figure(
                 r.getLong(1),
@@ -585,6 +624,7 @@ class DeploymentQueries {
               c.createArrayOf(
                   "varchar", Arrays.stream(es).map(EnumType::getLiteral).toArray(String[]::new)));
       case String[] codes -> ps.setArray(i, c.createArrayOf("varchar", codes));
+      case Long[] ids -> ps.setArray(i, c.createArrayOf("bigint", ids));
       default -> ps.setObject(i, value);
     }
   }
