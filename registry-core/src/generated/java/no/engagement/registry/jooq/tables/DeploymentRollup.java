@@ -137,7 +137,7 @@ public class DeploymentRollup extends TableImpl<DeploymentRollupRecord> {
 
     @Override
     public List<Index> getIndexes() {
-        return Arrays.asList(Indexes.DEPLOYMENT_ROLLUP_CONTRIBUTOR, Indexes.DEPLOYMENT_ROLLUP_LEVEL, Indexes.DEPLOYMENT_ROLLUP_MISSIONS);
+        return Arrays.asList(Indexes.DEPLOYMENT_ROLLUP_CONTRIBUTOR, Indexes.DEPLOYMENT_ROLLUP_LEVEL, Indexes.DEPLOYMENT_ROLLUP_MISSIONS_0, Indexes.DEPLOYMENT_ROLLUP_MISSIONS_2, Indexes.DEPLOYMENT_ROLLUP_MISSIONS_4, Indexes.DEPLOYMENT_ROLLUP_MISSIONS_6);
     }
 
     @Override
