@@ -35,9 +35,12 @@ final class RegistryUnderTest {
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx128m",
                 "-XX:+ExitOnOutOfMemoryError"));
-    String extra = System.getenv("BENCH_REGISTRY_OPTS"); // e.g. a flight recording
-    if (extra != null && !extra.isBlank()) {
-      command.addAll(List.of(extra.trim().split("\\s+")));
+    // the options scripts/run starts the registry with (scripts/java-env), then the bench's own
+    for (String env : List.of("REGISTRY_JAVA_OPTS", "BENCH_REGISTRY_OPTS")) {
+      String extra = System.getenv(env); // e.g. a flight recording
+      if (extra != null && !extra.isBlank()) {
+        command.addAll(List.of(extra.trim().split("\\s+")));
+      }
     }
     command.addAll(List.of("-jar", jar.toString()));
     var pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
