@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Supplier;
 import no.engagement.registry.deployment.DeploymentFilter;
 import no.engagement.registry.deployment.DeploymentFilter.Grouping;
 import no.engagement.registry.deployment.DeploymentFilter.Sort;
@@ -115,25 +114,19 @@ class DeploymentController {
         "contributorOptions",
         contributorOptions.html(
             lang,
-            offered(
-                reference.contributors(lang),
-                () -> reference.countries(lang),
-                filter.contributors()),
+            reference.contributors(lang),
+            () -> reference.countries(lang),
             filter.contributors()));
     model.addAttribute(
         "hostOptions",
         hostOptions.html(
-            lang,
-            offered(reference.hosts(lang), () -> reference.countries(lang), filter.hosts()),
-            filter.hosts()));
+            lang, reference.hosts(lang), () -> reference.countries(lang), filter.hosts()));
     model.addAttribute(
         "missionOptions",
         missionOptions.html(
             lang,
-            offered(
-                reference.missionsWithFigures(lang),
-                () -> reference.missions(lang),
-                filter.missions()),
+            reference.missionsWithFigures(lang),
+            () -> reference.missions(lang),
             filter.missions()));
     model.addAttribute(
         "regionOptions", regionOptions.html(lang, reference.regions(lang), filter.regions()));
@@ -156,17 +149,6 @@ class DeploymentController {
 
   private static String missionText(ReferenceData m) {
     return m.code() + " \u2013 " + m.name();
-  }
-
-  /**
-   * What a filter offers: the codes it can find ({@code some}: contributors and missions with
-   * figures, hosts of missions), or {@code every} code when the view has chosen another, so the
-   * form keeps the choice.
-   */
-  private static List<ReferenceData> offered(
-      List<ReferenceData> some, Supplier<List<ReferenceData>> every, List<String> selected) {
-    boolean all = selected.stream().allMatch(c -> some.stream().anyMatch(o -> o.code().equals(c)));
-    return all ? some : every.get();
   }
 
   @GetMapping("/deployments.csv")

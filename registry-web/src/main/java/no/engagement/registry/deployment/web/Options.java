@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import no.engagement.registry.reference.ReferenceData;
 
 /**
@@ -27,6 +28,20 @@ final class Options {
   /** Options whose visible text is {@code text} of each item. */
   Options(Function<ReferenceData, String> text) {
     this.text = text;
+  }
+
+  /**
+   * The options a filter offers: the codes it can find ({@code some}: contributors and missions
+   * with figures, hosts of missions), or {@code every} code when the view has chosen another, so
+   * the form keeps the choice.
+   */
+  String html(
+      String lang,
+      List<ReferenceData> some,
+      Supplier<List<ReferenceData>> every,
+      Collection<String> selected) {
+    boolean all = selected.stream().allMatch(c -> some.stream().anyMatch(o -> o.code().equals(c)));
+    return html(lang, all ? some : every.get(), selected);
   }
 
   String html(String lang, List<ReferenceData> items, Collection<String> selected) {

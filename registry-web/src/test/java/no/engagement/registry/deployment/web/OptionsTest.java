@@ -41,6 +41,18 @@ class OptionsTest {
   }
 
   @Test
+  void aFilterOffersItsUsualListUnlessTheViewChoseACodeOutsideIt() {
+    var some = List.of(new ReferenceData("NOR", "Norway"));
+    var every = List.of(new ReferenceData("FIN", "Finland"), new ReferenceData("NOR", "Norway"));
+    assertThat(options.html("en", some, () -> every, List.of("NOR")))
+        .isEqualTo("<option value=\"NOR\" selected>Norway (NOR)</option>\n");
+    assertThat(options.html("en", some, () -> every, List.of("FIN")))
+        .isEqualTo(
+            "<option value=\"FIN\" selected>Finland (FIN)</option>\n"
+                + "<option value=\"NOR\">Norway (NOR)</option>\n");
+  }
+
+  @Test
   void wordsAreShownAsTheirMessagesAndTheSelectedIsMarked() {
     var messages = new StaticMessageSource();
     messages.addMessage("sort.key", Locale.ENGLISH, "by name");
