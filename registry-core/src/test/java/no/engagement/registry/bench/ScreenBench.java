@@ -9,9 +9,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.regex.Pattern;
 
 /** The scenarios measured through the running registry over HTTP. */
@@ -20,6 +17,10 @@ final class ScreenBench {
   private static final Pattern DURATION = Pattern.compile("duration: ([0-9.]+) ms");
   private static final java.time.Duration WARM_UP = java.time.Duration.ofSeconds(180);
   private static final java.time.Duration WARM_UP_MAX = java.time.Duration.ofMinutes(6);
+  private static final int WARM_UP_ROUND_SECONDS = 8;
+
+  /** About as many requests as 16 clients sending the mix's 40 URLs six times each. */
+  private static final int REQUESTS_PER_ROUND = 3840;
 
   /** Turns of the registry and of the replay of its SQL in the screen scenario. */
   private static final int ROUNDS = 3;
@@ -144,35 +145,6 @@ final class ScreenBench {
     return s;
   }
 
-  /** {@code clients} threads each sending {@code perClient} requests of the mix in turn. */
-  private static void load(
-      RegistryUnderTest app, List<String> mix, int clients, int perClient, List<Long> latencies)
-      throws Exception {
-    ExecutorService pool = Executors.newFixedThreadPool(clients);
-    List<Future<?>> futures = new ArrayList<>();
-    for (int k = 0; k < clients; k++) {
-      int client = k;
-      futures.add(
-          pool.submit(
-              () -> {
-                for (int i = 0; i < perClient; i++) {
-                  String path = mix.get((client * perClient + i) % mix.size());
-                  long s = System.nanoTime();
-                  var r = app.http.send(app.request(path), HttpResponse.BodyHandlers.discarding());
-                  if (r.statusCode() != 200) {
-                    throw new IllegalStateException(path + " answered " + r.statusCode());
-                  }
-                  latencies.add(System.nanoTime() - s);
-                }
-                return null;
-              }));
-    }
-    for (var f : futures) {
-      f.get();
-    }
-    pool.shutdown();
-  }
-
   /**
    * /deployments under 16 concurrent clients over a mix of filter combinations: the mix once with
    * every statement logged, the SQL to replay; then three rounds of the mix with PostgreSQL's
@@ -212,28 +184,27 @@ final class ScreenBench {
               + "&group=none");
     }
     int clients = 16;
-    int perClient = 240; // every client sends the 40 URLs of the mix 6 times
     for (String path : mix) { // every URL must answer 200
       var r = app.http.send(app.request(path), HttpResponse.BodyHandlers.discarding());
       if (r.statusCode() != 200) {
         throw new IllegalStateException(path + " answered " + r.statusCode());
       }
     }
+    WrkLoad.check();
     // warm-up under the same load until the throughput settles: the JIT compiles the registry's hot
     // paths only after tens of thousands of requests (on 2 cores the throughput grew from ~150 to
     // ~450 requests/s over the first three to four minutes of load), and a registry in use runs
     // warm. At least WARM_UP, then rounds until three in a row were no more than 3 % above the
     // best round before them, at most WARM_UP_MAX.
     long start = System.nanoTime();
-    int warmRequests = 0;
+    long warmRequests = 0;
     double best = 0;
     double last = 0;
     int flat = 0;
     while (true) {
-      long r0 = System.nanoTime();
-      load(app, mix, clients, perClient, Collections.synchronizedList(new ArrayList<>()));
-      last = clients * perClient / ((System.nanoTime() - r0) / 1e9);
-      warmRequests += clients * perClient;
+      var run = WrkLoad.run(app.port, mix, clients, WARM_UP_ROUND_SECONDS);
+      last = run.requestsPerSecond();
+      warmRequests += run.requests();
       flat = last > best * 1.03 ? 0 : flat + 1;
       best = Math.max(best, last);
       long elapsed = System.nanoTime() - start;
@@ -247,14 +218,16 @@ final class ScreenBench {
         warmRequests,
         (System.nanoTime() - start) / 1e9,
         last);
-    // the SQL to replay: the same requests once with every statement logged, which also gives
+    // each round of the screen lasts as long as about REQUESTS_PER_ROUND take at the warm rate
+    int seconds = (int) Math.max(5, Math.round(REQUESTS_PER_ROUND / best));
+    // the SQL to replay: the same load once with every statement logged, which also gives
     // PostgreSQL's own time per request (writing the log costs PostgreSQL time, so this run is not
     // measured)
     c.createStatement().execute("alter system set log_min_duration_statement = 0");
     c.createStatement().execute("select pg_reload_conf()");
     Thread.sleep(500);
     long logStart = Files.size(pgLog);
-    load(app, mix, clients, perClient, Collections.synchronizedList(new ArrayList<>()));
+    long logged = WrkLoad.run(app.port, mix, clients, seconds).requests();
     c.createStatement().execute("alter system reset log_min_duration_statement");
     c.createStatement().execute("select pg_reload_conf()");
     Thread.sleep(500);
@@ -274,30 +247,45 @@ final class ScreenBench {
     // do) slows both alike; the latencies of all rounds are pooled
     List<Long> latencies = new ArrayList<>();
     List<Long> replayed = new ArrayList<>();
-    double seconds = 0;
+    double measured = 0;
     List<String> rounds = new ArrayList<>();
+    var cpu =
+        (com.sun.management.OperatingSystemMXBean)
+            java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+    long replayCpu = 0;
     for (int round = 1; round <= ROUNDS; round++) {
-      List<Long> own = Collections.synchronizedList(new ArrayList<>());
-      long t0 = System.nanoTime();
-      load(app, mix, clients, perClient, own);
-      seconds += (System.nanoTime() - t0) / 1e9;
+      var run = WrkLoad.run(app.port, mix, clients, seconds);
+      measured += run.seconds();
+      long cpu0 = cpu.getProcessCpuTime();
       List<Long> sql = SqlReplay.run(c.getMetaData().getURL(), transactions, clients);
-      latencies.addAll(own);
+      replayCpu += cpu.getProcessCpuTime() - cpu0;
+      latencies.addAll(run.latencies());
       replayed.addAll(sql);
       rounds.add(
           String.format(
-              Locale.ROOT, "%.2f (%.1f / %.1f ms)", mean(own) / mean(sql), mean(own), mean(sql)));
+              Locale.ROOT,
+              "%.2f (%.1f / %.1f ms)",
+              mean(run.latencies()) / mean(sql),
+              mean(run.latencies()),
+              mean(sql)));
     }
     System.out.println(
         "deployments_screen: each round's ratio (screen / replay mean) "
             + String.join(", ", rounds));
+    // the replay's clients run in this JVM: their CPU is part of the baseline, as wrk's is part
+    // of the screen's side (about 0.1 ms per request)
+    System.out.printf(
+        Locale.ROOT,
+        "deployments_screen: %d s rounds; the replay's JDBC clients used %.2f ms of CPU per transaction%n",
+        seconds,
+        replayCpu / 1e6 / replayed.size());
     List<Long> sorted = new ArrayList<>(latencies);
     Collections.sort(sorted);
     int n = sorted.size();
     double p50 = sorted.get(n / 2) / 1e6;
     double p95 = sorted.get((int) Math.ceil(n * 0.95) - 1) / 1e6;
     double mean = mean(sorted);
-    double pgPerRequest = pgMs / (clients * perClient);
+    double pgPerRequest = pgMs / logged;
     Collections.sort(replayed);
     double sqlMean = mean(replayed);
     double sqlP95 = replayed.get((int) Math.ceil(replayed.size() * 0.95) - 1) / 1e6;
@@ -310,8 +298,8 @@ final class ScreenBench {
             + " mean_ms=%.1f baseline_sql_transactions=%d baseline_sql_mean_ms=%.1f baseline_sql_p95_ms=%.1f"
             + " ratio=%.2f pg_ms_per_request=%.1f ratio_serial=%.2f%n",
         n,
-        seconds,
-        n / seconds,
+        measured,
+        n / measured,
         clients,
         p50,
         p95,
