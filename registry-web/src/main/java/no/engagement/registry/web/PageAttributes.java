@@ -1,36 +1,39 @@
 package no.engagement.registry.web;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
-import org.springframework.web.bind.annotation.ControllerAdvice;
-import org.springframework.web.bind.annotation.ModelAttribute;
 
 /**
  * What every page may show: the logged-in user for the header (log in, or name, admin link and log
  * out) and the upload limit for the 413 page.
  */
-@ControllerAdvice
-class PageAttributes {
+@Component
+class PageAttributes extends PageModel {
 
-  private final DataSize uploadLimit;
+  private final long uploadLimitMb;
 
   PageAttributes(@Value("${spring.servlet.multipart.max-request-size}") DataSize uploadLimit) {
-    this.uploadLimit = uploadLimit;
-  }
-
-  @ModelAttribute("uploadLimitMb")
-  long uploadLimitMb() {
-    return uploadLimit.toMegabytes();
+    this.uploadLimitMb = uploadLimit.toMegabytes();
   }
 
   /** A logged-in user: the name and whether the user is an admin. */
   record Current(String name, boolean admin) {}
 
-  @ModelAttribute("currentUser")
-  Current currentUser() {
+  @Override
+  protected void addTo(
+      Map<String, Object> model, HttpServletRequest request, HttpServletResponse response) {
+    model.putIfAbsent("uploadLimitMb", uploadLimitMb);
+    model.putIfAbsent("currentUser", currentUser());
+  }
+
+  private static Current currentUser() {
     Authentication a = SecurityContextHolder.getContext().getAuthentication();
     if (a == null || !a.isAuthenticated() || a instanceof AnonymousAuthenticationToken) {
       return null;

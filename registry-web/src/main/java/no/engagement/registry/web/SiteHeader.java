@@ -7,8 +7,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.web.bind.annotation.ControllerAdvice;
-import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.support.RequestContextUtils;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.WebContext;
 import org.thymeleaf.web.servlet.JakartaServletWebApplication;
@@ -21,8 +21,8 @@ import org.thymeleaf.web.servlet.JakartaServletWebApplication;
  * uses it only when the page has neither a user nor a pin; a page without it (an error page) or
  * with either renders the header itself. Not kept when templates are not cached (development).
  */
-@ControllerAdvice
-class SiteHeader {
+@Component
+class SiteHeader extends PageModel {
 
   private final ITemplateEngine templates;
   private final boolean keep;
@@ -33,8 +33,14 @@ class SiteHeader {
     this.keep = keep;
   }
 
-  @ModelAttribute("siteHeader")
-  String siteHeader(Locale locale, HttpServletRequest request, HttpServletResponse response) {
+  @Override
+  protected void addTo(
+      Map<String, Object> model, HttpServletRequest request, HttpServletResponse response) {
+    model.putIfAbsent(
+        "siteHeader", html(RequestContextUtils.getLocale(request), request, response));
+  }
+
+  private String html(Locale locale, HttpServletRequest request, HttpServletResponse response) {
     String html = byLanguage.get(locale);
     if (html == null) {
       var exchange =
