@@ -190,7 +190,6 @@ final class ScreenBench {
         throw new IllegalStateException(path + " answered " + r.statusCode());
       }
     }
-    WrkLoad.check();
     // warm-up under the same load until the throughput settles: the JIT compiles the registry's hot
     // paths only after tens of thousands of requests (on 2 cores the throughput grew from ~150 to
     // ~450 requests/s over the first three to four minutes of load), and a registry in use runs
