@@ -7,9 +7,12 @@ package no.engagement.registry.jooq;
 import no.engagement.registry.jooq.tables.AuditEvent;
 import no.engagement.registry.jooq.tables.DeploymentRollup;
 import no.engagement.registry.jooq.tables.DeploymentSeries;
+import no.engagement.registry.jooq.tables.DeploymentSourceSeries;
+import no.engagement.registry.jooq.tables.FigureFlag;
 import no.engagement.registry.jooq.tables.ImportChange;
 import no.engagement.registry.jooq.tables.MissionSetLabel;
 import no.engagement.registry.jooq.tables.PersonnelFigure;
+import no.engagement.registry.jooq.tables.SourceTranslation;
 
 import org.jooq.Index;
 import org.jooq.OrderField;
@@ -37,6 +40,10 @@ public class Indexes {
     public static final Index DEPLOYMENT_SERIES_BASIS_GENDER_YEAR = Internal.createIndex(DSL.name("deployment_series_basis_gender_year"), DeploymentSeries.DEPLOYMENT_SERIES, new OrderField[] { DeploymentSeries.DEPLOYMENT_SERIES.BASIS, DeploymentSeries.DEPLOYMENT_SERIES.GENDER, DeploymentSeries.DEPLOYMENT_SERIES.YEAR }, false);
     public static final Index DEPLOYMENT_SERIES_CONTRIBUTOR = Internal.createIndex(DSL.name("deployment_series_contributor"), DeploymentSeries.DEPLOYMENT_SERIES, new OrderField[] { DeploymentSeries.DEPLOYMENT_SERIES.CONTRIBUTOR_ISO3 }, false);
     public static final Index DEPLOYMENT_SERIES_MISSIONS = Internal.createIndex(DSL.name("deployment_series_missions"), DeploymentSeries.DEPLOYMENT_SERIES, new OrderField[] { DeploymentSeries.DEPLOYMENT_SERIES.MISSION_IDS }, false);
+    public static final Index DEPLOYMENT_SOURCE_SERIES_CELL = Internal.createIndex(DSL.name("deployment_source_series_cell"), DeploymentSourceSeries.DEPLOYMENT_SOURCE_SERIES, new OrderField[] { DeploymentSourceSeries.DEPLOYMENT_SOURCE_SERIES.BASIS, DeploymentSourceSeries.DEPLOYMENT_SOURCE_SERIES.GENDER, DeploymentSourceSeries.DEPLOYMENT_SOURCE_SERIES.CONTRIBUTOR_ISO3, DeploymentSourceSeries.DEPLOYMENT_SOURCE_SERIES.YEAR }, false);
+    public static final Index DEPLOYMENT_SOURCE_SERIES_MISSIONS = Internal.createIndex(DSL.name("deployment_source_series_missions"), DeploymentSourceSeries.DEPLOYMENT_SOURCE_SERIES, new OrderField[] { DeploymentSourceSeries.DEPLOYMENT_SOURCE_SERIES.MISSION_IDS }, false);
+    public static final Index DEPLOYMENT_SOURCE_SERIES_SOURCE = Internal.createIndex(DSL.name("deployment_source_series_source"), DeploymentSourceSeries.DEPLOYMENT_SOURCE_SERIES, new OrderField[] { DeploymentSourceSeries.DEPLOYMENT_SOURCE_SERIES.SOURCE_ID, DeploymentSourceSeries.DEPLOYMENT_SOURCE_SERIES.YEAR }, false);
+    public static final Index FIGURE_FLAG_BATCH = Internal.createIndex(DSL.name("figure_flag_batch"), FigureFlag.FIGURE_FLAG, new OrderField[] { FigureFlag.FIGURE_FLAG.BATCH_ID }, false);
     public static final Index IMPORT_CHANGE_BATCH = Internal.createIndex(DSL.name("import_change_batch"), ImportChange.IMPORT_CHANGE, new OrderField[] { ImportChange.IMPORT_CHANGE.BATCH_ID }, false);
     public static final Index IMPORT_CHANGE_OLD_BATCH = Internal.createIndex(DSL.name("import_change_old_batch"), ImportChange.IMPORT_CHANGE, new OrderField[] { ImportChange.IMPORT_CHANGE.OLD_BATCH_ID }, false);
     public static final Index MISSION_SET_LABEL_IDS = Internal.createIndex(DSL.name("mission_set_label_ids"), MissionSetLabel.MISSION_SET_LABEL, new OrderField[] { MissionSetLabel.MISSION_SET_LABEL.MISSION_IDS }, true);
@@ -44,4 +51,5 @@ public class Indexes {
     public static final Index PERSONNEL_FIGURE_MISSION_YEAR = Internal.createIndex(DSL.name("personnel_figure_mission_year"), PersonnelFigure.PERSONNEL_FIGURE, new OrderField[] { PersonnelFigure.PERSONNEL_FIGURE.MISSION_ID, PersonnelFigure.PERSONNEL_FIGURE.YEAR }, false);
     public static final Index PERSONNEL_FIGURE_SOURCE = Internal.createIndex(DSL.name("personnel_figure_source"), PersonnelFigure.PERSONNEL_FIGURE, new OrderField[] { PersonnelFigure.PERSONNEL_FIGURE.SOURCE_ID }, false);
     public static final Index PERSONNEL_FIGURE_YEAR = Internal.createIndex(DSL.name("personnel_figure_year"), PersonnelFigure.PERSONNEL_FIGURE, new OrderField[] { PersonnelFigure.PERSONNEL_FIGURE.YEAR }, false);
+    public static final Index SOURCE_TRANSLATION_BATCH = Internal.createIndex(DSL.name("source_translation_batch"), SourceTranslation.SOURCE_TRANSLATION, new OrderField[] { SourceTranslation.SOURCE_TRANSLATION.BATCH_ID }, false);
 }

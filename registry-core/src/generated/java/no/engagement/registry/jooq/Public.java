@@ -13,8 +13,10 @@ import no.engagement.registry.jooq.tables.Country;
 import no.engagement.registry.jooq.tables.CountryAlias;
 import no.engagement.registry.jooq.tables.DeploymentRollup;
 import no.engagement.registry.jooq.tables.DeploymentSeries;
+import no.engagement.registry.jooq.tables.DeploymentSourceSeries;
 import no.engagement.registry.jooq.tables.FacilitatorRole;
 import no.engagement.registry.jooq.tables.FigureBasis;
+import no.engagement.registry.jooq.tables.FigureFlag;
 import no.engagement.registry.jooq.tables.FundingAllocation;
 import no.engagement.registry.jooq.tables.FundingPartner;
 import no.engagement.registry.jooq.tables.FundingPlace;
@@ -35,12 +37,14 @@ import no.engagement.registry.jooq.tables.PeaceProcessParty;
 import no.engagement.registry.jooq.tables.PersonnelFigure;
 import no.engagement.registry.jooq.tables.PersonnelFigureMission;
 import no.engagement.registry.jooq.tables.PersonnelType;
+import no.engagement.registry.jooq.tables.PersonnelTypeSubtree;
 import no.engagement.registry.jooq.tables.Region;
 import no.engagement.registry.jooq.tables.RegionCountry;
 import no.engagement.registry.jooq.tables.Release;
 import no.engagement.registry.jooq.tables.ReleaseFile;
 import no.engagement.registry.jooq.tables.ReleaseFileChunk;
 import no.engagement.registry.jooq.tables.SourceDocument;
+import no.engagement.registry.jooq.tables.SourceTranslation;
 import no.engagement.registry.jooq.tables.Statement;
 
 import org.jooq.Catalog;
@@ -93,6 +97,11 @@ public class Public extends SchemaImpl {
     public final DeploymentSeries DEPLOYMENT_SERIES = DeploymentSeries.DEPLOYMENT_SERIES;
 
     /**
+     * The table <code>public.deployment_source_series</code>.
+     */
+    public final DeploymentSourceSeries DEPLOYMENT_SOURCE_SERIES = DeploymentSourceSeries.DEPLOYMENT_SOURCE_SERIES;
+
+    /**
      * The table <code>public.facilitator_role</code>.
      */
     public final FacilitatorRole FACILITATOR_ROLE = FacilitatorRole.FACILITATOR_ROLE;
@@ -101,6 +110,11 @@ public class Public extends SchemaImpl {
      * The table <code>public.figure_basis</code>.
      */
     public final FigureBasis FIGURE_BASIS = FigureBasis.FIGURE_BASIS;
+
+    /**
+     * The table <code>public.figure_flag</code>.
+     */
+    public final FigureFlag FIGURE_FLAG = FigureFlag.FIGURE_FLAG;
 
     /**
      * The table <code>public.funding_allocation</code>.
@@ -203,6 +217,11 @@ public class Public extends SchemaImpl {
     public final PersonnelType PERSONNEL_TYPE = PersonnelType.PERSONNEL_TYPE;
 
     /**
+     * The table <code>public.personnel_type_subtree</code>.
+     */
+    public final PersonnelTypeSubtree PERSONNEL_TYPE_SUBTREE = PersonnelTypeSubtree.PERSONNEL_TYPE_SUBTREE;
+
+    /**
      * The table <code>public.region</code>.
      */
     public final Region REGION = Region.REGION;
@@ -233,6 +252,11 @@ public class Public extends SchemaImpl {
     public final SourceDocument SOURCE_DOCUMENT = SourceDocument.SOURCE_DOCUMENT;
 
     /**
+     * The table <code>public.source_translation</code>.
+     */
+    public final SourceTranslation SOURCE_TRANSLATION = SourceTranslation.SOURCE_TRANSLATION;
+
+    /**
      * The table <code>public.statement</code>.
      */
     public final Statement STATEMENT = Statement.STATEMENT;
@@ -259,8 +283,10 @@ public class Public extends SchemaImpl {
             CountryAlias.COUNTRY_ALIAS,
             DeploymentRollup.DEPLOYMENT_ROLLUP,
             DeploymentSeries.DEPLOYMENT_SERIES,
+            DeploymentSourceSeries.DEPLOYMENT_SOURCE_SERIES,
             FacilitatorRole.FACILITATOR_ROLE,
             FigureBasis.FIGURE_BASIS,
+            FigureFlag.FIGURE_FLAG,
             FundingAllocation.FUNDING_ALLOCATION,
             FundingPartner.FUNDING_PARTNER,
             FundingPlace.FUNDING_PLACE,
@@ -281,12 +307,14 @@ public class Public extends SchemaImpl {
             PersonnelFigure.PERSONNEL_FIGURE,
             PersonnelFigureMission.PERSONNEL_FIGURE_MISSION,
             PersonnelType.PERSONNEL_TYPE,
+            PersonnelTypeSubtree.PERSONNEL_TYPE_SUBTREE,
             Region.REGION,
             RegionCountry.REGION_COUNTRY,
             Release.RELEASE,
             ReleaseFile.RELEASE_FILE,
             ReleaseFileChunk.RELEASE_FILE_CHUNK,
             SourceDocument.SOURCE_DOCUMENT,
+            SourceTranslation.SOURCE_TRANSLATION,
             Statement.STATEMENT
         );
     }

@@ -10,8 +10,10 @@ import no.engagement.registry.jooq.tables.Country;
 import no.engagement.registry.jooq.tables.CountryAlias;
 import no.engagement.registry.jooq.tables.DeploymentRollup;
 import no.engagement.registry.jooq.tables.DeploymentSeries;
+import no.engagement.registry.jooq.tables.DeploymentSourceSeries;
 import no.engagement.registry.jooq.tables.FacilitatorRole;
 import no.engagement.registry.jooq.tables.FigureBasis;
+import no.engagement.registry.jooq.tables.FigureFlag;
 import no.engagement.registry.jooq.tables.FundingAllocation;
 import no.engagement.registry.jooq.tables.FundingPartner;
 import no.engagement.registry.jooq.tables.FundingPlace;
@@ -32,12 +34,14 @@ import no.engagement.registry.jooq.tables.PeaceProcessParty;
 import no.engagement.registry.jooq.tables.PersonnelFigure;
 import no.engagement.registry.jooq.tables.PersonnelFigureMission;
 import no.engagement.registry.jooq.tables.PersonnelType;
+import no.engagement.registry.jooq.tables.PersonnelTypeSubtree;
 import no.engagement.registry.jooq.tables.Region;
 import no.engagement.registry.jooq.tables.RegionCountry;
 import no.engagement.registry.jooq.tables.Release;
 import no.engagement.registry.jooq.tables.ReleaseFile;
 import no.engagement.registry.jooq.tables.ReleaseFileChunk;
 import no.engagement.registry.jooq.tables.SourceDocument;
+import no.engagement.registry.jooq.tables.SourceTranslation;
 import no.engagement.registry.jooq.tables.Statement;
 
 
@@ -78,6 +82,11 @@ public class Tables {
     public static final DeploymentSeries DEPLOYMENT_SERIES = DeploymentSeries.DEPLOYMENT_SERIES;
 
     /**
+     * The table <code>public.deployment_source_series</code>.
+     */
+    public static final DeploymentSourceSeries DEPLOYMENT_SOURCE_SERIES = DeploymentSourceSeries.DEPLOYMENT_SOURCE_SERIES;
+
+    /**
      * The table <code>public.facilitator_role</code>.
      */
     public static final FacilitatorRole FACILITATOR_ROLE = FacilitatorRole.FACILITATOR_ROLE;
@@ -86,6 +95,11 @@ public class Tables {
      * The table <code>public.figure_basis</code>.
      */
     public static final FigureBasis FIGURE_BASIS = FigureBasis.FIGURE_BASIS;
+
+    /**
+     * The table <code>public.figure_flag</code>.
+     */
+    public static final FigureFlag FIGURE_FLAG = FigureFlag.FIGURE_FLAG;
 
     /**
      * The table <code>public.funding_allocation</code>.
@@ -188,6 +202,11 @@ public class Tables {
     public static final PersonnelType PERSONNEL_TYPE = PersonnelType.PERSONNEL_TYPE;
 
     /**
+     * The table <code>public.personnel_type_subtree</code>.
+     */
+    public static final PersonnelTypeSubtree PERSONNEL_TYPE_SUBTREE = PersonnelTypeSubtree.PERSONNEL_TYPE_SUBTREE;
+
+    /**
      * The table <code>public.region</code>.
      */
     public static final Region REGION = Region.REGION;
@@ -216,6 +235,11 @@ public class Tables {
      * The table <code>public.source_document</code>.
      */
     public static final SourceDocument SOURCE_DOCUMENT = SourceDocument.SOURCE_DOCUMENT;
+
+    /**
+     * The table <code>public.source_translation</code>.
+     */
+    public static final SourceTranslation SOURCE_TRANSLATION = SourceTranslation.SOURCE_TRANSLATION;
 
     /**
      * The table <code>public.statement</code>.

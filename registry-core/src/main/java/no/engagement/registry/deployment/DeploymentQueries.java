@@ -5,6 +5,8 @@ import static no.engagement.registry.export.CopyCsvTranscoder.Kind.PLAIN;
 import static no.engagement.registry.export.CopyCsvTranscoder.Kind.TEXT;
 import static no.engagement.registry.jooq.Tables.COUNTRY;
 import static no.engagement.registry.jooq.Tables.DEPLOYMENT_ROLLUP;
+import static no.engagement.registry.jooq.Tables.DEPLOYMENT_SOURCE_SERIES;
+import static no.engagement.registry.jooq.Tables.FIGURE_FLAG;
 import static no.engagement.registry.jooq.Tables.IMPORT_BATCH;
 import static no.engagement.registry.jooq.Tables.MISSION;
 import static no.engagement.registry.jooq.Tables.MISSION_HOST;
@@ -13,6 +15,7 @@ import static no.engagement.registry.jooq.Tables.MISSION_SET_LABEL;
 import static no.engagement.registry.jooq.Tables.PERSONNEL_FIGURE;
 import static no.engagement.registry.jooq.Tables.PERSONNEL_FIGURE_MISSION;
 import static no.engagement.registry.jooq.Tables.PERSONNEL_TYPE;
+import static no.engagement.registry.jooq.Tables.PERSONNEL_TYPE_SUBTREE;
 import static no.engagement.registry.jooq.Tables.REGION;
 import static no.engagement.registry.jooq.Tables.REGION_COUNTRY;
 import static no.engagement.registry.jooq.Tables.SOURCE_DOCUMENT;
@@ -188,7 +191,10 @@ class DeploymentQueries {
       Map<String, Object> v,
       Columns col,
       java.util.function.Function<Select<? extends Record1<Long>>, Condition> covers) {
-    Condition c = col.basis().eq(param(v, "basis", BasisCode.class));
+    Condition c =
+        v.containsKey("basis")
+            ? col.basis().eq(param(v, "basis", BasisCode.class))
+            : col.basis().ne(param(v, "notBasis", BasisCode.class));
     if (v.containsKey("gender")) {
       c = c.and(col.gender().eq(param(v, "gender", GenderCode.class)));
     }
@@ -202,7 +208,7 @@ class DeploymentQueries {
       c = c.and(col.year().le(param(v, "to", Short.class)));
     }
     if (v.containsKey("types")) {
-      c = c.and(col.type().eq(any(param(v, "types", PersonnelTypeCode[].class))));
+      c = c.and(col.type().eq(any(DSL.array(subtree(v)))));
     }
     if (v.containsKey("missions")) {
       c =
@@ -236,6 +242,17 @@ class DeploymentQueries {
                               .where(MISSION_REGION.REGION_CODE.eq(any(regions))))));
     }
     return c;
+  }
+
+  /**
+   * The chosen types and every type below them: a filter on military counts troops, staff officers
+   * and experts on mission too (V9__figures_that_add_up.sql counts the most detailed figure).
+   */
+  private static Select<Record1<PersonnelTypeCode>> subtree(Map<String, Object> v) {
+    return selectDistinct(PERSONNEL_TYPE_SUBTREE.DESCENDANT)
+        .from(PERSONNEL_TYPE_SUBTREE)
+        .where(
+            PERSONNEL_TYPE_SUBTREE.ANCESTOR.eq(any(param(v, "types", PersonnelTypeCode[].class))));
   }
 
   /**
@@ -291,8 +308,24 @@ class DeploymentQueries {
     return when(F.MISSION_ID.isNull(), set).else_(single);
   }
 
-  /** One group in one year: the sum of its series' means, and how many figures lie behind. */
-  record Cell(String code, String label, int year, BigDecimal total, long figures) {}
+  /**
+   * One group in one year: the sum of its series' means, how many figures lie behind, the fewest
+   * and most months its yearly figures stand for (null: not a yearly figure of months), its quality
+   * flags as bits, whether a series in it has several sources. For a grouping by type, {@code
+   * parent} is the group's parent type and {@code order} its place in the tree.
+   */
+  record Cell(
+      String code,
+      String label,
+      int year,
+      BigDecimal total,
+      long figures,
+      Integer monthsMin,
+      Integer monthsMax,
+      int flags,
+      boolean severalSources,
+      String parent,
+      int order) {}
 
   /** The series covers one of the missions: its set of missions overlaps theirs. */
   private static Condition overlaps(Select<? extends Record1<Long>> missionIds) {
@@ -347,7 +380,83 @@ class DeploymentQueries {
         v,
         r ->
             new Cell(
-                r.getString(1), r.getString(2), r.getInt(3), r.getBigDecimal(4), r.getLong(5)));
+                r.getString(1),
+                r.getString(2),
+                r.getInt(3),
+                r.getBigDecimal(4),
+                r.getLong(5),
+                r.getObject(6, Integer.class),
+                r.getObject(7, Integer.class),
+                r.getInt(8),
+                r.getBoolean(9),
+                r.getString(10),
+                r.getInt(11)));
+  }
+
+  /**
+   * Why the flagged {@code years} of the view carry their flags: the flags of the sources whose
+   * yearly figures of the view's basis are flagged in those years (of the chosen contributors).
+   */
+  List<DeploymentView.FlagNote> flagNotes(DeploymentFilter f, List<Integer> years) {
+    var FF = FIGURE_FLAG;
+    var S = DEPLOYMENT_SOURCE_SERIES;
+    Condition contributors =
+        f.contributors().isEmpty()
+            ? DSL.noCondition()
+            : FF.CONTRIBUTOR_ISO3.isNull().or(FF.CONTRIBUTOR_ISO3.in(f.contributors()));
+    return dsl.selectDistinct(
+            FF.YEAR.cast(Integer.class),
+            FF.FLAG.cast(String.class),
+            FF.MONTHS_COVERED.cast(Integer.class),
+            FF.REASON,
+            SOURCE_DOCUMENT.ID,
+            SOURCE_DOCUMENT.TITLE)
+        .from(FF)
+        .join(SOURCE_DOCUMENT)
+        .on(SOURCE_DOCUMENT.ID.eq(FF.SOURCE_ID))
+        .where(FF.YEAR.in(years.stream().map(Integer::shortValue).toList()))
+        .and(contributors)
+        .and(
+            exists(
+                selectOne()
+                    .from(S)
+                    .where(S.SOURCE_ID.eq(FF.SOURCE_ID))
+                    .and(S.YEAR.eq(FF.YEAR))
+                    .and(S.BASIS.eq(BasisCode.lookupLiteral(f.basis())))
+                    .and(S.FLAGS.ne((short) 0))))
+        .orderBy(
+            FF.YEAR.cast(Integer.class),
+            FF.FLAG.cast(String.class),
+            SOURCE_DOCUMENT.ID,
+            FF.MONTHS_COVERED.cast(Integer.class),
+            FF.REASON,
+            SOURCE_DOCUMENT.TITLE)
+        .fetch(org.jooq.Records.mapping(DeploymentView.FlagNote::new));
+  }
+
+  /** How many figures of the view's selection each other basis has. */
+  record OtherBasis(String basis, long figures) {}
+
+  /**
+   * The figures the same selection has in the other bases, from the same level of the roll-up: the
+   * screen says they exist and links to them.
+   */
+  List<OtherBasis> otherBases(DeploymentFilter f) {
+    plan(Planning.ONCE);
+    var v = values(f);
+    v.put("notBasis", v.remove("basis"));
+    short level = level(f);
+    var R = DEPLOYMENT_ROLLUP;
+    return run(
+        List.of("other-bases", level, List.copyOf(v.keySet())),
+        () ->
+            dsl.select(R.BASIS.cast(String.class), sum(R.FIGURES))
+                .from(R)
+                .where(R.LEVEL.eq(inline(level)).and(rollupWhere(v)))
+                .groupBy(R.BASIS)
+                .orderBy(R.BASIS),
+        v,
+        r -> new OtherBasis(r.getString(1), r.getLong(2)));
   }
 
   private Select<?> cellsQuery(
@@ -373,10 +482,10 @@ class DeploymentQueries {
         code = DSL.castNull(String.class);
         groupBy = List.of(label);
       }
-      case TYPE -> {
+      case TYPE -> { // each type with every type below it: the tree, parents as sums
         label = nb ? PERSONNEL_TYPE.NAME_NB : PERSONNEL_TYPE.NAME_EN;
-        code = R.PERSONNEL_TYPE.cast(String.class);
-        groupBy = List.of(R.PERSONNEL_TYPE, label);
+        code = PERSONNEL_TYPE.CODE.cast(String.class);
+        groupBy = List.of(PERSONNEL_TYPE.CODE, label);
       }
       default -> {
         code = R.YEAR.cast(String.class);
@@ -390,16 +499,45 @@ class DeploymentQueries {
     switch (group) {
       case CONTRIBUTOR ->
           joined = R.leftJoin(CONTRIBUTOR).on(CONTRIBUTOR.ISO3.eq(R.CONTRIBUTOR_ISO3));
-      case TYPE -> joined = R.leftJoin(PERSONNEL_TYPE).on(PERSONNEL_TYPE.CODE.eq(R.PERSONNEL_TYPE));
+      case TYPE -> {
+        var S = PERSONNEL_TYPE_SUBTREE;
+        joined =
+            R.join(S)
+                .on(S.DESCENDANT.eq(R.PERSONNEL_TYPE))
+                .join(PERSONNEL_TYPE)
+                .on(PERSONNEL_TYPE.CODE.eq(S.ANCESTOR));
+        if (v.containsKey("types")) { // the chosen types are the tree's tops
+          joined =
+              R.join(S)
+                  .on(S.DESCENDANT.eq(R.PERSONNEL_TYPE))
+                  .and(S.ANCESTOR.in(subtree(v)))
+                  .join(PERSONNEL_TYPE)
+                  .on(PERSONNEL_TYPE.CODE.eq(S.ANCESTOR));
+        }
+      }
       case MISSION, HOST -> joined = R.leftJoin(L).on(L.MISSION_IDS.eq(R.MISSION_IDS));
       default -> {}
     }
+    Field<String> parent =
+        group == DeploymentFilter.Grouping.TYPE
+            ? DSL.min(PERSONNEL_TYPE.PARENT_CODE.cast(String.class))
+            : DSL.castNull(String.class);
+    Field<Integer> order =
+        group == DeploymentFilter.Grouping.TYPE
+            ? DSL.min(PERSONNEL_TYPE.SORT_ORDER).cast(Integer.class)
+            : inline(0);
     return dsl.select(
             code,
             DSL.coalesce(label, inline("\u2014")),
             R.YEAR.cast(Integer.class),
             sum(R.TOTAL),
-            sum(R.FIGURES))
+            sum(R.FIGURES),
+            DSL.min(R.MONTHS_MIN).cast(Integer.class),
+            DSL.max(R.MONTHS_MAX).cast(Integer.class),
+            field("coalesce(bit_or({0}), 0)", Integer.class, R.FLAGS),
+            DSL.boolOr(R.SEVERAL_SOURCES.isTrue()),
+            parent,
+            order)
         .from(joined)
         .where(R.LEVEL.eq(inline(level)).and(rollupWhere(v)))
         .groupBy(all);

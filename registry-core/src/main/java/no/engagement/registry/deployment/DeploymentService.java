@@ -6,9 +6,12 @@ import java.math.BigDecimal;
 import java.text.Collator;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
@@ -41,14 +44,31 @@ public class DeploymentService {
   public DeploymentView view(DeploymentFilter filter, String lang, long after) {
     checkCodes(filter);
     var cells = queries.cells(filter, lang);
+    var counted = tops(filter, cells);
     BigDecimal total =
-        cells.stream().map(DeploymentQueries.Cell::total).reduce(BigDecimal.ZERO, BigDecimal::add);
-    long figures = cells.stream().mapToLong(DeploymentQueries.Cell::figures).sum();
-    var byYear = new TreeMap<Integer, BigDecimal>();
-    cells.forEach(c -> byYear.merge(c.year(), c.total(), BigDecimal::add));
+        counted.stream()
+            .map(DeploymentQueries.Cell::total)
+            .reduce(BigDecimal.ZERO, BigDecimal::add);
+    long figures = counted.stream().mapToLong(DeploymentQueries.Cell::figures).sum();
+    record Year(BigDecimal total, DeploymentView.Coverage coverage, int flags) {}
+    var byYear = new TreeMap<Integer, Year>();
+    for (var c : counted) {
+      byYear.merge(
+          c.year(),
+          new Year(c.total(), coverage(c), c.flags()),
+          (a, b) ->
+              new Year(
+                  a.total().add(b.total()), a.coverage().and(b.coverage()), a.flags() | b.flags()));
+    }
     var trend =
         byYear.entrySet().stream()
-            .map(e -> new DeploymentView.YearTotal(e.getKey(), e.getValue()))
+            .map(
+                e ->
+                    new DeploymentView.YearTotal(
+                        e.getKey(),
+                        e.getValue().total(),
+                        e.getValue().coverage(),
+                        e.getValue().flags()))
             .toList();
     List<DeploymentView.Group> groups = List.of();
     List<DeploymentView.Figure> page = List.of();
@@ -62,7 +82,37 @@ public class DeploymentService {
     } else {
       groups = groups(filter, cells, lang);
     }
-    return new DeploymentView(filter, total, figures, trend, groups, page, next);
+    var flaggedYears =
+        trend.stream().filter(t -> t.flags() != 0).map(DeploymentView.YearTotal::year).toList();
+    var notes =
+        flaggedYears.isEmpty()
+            ? List.<DeploymentView.FlagNote>of()
+            : queries.flagNotes(filter, flaggedYears);
+    var otherBases =
+        queries.otherBases(filter).stream()
+            .map(o -> new DeploymentView.OtherBasis(o.basis(), o.figures()))
+            .toList();
+    boolean severalSources = cells.stream().anyMatch(DeploymentQueries.Cell::severalSources);
+    return new DeploymentView(
+        filter, total, figures, trend, groups, page, next, otherBases, severalSources, notes);
+  }
+
+  private static DeploymentView.Coverage coverage(DeploymentQueries.Cell c) {
+    return new DeploymentView.Coverage(c.monthsMin(), c.monthsMax());
+  }
+
+  /**
+   * The cells that make the total: grouped by type, a parent type's cell is the sum of the types
+   * below it, so only the tops of the tree count (a type whose parent is not among the groups).
+   */
+  private static List<DeploymentQueries.Cell> tops(
+      DeploymentFilter filter, List<DeploymentQueries.Cell> cells) {
+    if (filter.group() != DeploymentFilter.Grouping.TYPE) {
+      return cells;
+    }
+    Set<String> types = new HashSet<>();
+    cells.forEach(c -> types.add(c.code()));
+    return cells.stream().filter(c -> c.parent() == null || !types.contains(c.parent())).toList();
   }
 
   /** The groups of the view, all of them (for CSV). */
@@ -74,12 +124,25 @@ public class DeploymentService {
   private static List<DeploymentView.Group> groups(
       DeploymentFilter filter, List<DeploymentQueries.Cell> cells, String lang) {
     record Key(String code, String label) {}
-    var sums = new LinkedHashMap<Key, BigDecimal>();
-    var counts = new LinkedHashMap<Key, Long>();
+    record Sum(
+        BigDecimal total, long figures, DeploymentView.Coverage coverage, int flags, int order) {}
+    var sums = new LinkedHashMap<Key, Sum>();
+    var parents = new HashMap<String, String>();
     for (var c : cells) {
       var k = new Key(c.code(), c.label());
-      sums.merge(k, c.total(), BigDecimal::add);
-      counts.merge(k, c.figures(), Long::sum);
+      sums.merge(
+          k,
+          new Sum(c.total(), c.figures(), coverage(c), c.flags(), c.order()),
+          (a, b) ->
+              new Sum(
+                  a.total().add(b.total()),
+                  a.figures() + b.figures(),
+                  a.coverage().and(b.coverage()),
+                  a.flags() | b.flags(),
+                  a.order()));
+      if (c.parent() != null) {
+        parents.put(c.code(), c.parent());
+      }
     }
     var collator = Collator.getInstance(Locale.forLanguageTag(lang));
     Comparator<DeploymentView.Group> byKey =
@@ -94,13 +157,35 @@ public class DeploymentService {
           case KEY_DESC -> byKey.reversed();
           default -> byKey;
         };
-    return sums.entrySet().stream()
-        .map(
-            e ->
-                new DeploymentView.Group(
-                    e.getKey().code(), e.getKey().label(), e.getValue(), counts.get(e.getKey())))
-        .sorted(order)
-        .toList();
+    Set<String> codes = new HashSet<>();
+    sums.keySet().forEach(k -> codes.add(k.code()));
+    var groups =
+        sums.entrySet().stream()
+            .map(
+                e ->
+                    new DeploymentView.Group(
+                        e.getKey().code(),
+                        e.getKey().label(),
+                        e.getValue().total(),
+                        e.getValue().figures(),
+                        e.getValue().coverage(),
+                        e.getValue().flags(),
+                        depth(e.getKey().code(), parents, codes)));
+    if (filter.group() == DeploymentFilter.Grouping.TYPE) { // the tree, in its own order
+      var place = new HashMap<String, Integer>();
+      sums.forEach((k, v) -> place.put(k.code(), v.order()));
+      return groups.sorted(Comparator.comparing(g -> place.get(g.code()))).toList();
+    }
+    return groups.sorted(order).toList();
+  }
+
+  /** How many of the type's ancestors are among the groups. */
+  private static int depth(String code, Map<String, String> parents, Set<String> codes) {
+    int depth = 0;
+    for (String p = parents.get(code); p != null && codes.contains(p); p = parents.get(p)) {
+      depth++;
+    }
+    return depth;
   }
 
   /**

@@ -12,16 +12,74 @@ public record DeploymentView(
     List<YearTotal> trend,
     List<Group> groups,
     List<Figure> page,
-    Long nextAfter) {
+    Long nextAfter,
+    List<OtherBasis> otherBases,
+    boolean severalSources,
+    List<FlagNote> flagNotes) {
 
-  /** The sum of one year, for the trend chart and its table. */
-  public record YearTotal(int year, BigDecimal total) {}
+  /**
+   * The months of a year that a total's yearly figures stand for: the fewest and the most of them
+   * (the same when they agree), or null for figures that are not yearly figures of months
+   * (approximate statements).
+   */
+  public record Coverage(Integer min, Integer max) {
+    public static final Coverage NONE = new Coverage(null, null);
+
+    public boolean known() {
+      return min != null;
+    }
+
+    /** Whether the figures stand for fewer than twelve months (some of them). */
+    public boolean partial() {
+      return min != null && min < 12;
+    }
+
+    Coverage and(Coverage o) {
+      return new Coverage(
+          min == null ? o.min : o.min == null ? min : Math.min(min, o.min),
+          max == null ? o.max : o.max == null ? max : Math.max(max, o.max));
+    }
+  }
+
+  /** The quality flags, one bit each, in the order of the database's {@code figure_flag_code}. */
+  public static final List<String> FLAGS =
+      List.of("partial_year", "estimated", "provisional", "low_reliability");
+
+  /** The flags whose bits are set in {@code bits}, in the order of {@link #FLAGS}. */
+  public static List<String> flags(int bits) {
+    List<String> out = new java.util.ArrayList<>();
+    for (int i = 0; i < FLAGS.size(); i++) {
+      if ((bits & (1 << i)) != 0) {
+        out.add(FLAGS.get(i));
+      }
+    }
+    return out;
+  }
+
+  /** The sum of one year, for the trend chart and its table, with its months and flags. */
+  public record YearTotal(int year, BigDecimal total, Coverage coverage, int flags) {}
 
   /**
    * One group with its total. {@code code} is what a filter takes to narrow to it, or null when the
-   * group is a set no single filter names (a statement covering several missions).
+   * group is a set no single filter names (a statement covering several missions). {@code depth} is
+   * its level in the tree of personnel types (0 elsewhere): a parent type's total is the sum of its
+   * children's, never added to them.
    */
-  public record Group(String code, String label, BigDecimal total, long figures) {}
+  public record Group(
+      String code,
+      String label,
+      BigDecimal total,
+      long figures,
+      Coverage coverage,
+      int flags,
+      int depth) {}
+
+  /** The selection has this many figures in another basis. */
+  public record OtherBasis(String basis, long figures) {}
+
+  /** Why a year's figures carry a flag: the flag, its reason and the source it is about. */
+  public record FlagNote(
+      int year, String flag, Integer monthsCovered, String reason, long sourceId, String source) {}
 
   /** One personnel figure with where it comes from. */
   public record Figure(

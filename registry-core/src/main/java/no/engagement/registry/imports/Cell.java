@@ -49,6 +49,17 @@ interface Cell {
     };
   }
 
+  /** How many months of a year a yearly figure stands for: 1 to 12. */
+  static Cell monthsCovered() {
+    return (text, context) -> {
+      int m = (Integer) integer().parse(text, context);
+      if (m < 1 || m > 12) {
+        throw new CellException("months.range", "1", "12");
+      }
+      return (short) m;
+    };
+  }
+
   static Cell decimal() {
     return new Cell() {
       @Override

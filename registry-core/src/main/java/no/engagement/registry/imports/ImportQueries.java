@@ -4,6 +4,8 @@ import static no.engagement.registry.jooq.Tables.COUNTRY;
 import static no.engagement.registry.jooq.Tables.COUNTRY_ALIAS;
 import static no.engagement.registry.jooq.Tables.DEPLOYMENT_ROLLUP;
 import static no.engagement.registry.jooq.Tables.DEPLOYMENT_SERIES;
+import static no.engagement.registry.jooq.Tables.DEPLOYMENT_SOURCE_SERIES;
+import static no.engagement.registry.jooq.Tables.FIGURE_FLAG;
 import static no.engagement.registry.jooq.Tables.FUNDING_PROGRAMME;
 import static no.engagement.registry.jooq.Tables.IMPORT_BATCH;
 import static no.engagement.registry.jooq.Tables.MISSION;
@@ -13,6 +15,7 @@ import static no.engagement.registry.jooq.Tables.PEACE_PROCESS;
 import static no.engagement.registry.jooq.Tables.PERSONNEL_FIGURE;
 import static no.engagement.registry.jooq.Tables.REGION;
 import static no.engagement.registry.jooq.Tables.SOURCE_DOCUMENT;
+import static no.engagement.registry.jooq.Tables.SOURCE_TRANSLATION;
 
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -117,11 +120,17 @@ class ImportQueries {
 
   /**
    * Keeps what is derived from the written table up to date, in the import's own transaction: the
-   * deployment series, their roll-ups and the labels of their mission sets, which the screens read.
+   * sources' yearly series, the deployment series, their roll-ups and the labels of their mission
+   * sets, which the screens read. Figures, their flags and the links between translations all
+   * decide what the series count.
    */
   void afterWrite(Table<?> table) {
-    if (table.equals(PERSONNEL_FIGURE)) {
-      for (var derived : List.of(DEPLOYMENT_SERIES, DEPLOYMENT_ROLLUP, MISSION_SET_LABEL)) {
+    if (table.equals(PERSONNEL_FIGURE)
+        || table.equals(FIGURE_FLAG)
+        || table.equals(SOURCE_TRANSLATION)) {
+      for (var derived :
+          List.of(
+              DEPLOYMENT_SOURCE_SERIES, DEPLOYMENT_SERIES, DEPLOYMENT_ROLLUP, MISSION_SET_LABEL)) {
         dsl.query("refresh materialized view {0}", derived).execute();
         dsl.query("analyze {0}", derived).execute();
       }

@@ -5,6 +5,7 @@ import static no.engagement.registry.imports.ImportSpec.required;
 import static no.engagement.registry.jooq.Tables.COUNTRY;
 import static no.engagement.registry.jooq.Tables.COUNTRY_ALIAS;
 import static no.engagement.registry.jooq.Tables.FACILITATOR_ROLE;
+import static no.engagement.registry.jooq.Tables.FIGURE_FLAG;
 import static no.engagement.registry.jooq.Tables.FUNDING_ALLOCATION;
 import static no.engagement.registry.jooq.Tables.FUNDING_PARTNER;
 import static no.engagement.registry.jooq.Tables.FUNDING_PLACE;
@@ -23,6 +24,7 @@ import static no.engagement.registry.jooq.Tables.PERSONNEL_FIGURE_MISSION;
 import static no.engagement.registry.jooq.Tables.REGION;
 import static no.engagement.registry.jooq.Tables.REGION_COUNTRY;
 import static no.engagement.registry.jooq.Tables.SOURCE_DOCUMENT;
+import static no.engagement.registry.jooq.Tables.SOURCE_TRANSLATION;
 import static no.engagement.registry.jooq.Tables.STATEMENT;
 
 import java.math.BigDecimal;
@@ -55,6 +57,7 @@ final class ImportSpecs {
   };
   static final String[] GENDERS = {"female", "male", "total"};
   static final String[] BASES = {"snapshot", "annual_average", "approximate_statement"};
+  static final String[] FLAGS = {"partial_year", "estimated", "provisional", "low_reliability"};
 
   private static final Map<String, ImportSpec> SPECS =
       Stream.of(
@@ -81,7 +84,9 @@ final class ImportSpecs {
               fundingPlaces(),
               fundingAllocations(),
               initiatives(),
-              statements())
+              statements(),
+              sourceTranslations(),
+              figureFlags())
           .collect(
               Collectors.toMap(
                   ImportSpec::kind, Function.identity(), (a, b) -> a, LinkedHashMap::new));
@@ -146,6 +151,37 @@ final class ImportSpecs {
         optional("date_note", Cell.text(), SOURCE_DOCUMENT.DATE_NOTE),
         optional("licence", Cell.text(), SOURCE_DOCUMENT.LICENCE),
         optional("attribution", Cell.text(), SOURCE_DOCUMENT.ATTRIBUTION));
+  }
+
+  /**
+   * A source that is the translation of another (the Norwegian version of an English page): the
+   * figures both state are one fact, counted once (V9__figures_that_add_up.sql).
+   */
+  private static ImportSpec sourceTranslations() {
+    return spec(
+        "source-translations",
+        SOURCE_TRANSLATION,
+        List.of("translation"),
+        required("translation", Cell.source(), SOURCE_TRANSLATION.TRANSLATION_ID),
+        required("original", Cell.source(), SOURCE_TRANSLATION.ORIGINAL_ID));
+  }
+
+  /**
+   * Quality flags on the figures of a source and year, optionally of one contributor or mission,
+   * with the reason; {@code months_covered} where a yearly figure stands for fewer months.
+   */
+  private static ImportSpec figureFlags() {
+    return spec(
+        "figure-flags",
+        FIGURE_FLAG,
+        List.of("source", "year", "contributor", "mission", "flag"),
+        required("source", Cell.source(), FIGURE_FLAG.SOURCE_ID),
+        required("year", Cell.year(), FIGURE_FLAG.YEAR),
+        optional("contributor", Cell.country(), FIGURE_FLAG.CONTRIBUTOR_ISO3),
+        optional("mission", Cell.mission(), FIGURE_FLAG.MISSION_ID),
+        required("flag", Cell.oneOf(FLAGS), FIGURE_FLAG.FLAG),
+        optional("months_covered", Cell.monthsCovered(), FIGURE_FLAG.MONTHS_COVERED),
+        required("reason", Cell.text(), FIGURE_FLAG.REASON));
   }
 
   private static ImportSpec regions() {
@@ -306,7 +342,8 @@ final class ImportSpecs {
                 "basis",
                 "source"),
             required("contributor", Cell.country(), PERSONNEL_FIGURE.CONTRIBUTOR_ISO3),
-            required("mission", Cell.mission(), PERSONNEL_FIGURE.MISSION_ID),
+            // blank: the contributor's total across all its missions
+            optional("mission", Cell.mission(), PERSONNEL_FIGURE.MISSION_ID),
             required("year", Cell.year(), PERSONNEL_FIGURE.YEAR),
             optional("period_start", Cell.date(), PERSONNEL_FIGURE.PERIOD_START),
             optional("period_end", Cell.date(), PERSONNEL_FIGURE.PERIOD_END),

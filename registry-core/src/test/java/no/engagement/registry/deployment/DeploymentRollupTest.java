@@ -141,7 +141,17 @@ class DeploymentRollupTest {
     out.replaceAll(
         c ->
             new DeploymentQueries.Cell(
-                c.code(), c.label(), c.year(), c.total().stripTrailingZeros(), c.figures()));
+                c.code(),
+                c.label(),
+                c.year(),
+                c.total().stripTrailingZeros(),
+                c.figures(),
+                c.monthsMin(),
+                c.monthsMax(),
+                c.flags(),
+                c.severalSources(),
+                c.parent(),
+                c.order()));
     out.sort(
         Comparator.comparing(DeploymentQueries.Cell::label)
             .thenComparing(DeploymentQueries.Cell::year)

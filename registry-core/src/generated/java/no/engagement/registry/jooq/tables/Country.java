@@ -12,6 +12,7 @@ import no.engagement.registry.jooq.Keys;
 import no.engagement.registry.jooq.Public;
 import no.engagement.registry.jooq.tables.CountryAlias.CountryAliasPath;
 import no.engagement.registry.jooq.tables.FacilitatorRole.FacilitatorRolePath;
+import no.engagement.registry.jooq.tables.FigureFlag.FigureFlagPath;
 import no.engagement.registry.jooq.tables.FundingPartner.FundingPartnerPath;
 import no.engagement.registry.jooq.tables.FundingPlace.FundingPlacePath;
 import no.engagement.registry.jooq.tables.FundingProgramme.FundingProgrammePath;
@@ -221,6 +222,19 @@ public class Country extends TableImpl<CountryRecord> {
             _facilitatorRole = new FacilitatorRolePath(this, null, Keys.FACILITATOR_ROLE__FACILITATOR_ROLE_ACTOR_ISO3_FKEY.getInverseKey());
 
         return _facilitatorRole;
+    }
+
+    private transient FigureFlagPath _figureFlag;
+
+    /**
+     * Get the implicit to-many join path to the <code>public.figure_flag</code>
+     * table
+     */
+    public FigureFlagPath figureFlag() {
+        if (_figureFlag == null)
+            _figureFlag = new FigureFlagPath(this, null, Keys.FIGURE_FLAG__FIGURE_FLAG_CONTRIBUTOR_ISO3_FKEY.getInverseKey());
+
+        return _figureFlag;
     }
 
     private transient FundingPartnerPath _fundingPartner;

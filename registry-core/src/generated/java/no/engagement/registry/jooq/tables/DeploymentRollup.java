@@ -101,6 +101,26 @@ public class DeploymentRollup extends TableImpl<DeploymentRollupRecord> {
      */
     public final TableField<DeploymentRollupRecord, Long> FIGURES = createField(DSL.name("figures"), SQLDataType.BIGINT, this, "");
 
+    /**
+     * The column <code>public.deployment_rollup.months_min</code>.
+     */
+    public final TableField<DeploymentRollupRecord, Short> MONTHS_MIN = createField(DSL.name("months_min"), SQLDataType.SMALLINT, this, "");
+
+    /**
+     * The column <code>public.deployment_rollup.months_max</code>.
+     */
+    public final TableField<DeploymentRollupRecord, Short> MONTHS_MAX = createField(DSL.name("months_max"), SQLDataType.SMALLINT, this, "");
+
+    /**
+     * The column <code>public.deployment_rollup.flags</code>.
+     */
+    public final TableField<DeploymentRollupRecord, Short> FLAGS = createField(DSL.name("flags"), SQLDataType.SMALLINT, this, "");
+
+    /**
+     * The column <code>public.deployment_rollup.several_sources</code>.
+     */
+    public final TableField<DeploymentRollupRecord, Boolean> SEVERAL_SOURCES = createField(DSL.name("several_sources"), SQLDataType.BOOLEAN, this, "");
+
     private DeploymentRollup(Name alias, Table<DeploymentRollupRecord> aliased) {
         this(alias, aliased, (Field<?>[]) null, null);
     }

@@ -96,6 +96,26 @@ public class DeploymentSeries extends TableImpl<DeploymentSeriesRecord> {
      */
     public final TableField<DeploymentSeriesRecord, Integer> FIGURES = createField(DSL.name("figures"), SQLDataType.INTEGER, this, "");
 
+    /**
+     * The column <code>public.deployment_series.months_min</code>.
+     */
+    public final TableField<DeploymentSeriesRecord, Short> MONTHS_MIN = createField(DSL.name("months_min"), SQLDataType.SMALLINT, this, "");
+
+    /**
+     * The column <code>public.deployment_series.months_max</code>.
+     */
+    public final TableField<DeploymentSeriesRecord, Short> MONTHS_MAX = createField(DSL.name("months_max"), SQLDataType.SMALLINT, this, "");
+
+    /**
+     * The column <code>public.deployment_series.flags</code>.
+     */
+    public final TableField<DeploymentSeriesRecord, Short> FLAGS = createField(DSL.name("flags"), SQLDataType.SMALLINT, this, "");
+
+    /**
+     * The column <code>public.deployment_series.sources</code>.
+     */
+    public final TableField<DeploymentSeriesRecord, Short> SOURCES = createField(DSL.name("sources"), SQLDataType.SMALLINT, this, "");
+
     private DeploymentSeries(Name alias, Table<DeploymentSeriesRecord> aliased) {
         this(alias, aliased, (Field<?>[]) null, null);
     }

@@ -14,6 +14,7 @@ import no.engagement.registry.jooq.Public;
 import no.engagement.registry.jooq.tables.Country.CountryPath;
 import no.engagement.registry.jooq.tables.CountryAlias.CountryAliasPath;
 import no.engagement.registry.jooq.tables.FacilitatorRole.FacilitatorRolePath;
+import no.engagement.registry.jooq.tables.FigureFlag.FigureFlagPath;
 import no.engagement.registry.jooq.tables.FundingAllocation.FundingAllocationPath;
 import no.engagement.registry.jooq.tables.FundingPartner.FundingPartnerPath;
 import no.engagement.registry.jooq.tables.FundingPlace.FundingPlacePath;
@@ -32,6 +33,7 @@ import no.engagement.registry.jooq.tables.PersonnelFigure.PersonnelFigurePath;
 import no.engagement.registry.jooq.tables.Region.RegionPath;
 import no.engagement.registry.jooq.tables.RegionCountry.RegionCountryPath;
 import no.engagement.registry.jooq.tables.SourceDocument.SourceDocumentPath;
+import no.engagement.registry.jooq.tables.SourceTranslation.SourceTranslationPath;
 import no.engagement.registry.jooq.tables.Statement.StatementPath;
 import no.engagement.registry.jooq.tables.records.ImportBatchRecord;
 
@@ -322,6 +324,19 @@ public class ImportBatch extends TableImpl<ImportBatchRecord> {
         return _facilitatorRole;
     }
 
+    private transient FigureFlagPath _figureFlag;
+
+    /**
+     * Get the implicit to-many join path to the <code>public.figure_flag</code>
+     * table
+     */
+    public FigureFlagPath figureFlag() {
+        if (_figureFlag == null)
+            _figureFlag = new FigureFlagPath(this, null, Keys.FIGURE_FLAG__FIGURE_FLAG_BATCH_ID_FKEY.getInverseKey());
+
+        return _figureFlag;
+    }
+
     private transient FundingAllocationPath _fundingAllocation;
 
     /**
@@ -556,6 +571,19 @@ public class ImportBatch extends TableImpl<ImportBatchRecord> {
             _regionCountry = new RegionCountryPath(this, null, Keys.REGION_COUNTRY__REGION_COUNTRY_BATCH_ID_FKEY.getInverseKey());
 
         return _regionCountry;
+    }
+
+    private transient SourceTranslationPath _sourceTranslation;
+
+    /**
+     * Get the implicit to-many join path to the
+     * <code>public.source_translation</code> table
+     */
+    public SourceTranslationPath sourceTranslation() {
+        if (_sourceTranslation == null)
+            _sourceTranslation = new SourceTranslationPath(this, null, Keys.SOURCE_TRANSLATION__SOURCE_TRANSLATION_BATCH_ID_FKEY.getInverseKey());
+
+        return _sourceTranslation;
     }
 
     private transient StatementPath _statement;

@@ -13,6 +13,7 @@ import java.util.List;
 import no.engagement.registry.jooq.Keys;
 import no.engagement.registry.jooq.Public;
 import no.engagement.registry.jooq.tables.Country.CountryPath;
+import no.engagement.registry.jooq.tables.FigureFlag.FigureFlagPath;
 import no.engagement.registry.jooq.tables.ImportBatch.ImportBatchPath;
 import no.engagement.registry.jooq.tables.MissionHost.MissionHostPath;
 import no.engagement.registry.jooq.tables.MissionRegion.MissionRegionPath;
@@ -259,6 +260,19 @@ public class Mission extends TableImpl<MissionRecord> {
             _sourceDocument = new SourceDocumentPath(this, Keys.MISSION__MISSION_SOURCE_ID_FKEY, null);
 
         return _sourceDocument;
+    }
+
+    private transient FigureFlagPath _figureFlag;
+
+    /**
+     * Get the implicit to-many join path to the <code>public.figure_flag</code>
+     * table
+     */
+    public FigureFlagPath figureFlag() {
+        if (_figureFlag == null)
+            _figureFlag = new FigureFlagPath(this, null, Keys.FIGURE_FLAG__FIGURE_FLAG_MISSION_ID_FKEY.getInverseKey());
+
+        return _figureFlag;
     }
 
     private transient MissionHostPath _missionHost;

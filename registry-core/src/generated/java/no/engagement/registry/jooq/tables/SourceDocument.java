@@ -12,6 +12,7 @@ import java.util.List;
 import no.engagement.registry.jooq.Keys;
 import no.engagement.registry.jooq.Public;
 import no.engagement.registry.jooq.tables.FacilitatorRole.FacilitatorRolePath;
+import no.engagement.registry.jooq.tables.FigureFlag.FigureFlagPath;
 import no.engagement.registry.jooq.tables.FundingAllocation.FundingAllocationPath;
 import no.engagement.registry.jooq.tables.FundingPartner.FundingPartnerPath;
 import no.engagement.registry.jooq.tables.FundingPlace.FundingPlacePath;
@@ -29,6 +30,7 @@ import no.engagement.registry.jooq.tables.PeaceProcessParty.PeaceProcessPartyPat
 import no.engagement.registry.jooq.tables.PersonnelFigure.PersonnelFigurePath;
 import no.engagement.registry.jooq.tables.Region.RegionPath;
 import no.engagement.registry.jooq.tables.RegionCountry.RegionCountryPath;
+import no.engagement.registry.jooq.tables.SourceTranslation.SourceTranslationPath;
 import no.engagement.registry.jooq.tables.Statement.StatementPath;
 import no.engagement.registry.jooq.tables.records.SourceDocumentRecord;
 
@@ -237,6 +239,19 @@ public class SourceDocument extends TableImpl<SourceDocumentRecord> {
             _facilitatorRole = new FacilitatorRolePath(this, null, Keys.FACILITATOR_ROLE__FACILITATOR_ROLE_SOURCE_ID_FKEY.getInverseKey());
 
         return _facilitatorRole;
+    }
+
+    private transient FigureFlagPath _figureFlag;
+
+    /**
+     * Get the implicit to-many join path to the <code>public.figure_flag</code>
+     * table
+     */
+    public FigureFlagPath figureFlag() {
+        if (_figureFlag == null)
+            _figureFlag = new FigureFlagPath(this, null, Keys.FIGURE_FLAG__FIGURE_FLAG_SOURCE_ID_FKEY.getInverseKey());
+
+        return _figureFlag;
     }
 
     private transient FundingAllocationPath _fundingAllocation;
@@ -458,6 +473,34 @@ public class SourceDocument extends TableImpl<SourceDocumentRecord> {
             _region = new RegionPath(this, null, Keys.REGION__REGION_SOURCE_ID_FKEY.getInverseKey());
 
         return _region;
+    }
+
+    private transient SourceTranslationPath _sourceTranslationOriginalIdFkey;
+
+    /**
+     * Get the implicit to-many join path to the
+     * <code>public.source_translation</code> table, via the
+     * <code>source_translation_original_id_fkey</code> key
+     */
+    public SourceTranslationPath sourceTranslationOriginalIdFkey() {
+        if (_sourceTranslationOriginalIdFkey == null)
+            _sourceTranslationOriginalIdFkey = new SourceTranslationPath(this, null, Keys.SOURCE_TRANSLATION__SOURCE_TRANSLATION_ORIGINAL_ID_FKEY.getInverseKey());
+
+        return _sourceTranslationOriginalIdFkey;
+    }
+
+    private transient SourceTranslationPath _sourceTranslationTranslationIdFkey;
+
+    /**
+     * Get the implicit to-many join path to the
+     * <code>public.source_translation</code> table, via the
+     * <code>source_translation_translation_id_fkey</code> key
+     */
+    public SourceTranslationPath sourceTranslationTranslationIdFkey() {
+        if (_sourceTranslationTranslationIdFkey == null)
+            _sourceTranslationTranslationIdFkey = new SourceTranslationPath(this, null, Keys.SOURCE_TRANSLATION__SOURCE_TRANSLATION_TRANSLATION_ID_FKEY.getInverseKey());
+
+        return _sourceTranslationTranslationIdFkey;
     }
 
     private transient StatementPath _statement;

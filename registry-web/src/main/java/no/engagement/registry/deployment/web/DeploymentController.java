@@ -89,8 +89,8 @@ class DeploymentController {
     model.addAttribute("view", view);
     var chart = TrendChart.of(view.trend());
     model.addAttribute("chart", chart);
-    model.addAttribute("chartBars", Rows.bars(chart));
     var texts = new Rows.Texts(messages, LocaleContextHolder.getLocale());
+    model.addAttribute("chartBars", Rows.bars(chart, texts, num));
     model.addAttribute("groupRows", Rows.groups(groupLinks(request, view), texts, num));
     model.addAttribute("figureRows", Rows.figures(view.page(), texts, num));
     model.addAttribute(
@@ -100,6 +100,19 @@ class DeploymentController {
             "/deployments?" + without(query(request, "after", "lang", "group", "sort"), "from,to"),
             texts,
             num));
+    String others = without(query(request, "after", "lang"), "basis");
+    model.addAttribute(
+        "otherBases",
+        view.otherBases().stream()
+            .map(
+                o ->
+                    new OtherBasisLink(
+                        o.basis(), o.figures(), "/deployments?" + others + "basis=" + o.basis()))
+            .toList());
+    model.addAttribute(
+        "compareUrl",
+        "/deployments/sources"
+            + (query.isEmpty() ? "" : "?" + query(request, "after", "lang", "group", "sort")));
     model.addAttribute("query", query);
     model.addAttribute("csvUrl", "/deployments.csv" + (query.isEmpty() ? "" : "?" + query));
     model.addAttribute(
@@ -174,9 +187,23 @@ class DeploymentController {
           "total",
           "figures",
           "basis",
-          "gender");
+          "gender",
+          "months_min",
+          "months_max",
+          "flags",
+          "depth");
       for (var g : groups) {
-        csv.row(g.code(), g.label(), g.total(), g.figures(), filter.basis(), filter.gender());
+        csv.row(
+            g.code(),
+            g.label(),
+            g.total(),
+            g.figures(),
+            filter.basis(),
+            filter.gender(),
+            g.coverage().min(),
+            g.coverage().max(),
+            String.join("|", DeploymentView.flags(g.flags())),
+            g.depth());
       }
     }
   }
@@ -304,12 +331,15 @@ class DeploymentController {
     return URLEncoder.encode(s, StandardCharsets.UTF_8);
   }
 
+  /** The same selection in another basis: how many figures it has there, and the link. */
+  record OtherBasisLink(String basis, long figures, String href) {}
+
   /** A group and the link that explains its total (null where no filter narrows to it). */
   record GroupLink(DeploymentView.Group group, String href) {}
 
   /** Bars of the yearly totals, drawn on the server as SVG; the table beside it has the numbers. */
   record TrendChart(int width, int height, List<Bar> bars) {
-    record Bar(int x, int y, int width, int height, int year, BigDecimal total, int labelX) {}
+    record Bar(int x, int y, int width, int height, DeploymentView.YearTotal year, int labelX) {}
 
     static TrendChart of(List<DeploymentView.YearTotal> trend) {
       int width = 720;
@@ -337,13 +367,7 @@ class DeploymentController {
                     .intValue();
         bars.add(
             new Bar(
-                i * slot + (slot - barWidth) / 2,
-                plot - h,
-                barWidth,
-                h,
-                t.year(),
-                t.total(),
-                i * slot + slot / 2));
+                i * slot + (slot - barWidth) / 2, plot - h, barWidth, h, t, i * slot + slot / 2));
       }
       return new TrendChart(width, height, bars);
     }

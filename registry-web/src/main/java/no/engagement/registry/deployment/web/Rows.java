@@ -1,5 +1,6 @@
 package no.engagement.registry.deployment.web;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -55,6 +56,41 @@ final class Rows {
       return message("dep.about");
     }
 
+    /** "9 of 12 months", "9–12 of 12 months", or empty where the figures are not of months. */
+    String coverage(DeploymentView.Coverage c) {
+      if (!c.known()) {
+        return "";
+      }
+      return c.min().equals(c.max())
+          ? messages.getMessage("dep.coverage", new Object[] {c.min()}, locale)
+          : messages.getMessage("dep.coverage.range", new Object[] {c.min(), c.max()}, locale);
+    }
+
+    /** The names of the flags set in {@code bits}, joined ("partial year, estimated"). */
+    String flagNames(int bits) {
+      var names = new ArrayList<String>();
+      for (String f : DeploymentView.flags(bits)) {
+        names.add(message("flag." + f));
+      }
+      return String.join(", ", names);
+    }
+
+    /**
+     * A flagged number's mark: an asterisk to see, the flags' names for screen readers, both
+     * pointing at the notes below the table. Empty without flags.
+     */
+    String flagMark(int bits) {
+      if (bits == 0) {
+        return "";
+      }
+      String names = htmlEscape(flagNames(bits));
+      return "<a class=\"flag\" href=\"#flag-notes\" title=\""
+          + names
+          + "\"><span aria-hidden=\"true\">*</span><span class=\"visually-hidden\">"
+          + htmlEscape(messages.getMessage("dep.flagged", new Object[] {flagNames(bits)}, locale))
+          + "</span></a>";
+    }
+
     /** The import batch a figure came from. */
     String batch(long id, String file) {
       return messages.getMessage("dep.batch", new Object[] {Long.toString(id), file}, locale);
@@ -70,7 +106,11 @@ final class Rows {
     String title = htmlEscape(texts.explain());
     for (var link : links) {
       var g = link.group();
-      b.append("<tr>\n<th scope=\"row\">").append(htmlEscape(g.label())).append("</th>\n");
+      b.append("<tr>\n<th scope=\"row\"");
+      if (g.depth() > 0) { // a type below another: indented under its parent
+        b.append(" class=\"depth-").append(Math.min(g.depth(), 3)).append('"');
+      }
+      b.append('>').append(htmlEscape(g.label())).append("</th>\n");
       b.append("<td class=\"num\">");
       if (link.href() != null) {
         b.append("<a href=\"")
@@ -83,6 +123,8 @@ final class Rows {
       } else {
         b.append("<span>").append(num.whole(g.total())).append("</span>");
       }
+      b.append(texts.flagMark(g.flags()));
+      b.append("</td>\n<td>").append(htmlEscape(texts.coverage(g.coverage())));
       b.append("</td>\n<td class=\"num\">").append(g.figures()).append("</td>\n</tr>\n");
     }
     return b.toString();
@@ -144,21 +186,44 @@ final class Rows {
       b.append("<td class=\"num\"><a href=\"").append(href);
       b.append("from=").append(t.year()).append("&amp;to=").append(t.year());
       b.append("&amp;group=none\" title=\"").append(title).append("\">");
-      b.append(num.whole(t.total())).append("</a></td></tr>\n");
+      b.append(num.whole(t.total())).append("</a>").append(texts.flagMark(t.flags()));
+      b.append("</td><td>").append(htmlEscape(texts.coverage(t.coverage()))).append("</td></tr>\n");
     }
     return b.toString();
   }
 
-  /** The chart's bars with their year below. */
-  static String bars(DeploymentController.TrendChart chart) {
-    var b = new StringBuilder(chart.bars().size() * 200);
+  /**
+   * The chart's bars with their year below; each says its year, total, months and flags on hover
+   * ({@code title}). A flagged year's bar is hatched and marked with an asterisk above it.
+   */
+  static String bars(DeploymentController.TrendChart chart, Texts texts, WholeNumbers num) {
+    var b = new StringBuilder(chart.bars().size() * 300);
     for (var bar : chart.bars()) {
-      b.append("<g>\n<rect x=\"").append(bar.x()).append("\" y=\"").append(bar.y());
+      var t = bar.year();
+      b.append("<g>\n<title>").append(t.year()).append(": ").append(num.whole(t.total()));
+      String coverage = texts.coverage(t.coverage());
+      if (!coverage.isEmpty()) {
+        b.append(" (").append(htmlEscape(coverage)).append(')');
+      }
+      if (t.flags() != 0) {
+        b.append(" \u2013 ").append(htmlEscape(texts.flagNames(t.flags())));
+      }
+      b.append("</title>\n<rect x=\"").append(bar.x()).append("\" y=\"").append(bar.y());
       b.append("\" width=\"").append(bar.width()).append("\" height=\"").append(bar.height());
-      b.append("\" fill=\"#00507a\"></rect>\n<text x=\"").append(bar.labelX());
+      b.append(
+          t.flags() != 0 ? "\" fill=\"url(#flagged)\" stroke=\"#00507a\"" : "\" fill=\"#00507a\"");
+      b.append("></rect>\n");
+      if (t.flags() != 0) {
+        b.append("<text x=\"")
+            .append(bar.labelX())
+            .append("\" y=\"")
+            .append(Math.max(12, bar.y() - 4));
+        b.append("\" text-anchor=\"middle\" font-size=\"14\" fill=\"#1b1b1b\">*</text>\n");
+      }
+      b.append("<text x=\"").append(bar.labelX());
       b.append("\" y=\"").append(chart.height() - 12);
       b.append("\" text-anchor=\"middle\" font-size=\"12\" fill=\"#1b1b1b\">");
-      b.append(bar.year()).append("</text>\n</g>\n");
+      b.append(t.year()).append("</text>\n</g>\n");
     }
     return b.toString();
   }

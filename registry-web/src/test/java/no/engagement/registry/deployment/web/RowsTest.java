@@ -25,8 +25,15 @@ class RowsTest {
     m.addMessage("dep.explain", Locale.ENGLISH, "Show \"the\" figures");
     m.addMessage("dep.about", Locale.ENGLISH, "about");
     m.addMessage("dep.batch", Locale.ENGLISH, "import batch {0} ({1})");
+    m.addMessage("dep.coverage", Locale.ENGLISH, "{0} of 12 months");
+    m.addMessage("dep.coverage.range", Locale.ENGLISH, "{0}\u2013{1} of 12 months");
+    m.addMessage("dep.flagged", Locale.ENGLISH, "({0}: see the notes)");
+    m.addMessage("flag.partial_year", Locale.ENGLISH, "partial <year>");
+    m.addMessage("flag.estimated", Locale.ENGLISH, "estimated");
     return m;
   }
+
+  private static final DeploymentView.Coverage FULL = new DeploymentView.Coverage(12, 12);
 
   @Test
   void groupsLinkTheirTotalsOnlyWhereAFilterNarrowsToThem() {
@@ -34,10 +41,18 @@ class RowsTest {
         Rows.groups(
             List.of(
                 new DeploymentController.GroupLink(
-                    new DeploymentView.Group("CIV", "Côte d'Ivoire <CI>", new BigDecimal(12345), 3),
+                    new DeploymentView.Group(
+                        "CIV", "Côte d'Ivoire <CI>", new BigDecimal(12345), 3, FULL, 0, 0),
                     "/deployments?contributor=CIV&group=none"),
                 new DeploymentController.GroupLink(
-                    new DeploymentView.Group(null, "MINUSMA, UNMISS", new BigDecimal("45.5"), 1),
+                    new DeploymentView.Group(
+                        null,
+                        "MINUSMA, UNMISS",
+                        new BigDecimal("45.5"),
+                        1,
+                        DeploymentView.Coverage.NONE,
+                        0,
+                        0),
                     null)),
             texts,
             num);
@@ -48,11 +63,13 @@ class RowsTest {
             <th scope="row">Côte d&#39;Ivoire &lt;CI&gt;</th>
             <td class="num"><a href="/deployments?contributor=CIV&amp;group=none" \
             title="Show &quot;the&quot; figures">12 345</a></td>
+            <td>12 of 12 months</td>
             <td class="num">3</td>
             </tr>
             <tr>
             <th scope="row">MINUSMA, UNMISS</th>
             <td class="num"><span>46</span></td>
+            <td></td>
             <td class="num">1</td>
             </tr>
             """);
@@ -137,17 +154,19 @@ class RowsTest {
   void theTrendLinksEachYearToItsFiguresAndTheBarsCarryTheirYear() {
     var trend =
         List.of(
-            new DeploymentView.YearTotal(2018, new BigDecimal(50)),
-            new DeploymentView.YearTotal(2019, new BigDecimal(100)));
+            new DeploymentView.YearTotal(2018, new BigDecimal(50), FULL, 0),
+            new DeploymentView.YearTotal(2019, new BigDecimal(100), FULL, 0));
     assertThat(Rows.trend(trend, "/deployments?contributor=NOR&", texts, num))
         .isEqualTo(
             """
             <tr><th scope="row">2018</th><td class="num"><a href="/deployments?contributor=NOR&amp;\
-            from=2018&amp;to=2018&amp;group=none" title="Show &quot;the&quot; figures">50</a></td></tr>
+            from=2018&amp;to=2018&amp;group=none" title="Show &quot;the&quot; figures">50</a>\
+            </td><td>12 of 12 months</td></tr>
             <tr><th scope="row">2019</th><td class="num"><a href="/deployments?contributor=NOR&amp;\
-            from=2019&amp;to=2019&amp;group=none" title="Show &quot;the&quot; figures">100</a></td></tr>
+            from=2019&amp;to=2019&amp;group=none" title="Show &quot;the&quot; figures">100</a>\
+            </td><td>12 of 12 months</td></tr>
             """);
-    String bars = Rows.bars(DeploymentController.TrendChart.of(trend));
+    String bars = Rows.bars(DeploymentController.TrendChart.of(trend), texts, num);
     // two slots of 360 with a 48-wide bar centred in each; the larger year fills the plot (170 high
     // from y 0), the smaller half of it
     assertThat(bars)
@@ -155,5 +174,44 @@ class RowsTest {
         .contains("<rect x=\"516\" y=\"0\" width=\"48\" height=\"170\" fill=\"#00507a\"></rect>")
         .contains(">2018</text>")
         .contains(">2019</text>");
+  }
+
+  @Test
+  void aFlaggedPartialYearIsMarkedInItsRowAndItsBarAndATypeBelowAnotherIsIndented() {
+    var partial = new DeploymentView.Coverage(9, 12);
+    var trend =
+        List.of(
+            new DeploymentView.YearTotal(2012, new BigDecimal(40), partial, 1),
+            new DeploymentView.YearTotal(2013, new BigDecimal(60), FULL, 0));
+    assertThat(Rows.trend(trend, "/deployments?", texts, num))
+        .isEqualTo(
+            """
+            <tr><th scope="row">2012</th><td class="num"><a href="/deployments?\
+            from=2012&amp;to=2012&amp;group=none" title="Show &quot;the&quot; figures">40</a>\
+            <a class="flag" href="#flag-notes" title="partial &lt;year&gt;">\
+            <span aria-hidden="true">*</span><span class="visually-hidden">\
+            (partial &lt;year&gt;: see the notes)</span></a></td><td>9–12 of 12 months</td></tr>
+            <tr><th scope="row">2013</th><td class="num"><a href="/deployments?\
+            from=2013&amp;to=2013&amp;group=none" title="Show &quot;the&quot; figures">60</a>\
+            </td><td>12 of 12 months</td></tr>
+            """);
+    String bars = Rows.bars(DeploymentController.TrendChart.of(trend), texts, num);
+    assertThat(bars)
+        .contains("<title>2012: 40 (9–12 of 12 months) – partial &lt;year&gt;</title>")
+        .contains("<title>2013: 60 (12 of 12 months)</title>")
+        .contains("fill=\"url(#flagged)\"")
+        .containsOnlyOnce("url(#flagged)")
+        .containsOnlyOnce(">*</text>");
+    String groups =
+        Rows.groups(
+            List.of(
+                new DeploymentController.GroupLink(
+                    new DeploymentView.Group("troops", "Troops", new BigDecimal(5), 2, FULL, 3, 2),
+                    null)),
+            texts,
+            num);
+    assertThat(groups)
+        .startsWith("<tr>\n<th scope=\"row\" class=\"depth-2\">Troops</th>")
+        .contains("(partial &lt;year&gt;, estimated: see the notes)");
   }
 }

@@ -148,6 +148,62 @@ public class DeploymentRollupRecord extends TableRecordImpl<DeploymentRollupReco
         return (Long) get(8);
     }
 
+    /**
+     * Setter for <code>public.deployment_rollup.months_min</code>.
+     */
+    public void setMonthsMin(Short value) {
+        set(9, value);
+    }
+
+    /**
+     * Getter for <code>public.deployment_rollup.months_min</code>.
+     */
+    public Short getMonthsMin() {
+        return (Short) get(9);
+    }
+
+    /**
+     * Setter for <code>public.deployment_rollup.months_max</code>.
+     */
+    public void setMonthsMax(Short value) {
+        set(10, value);
+    }
+
+    /**
+     * Getter for <code>public.deployment_rollup.months_max</code>.
+     */
+    public Short getMonthsMax() {
+        return (Short) get(10);
+    }
+
+    /**
+     * Setter for <code>public.deployment_rollup.flags</code>.
+     */
+    public void setFlags(Short value) {
+        set(11, value);
+    }
+
+    /**
+     * Getter for <code>public.deployment_rollup.flags</code>.
+     */
+    public Short getFlags() {
+        return (Short) get(11);
+    }
+
+    /**
+     * Setter for <code>public.deployment_rollup.several_sources</code>.
+     */
+    public void setSeveralSources(Boolean value) {
+        set(12, value);
+    }
+
+    /**
+     * Getter for <code>public.deployment_rollup.several_sources</code>.
+     */
+    public Boolean getSeveralSources() {
+        return (Boolean) get(12);
+    }
+
     // -------------------------------------------------------------------------
     // Constructors
     // -------------------------------------------------------------------------
@@ -162,7 +218,7 @@ public class DeploymentRollupRecord extends TableRecordImpl<DeploymentRollupReco
     /**
      * Create a detached, initialised DeploymentRollupRecord
      */
-    public DeploymentRollupRecord(BasisCode basis, GenderCode gender, Short year, Short level, String contributorIso3, PersonnelTypeCode personnelType, Long[] missionIds, BigDecimal total, Long figures) {
+    public DeploymentRollupRecord(BasisCode basis, GenderCode gender, Short year, Short level, String contributorIso3, PersonnelTypeCode personnelType, Long[] missionIds, BigDecimal total, Long figures, Short monthsMin, Short monthsMax, Short flags, Boolean severalSources) {
         super(DeploymentRollup.DEPLOYMENT_ROLLUP);
 
         setBasis(basis);
@@ -174,6 +230,10 @@ public class DeploymentRollupRecord extends TableRecordImpl<DeploymentRollupReco
         setMissionIds(missionIds);
         setTotal(total);
         setFigures(figures);
+        setMonthsMin(monthsMin);
+        setMonthsMax(monthsMax);
+        setFlags(flags);
+        setSeveralSources(severalSources);
         resetTouchedOnNotNull();
     }
 }

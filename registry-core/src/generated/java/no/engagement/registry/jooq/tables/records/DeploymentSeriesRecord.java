@@ -134,6 +134,62 @@ public class DeploymentSeriesRecord extends TableRecordImpl<DeploymentSeriesReco
         return (Integer) get(7);
     }
 
+    /**
+     * Setter for <code>public.deployment_series.months_min</code>.
+     */
+    public void setMonthsMin(Short value) {
+        set(8, value);
+    }
+
+    /**
+     * Getter for <code>public.deployment_series.months_min</code>.
+     */
+    public Short getMonthsMin() {
+        return (Short) get(8);
+    }
+
+    /**
+     * Setter for <code>public.deployment_series.months_max</code>.
+     */
+    public void setMonthsMax(Short value) {
+        set(9, value);
+    }
+
+    /**
+     * Getter for <code>public.deployment_series.months_max</code>.
+     */
+    public Short getMonthsMax() {
+        return (Short) get(9);
+    }
+
+    /**
+     * Setter for <code>public.deployment_series.flags</code>.
+     */
+    public void setFlags(Short value) {
+        set(10, value);
+    }
+
+    /**
+     * Getter for <code>public.deployment_series.flags</code>.
+     */
+    public Short getFlags() {
+        return (Short) get(10);
+    }
+
+    /**
+     * Setter for <code>public.deployment_series.sources</code>.
+     */
+    public void setSources(Short value) {
+        set(11, value);
+    }
+
+    /**
+     * Getter for <code>public.deployment_series.sources</code>.
+     */
+    public Short getSources() {
+        return (Short) get(11);
+    }
+
     // -------------------------------------------------------------------------
     // Constructors
     // -------------------------------------------------------------------------
@@ -148,7 +204,7 @@ public class DeploymentSeriesRecord extends TableRecordImpl<DeploymentSeriesReco
     /**
      * Create a detached, initialised DeploymentSeriesRecord
      */
-    public DeploymentSeriesRecord(BasisCode basis, GenderCode gender, String contributorIso3, PersonnelTypeCode personnelType, Short year, Long[] missionIds, BigDecimal mean, Integer figures) {
+    public DeploymentSeriesRecord(BasisCode basis, GenderCode gender, String contributorIso3, PersonnelTypeCode personnelType, Short year, Long[] missionIds, BigDecimal mean, Integer figures, Short monthsMin, Short monthsMax, Short flags, Short sources) {
         super(DeploymentSeries.DEPLOYMENT_SERIES);
 
         setBasis(basis);
@@ -159,6 +215,10 @@ public class DeploymentSeriesRecord extends TableRecordImpl<DeploymentSeriesReco
         setMissionIds(missionIds);
         setMean(mean);
         setFigures(figures);
+        setMonthsMin(monthsMin);
+        setMonthsMax(monthsMax);
+        setFlags(flags);
+        setSources(sources);
         resetTouchedOnNotNull();
     }
 }
