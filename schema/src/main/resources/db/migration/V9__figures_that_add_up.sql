@@ -214,3 +214,24 @@ select s.mission_ids,
 from (select distinct mission_ids from deployment_series where mission_ids is not null) s;
 
 create unique index mission_set_label_ids on mission_set_label (mission_ids);
+
+-- Releases published before this migration keep their numbers as published. Their roll-up gets
+-- the new columns (unknown months, no flags), and empty flags, translations and source series of
+-- their own, so a page pinned to such a release never reads today's from public.
+do $$
+declare
+    s text;
+begin
+    for s in select nspname from pg_namespace where nspname like 'release\_%' loop
+        if to_regclass(s || '.deployment_rollup') is not null then
+            execute format('alter table %I.deployment_rollup add column months_min smallint,'
+                               || ' add column months_max smallint,'
+                               || ' add column flags smallint not null default 0,'
+                               || ' add column several_sources boolean not null default false', s);
+        end if;
+        execute format('create table %I.figure_flag (like public.figure_flag)', s);
+        execute format('create table %I.source_translation (like public.source_translation)', s);
+        execute format('create table %I.deployment_source_series as select * from public.deployment_source_series with no data', s);
+    end loop;
+end
+$$;

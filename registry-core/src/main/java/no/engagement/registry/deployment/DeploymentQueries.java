@@ -194,7 +194,9 @@ class DeploymentQueries {
     Condition c =
         v.containsKey("basis")
             ? col.basis().eq(param(v, "basis", BasisCode.class))
-            : col.basis().ne(param(v, "notBasis", BasisCode.class));
+            : v.containsKey("notBasis")
+                ? col.basis().ne(param(v, "notBasis", BasisCode.class))
+                : DSL.noCondition();
     if (v.containsKey("gender")) {
       c = c.and(col.gender().eq(param(v, "gender", GenderCode.class)));
     }
@@ -394,17 +396,44 @@ class DeploymentQueries {
   }
 
   /**
-   * Why the flagged {@code years} of the view carry their flags: the flags of the sources whose
-   * yearly figures of the view's basis are flagged in those years (of the chosen contributors).
+   * The quality flags behind the view: the flags of the sources whose yearly figures of the view's
+   * basis carry them, in the view's years, of the chosen contributors (a flag of one contributor,
+   * or of every contributor). With contributors chosen, a flagged year in which they have no
+   * figures is included where the source has figures of theirs in other years: the year is partial
+   * for them too (the UN's yearly file has no Norwegian figures in its two months of 2010).
    */
-  List<DeploymentView.FlagNote> flagNotes(DeploymentFilter f, List<Integer> years) {
+  List<DeploymentView.FlagNote> flagNotes(DeploymentFilter f) {
     var FF = FIGURE_FLAG;
     var S = DEPLOYMENT_SOURCE_SERIES;
-    Condition contributors =
-        f.contributors().isEmpty()
-            ? DSL.noCondition()
-            : FF.CONTRIBUTOR_ISO3.isNull().or(FF.CONTRIBUTOR_ISO3.in(f.contributors()));
-    return dsl.selectDistinct(
+    var basis = BasisCode.lookupLiteral(f.basis());
+    Condition where =
+        exists(
+            selectOne()
+                .from(S)
+                .where(S.SOURCE_ID.eq(FF.SOURCE_ID))
+                .and(S.YEAR.eq(FF.YEAR))
+                .and(S.BASIS.eq(basis))
+                .and(S.FLAGS.ne((short) 0)));
+    if (!f.contributors().isEmpty()) {
+      var S2 = DEPLOYMENT_SOURCE_SERIES.as("s2");
+      where =
+          where
+              .and(FF.CONTRIBUTOR_ISO3.isNull().or(FF.CONTRIBUTOR_ISO3.in(f.contributors())))
+              .and(
+                  exists(
+                      selectOne()
+                          .from(S2)
+                          .where(S2.SOURCE_ID.eq(FF.SOURCE_ID))
+                          .and(S2.BASIS.eq(basis))
+                          .and(S2.CONTRIBUTOR_ISO3.in(f.contributors()))));
+    }
+    if (f.from() != null) {
+      where = where.and(FF.YEAR.ge(f.from().shortValue()));
+    }
+    if (f.to() != null) {
+      where = where.and(FF.YEAR.le(f.to().shortValue()));
+    }
+    return dsl.select(
             FF.YEAR.cast(Integer.class),
             FF.FLAG.cast(String.class),
             FF.MONTHS_COVERED.cast(Integer.class),
@@ -414,24 +443,54 @@ class DeploymentQueries {
         .from(FF)
         .join(SOURCE_DOCUMENT)
         .on(SOURCE_DOCUMENT.ID.eq(FF.SOURCE_ID))
-        .where(FF.YEAR.in(years.stream().map(Integer::shortValue).toList()))
-        .and(contributors)
-        .and(
-            exists(
-                selectOne()
-                    .from(S)
-                    .where(S.SOURCE_ID.eq(FF.SOURCE_ID))
-                    .and(S.YEAR.eq(FF.YEAR))
-                    .and(S.BASIS.eq(BasisCode.lookupLiteral(f.basis())))
-                    .and(S.FLAGS.ne((short) 0))))
-        .orderBy(
-            FF.YEAR.cast(Integer.class),
-            FF.FLAG.cast(String.class),
-            SOURCE_DOCUMENT.ID,
-            FF.MONTHS_COVERED.cast(Integer.class),
-            FF.REASON,
-            SOURCE_DOCUMENT.TITLE)
+        .where(where)
+        .orderBy(FF.YEAR, FF.FLAG, SOURCE_DOCUMENT.ID, FF.ID)
         .fetch(org.jooq.Records.mapping(DeploymentView.FlagNote::new));
+  }
+
+  /**
+   * Each source's figure for the view's selection, per year and basis (every basis): the sum of
+   * that source's yearly figures in the selection, with its months, flags and figures. The figures
+   * of an import batch that cites no source have a null source.
+   */
+  List<DeploymentView.SourceFigure> bySource(DeploymentFilter f, String lang) {
+    var S = DEPLOYMENT_SOURCE_SERIES;
+    var v = values(f);
+    v.remove("basis");
+    Condition where =
+        filter(
+            v,
+            new Columns(S.BASIS, S.GENDER, S.CONTRIBUTOR_ISO3, S.YEAR, S.PERSONNEL_TYPE),
+            ids -> DSL.arrayOverlap(S.MISSION_IDS, DSL.array(ids)));
+    return dsl.select(
+            S.YEAR.cast(Integer.class),
+            S.BASIS.cast(String.class),
+            S.SOURCE_ID,
+            DSL.min(SOURCE_DOCUMENT.TITLE),
+            DSL.min(SOURCE_DOCUMENT.LANGUAGE),
+            sum(S.VALUE),
+            sum(S.FIGURES).cast(Long.class),
+            DSL.min(S.MONTHS).cast(Integer.class),
+            DSL.max(S.MONTHS).cast(Integer.class),
+            field("coalesce(bit_or({0}), 0)", Integer.class, S.FLAGS))
+        .from(S)
+        .leftJoin(SOURCE_DOCUMENT)
+        .on(SOURCE_DOCUMENT.ID.eq(S.SOURCE_ID))
+        .where(DSL.condition(DSL.val(true)).and(where))
+        .groupBy(S.YEAR, S.BASIS, S.SOURCE_ID, S.PROVENANCE)
+        .orderBy(S.YEAR, S.BASIS, S.SOURCE_ID)
+        .fetch(
+            r ->
+                new DeploymentView.SourceFigure(
+                    r.value1(),
+                    r.value2(),
+                    r.value3(),
+                    r.value4(),
+                    r.value5(),
+                    r.value6(),
+                    r.value7(),
+                    new DeploymentView.Coverage(r.value8(), r.value9()),
+                    r.value10()));
   }
 
   /** How many figures of the view's selection each other basis has. */

@@ -60,6 +60,15 @@ public class DeploymentService {
               new Year(
                   a.total().add(b.total()), a.coverage().and(b.coverage()), a.flags() | b.flags()));
     }
+    var notes = queries.flagNotes(filter);
+    for (var n : notes) { // a flagged year without figures still says why it has none
+      int bit = 1 << DeploymentView.FLAGS.indexOf(n.flag());
+      var months = new DeploymentView.Coverage(n.monthsCovered(), n.monthsCovered());
+      byYear.merge(
+          n.year(),
+          new Year(null, months, bit),
+          (a, b) -> a.total() == null ? new Year(null, a.coverage(), a.flags() | b.flags()) : a);
+    }
     var trend =
         byYear.entrySet().stream()
             .map(
@@ -82,12 +91,6 @@ public class DeploymentService {
     } else {
       groups = groups(filter, cells, lang);
     }
-    var flaggedYears =
-        trend.stream().filter(t -> t.flags() != 0).map(DeploymentView.YearTotal::year).toList();
-    var notes =
-        flaggedYears.isEmpty()
-            ? List.<DeploymentView.FlagNote>of()
-            : queries.flagNotes(filter, flaggedYears);
     var otherBases =
         queries.otherBases(filter).stream()
             .map(o -> new DeploymentView.OtherBasis(o.basis(), o.figures()))
@@ -113,6 +116,17 @@ public class DeploymentService {
     Set<String> types = new HashSet<>();
     cells.forEach(c -> types.add(c.code()));
     return cells.stream().filter(c -> c.parent() == null || !types.contains(c.parent())).toList();
+  }
+
+  /**
+   * The comparison of sources: for the view's selection (every basis), each source's figure per
+   * year, side by side.
+   *
+   * @throws UnknownCodeException when a filter names a code the registry does not know
+   */
+  public List<DeploymentView.SourceFigure> bySource(DeploymentFilter filter, String lang) {
+    checkCodes(filter);
+    return queries.bySource(filter, lang);
   }
 
   /** The groups of the view, all of them (for CSV). */

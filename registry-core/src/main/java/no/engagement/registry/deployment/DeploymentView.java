@@ -56,7 +56,10 @@ public record DeploymentView(
     return out;
   }
 
-  /** The sum of one year, for the trend chart and its table, with its months and flags. */
+  /**
+   * The sum of one year, for the trend chart and its table, with its months and flags; {@code
+   * total} is null for a flagged year in which the selection has no figures.
+   */
   public record YearTotal(int year, BigDecimal total, Coverage coverage, int flags) {}
 
   /**
@@ -73,6 +76,21 @@ public record DeploymentView(
       Coverage coverage,
       int flags,
       int depth) {}
+
+  /**
+   * One source's figure for a selection in one year and basis: the sum of its yearly figures there,
+   * with their months and flags ({@code sourceId} null: figures that cite only their import batch).
+   */
+  public record SourceFigure(
+      int year,
+      String basis,
+      Long sourceId,
+      String source,
+      String language,
+      BigDecimal total,
+      long figures,
+      Coverage coverage,
+      int flags) {}
 
   /** The selection has this many figures in another basis. */
   public record OtherBasis(String basis, long figures) {}

@@ -43,4 +43,31 @@ public record Discrepancy(String contributor, int year, String type, Side first,
       String statedPlace,
       String mission,
       String hosts) {}
+
+  /**
+   * Two sources whose yearly figures for the same contributor, missions, personnel type, gender,
+   * basis and year differ by more than the threshold: each with its figure, months and flags.
+   */
+  public record FigureDiscrepancy(
+      String contributor,
+      String contributorName,
+      String missions,
+      List<String> acronyms,
+      int year,
+      String basis,
+      String type,
+      String typeName,
+      String gender,
+      SourceFigure first,
+      SourceFigure second) {
+
+    /** The second source's figure less the first's. */
+    public BigDecimal difference() {
+      return second.value().subtract(first.value());
+    }
+  }
+
+  /** One source's yearly figure ({@code sourceId} null: import batches that cite no source). */
+  public record SourceFigure(
+      Long sourceId, String title, String language, BigDecimal value, Integer months, int flags) {}
 }

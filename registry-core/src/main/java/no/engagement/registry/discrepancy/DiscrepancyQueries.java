@@ -1,9 +1,11 @@
 package no.engagement.registry.discrepancy;
 
 import static no.engagement.registry.jooq.Tables.COUNTRY;
+import static no.engagement.registry.jooq.Tables.DEPLOYMENT_SOURCE_SERIES;
 import static no.engagement.registry.jooq.Tables.MISSION;
 import static no.engagement.registry.jooq.Tables.MISSION_HOST;
 import static no.engagement.registry.jooq.Tables.MISSION_REGION;
+import static no.engagement.registry.jooq.Tables.MISSION_SET_LABEL;
 import static no.engagement.registry.jooq.Tables.PERSONNEL_FIGURE;
 import static no.engagement.registry.jooq.Tables.PERSONNEL_FIGURE_MISSION;
 import static no.engagement.registry.jooq.Tables.PERSONNEL_TYPE;
@@ -16,6 +18,7 @@ import static org.jooq.impl.DSL.not;
 import static org.jooq.impl.DSL.select;
 import static org.jooq.impl.DSL.selectOne;
 
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import no.engagement.registry.figure.FigureQueries;
@@ -115,6 +118,105 @@ class DiscrepancyQueries {
                         r.value14(),
                         stated.getOrDefault(r.value10(), List.of()),
                         r.value15())));
+  }
+
+  /**
+   * The sources' yearly figures (deployment_source_series, V9__figures_that_add_up.sql) that
+   * disagree: the same contributor, missions, type, gender, basis and year, given by two sources
+   * whose figures differ by more than {@code percent} per cent of the larger. Approximate
+   * statements are compared by {@link #statements}.
+   */
+  List<Discrepancy.FigureDiscrepancy> figures(boolean nb, int percent) {
+    var a = DEPLOYMENT_SOURCE_SERIES.as("a");
+    var b = DEPLOYMENT_SOURCE_SERIES.as("b");
+    var sa = SOURCE_DOCUMENT.as("sa");
+    var sb = SOURCE_DOCUMENT.as("sb");
+    var L = MISSION_SET_LABEL;
+    var contributor = COUNTRY.as("contributor");
+    Field<BigDecimal> larger = DSL.greatest(a.VALUE, b.VALUE);
+    Field<String[]> acronyms =
+        field(
+            select(DSL.arrayAgg(MISSION.ACRONYM).orderBy(MISSION.ACRONYM))
+                .from(MISSION)
+                .where(MISSION.ID.eq(DSL.any(a.MISSION_IDS))));
+    return dsl.select(
+            a.CONTRIBUTOR_ISO3.cast(String.class),
+            nb ? contributor.NAME_NB : contributor.NAME_EN,
+            L.MISSIONS,
+            acronyms,
+            a.YEAR.cast(Integer.class),
+            a.BASIS.cast(String.class),
+            a.PERSONNEL_TYPE.cast(String.class),
+            nb ? PERSONNEL_TYPE.NAME_NB : PERSONNEL_TYPE.NAME_EN,
+            a.GENDER.cast(String.class),
+            a.SOURCE_ID,
+            sa.TITLE,
+            sa.LANGUAGE,
+            a.VALUE,
+            a.MONTHS.cast(Integer.class),
+            a.FLAGS.cast(Integer.class),
+            b.SOURCE_ID,
+            sb.TITLE,
+            sb.LANGUAGE,
+            b.VALUE,
+            b.MONTHS.cast(Integer.class),
+            b.FLAGS.cast(Integer.class))
+        .from(a)
+        .join(b)
+        .on(b.BASIS.eq(a.BASIS))
+        .and(b.GENDER.eq(a.GENDER))
+        .and(b.CONTRIBUTOR_ISO3.eq(a.CONTRIBUTOR_ISO3))
+        .and(b.PERSONNEL_TYPE.eq(a.PERSONNEL_TYPE))
+        .and(b.YEAR.eq(a.YEAR))
+        .and(b.MISSION_IDS.isNotDistinctFrom(a.MISSION_IDS))
+        .and(b.PROVENANCE.gt(a.PROVENANCE))
+        .join(contributor)
+        .on(contributor.ISO3.eq(a.CONTRIBUTOR_ISO3))
+        .join(PERSONNEL_TYPE)
+        .on(PERSONNEL_TYPE.CODE.eq(a.PERSONNEL_TYPE))
+        .leftJoin(L)
+        .on(L.MISSION_IDS.eq(a.MISSION_IDS))
+        .leftJoin(sa)
+        .on(sa.ID.eq(a.SOURCE_ID))
+        .leftJoin(sb)
+        .on(sb.ID.eq(b.SOURCE_ID))
+        .where(a.BASIS.ne(BasisCode.approximate_statement))
+        .and(DSL.abs(a.VALUE.minus(b.VALUE)).mul(DSL.inline(100)).gt(larger.mul(DSL.val(percent))))
+        .orderBy(
+            a.YEAR,
+            a.CONTRIBUTOR_ISO3,
+            L.MISSIONS,
+            PERSONNEL_TYPE.SORT_ORDER,
+            a.GENDER,
+            a.BASIS,
+            a.PROVENANCE,
+            b.PROVENANCE)
+        .fetch(
+            r ->
+                new Discrepancy.FigureDiscrepancy(
+                    r.value1(),
+                    r.value2(),
+                    r.value3(),
+                    r.value4() == null ? List.of() : List.of(r.value4()),
+                    r.value5(),
+                    r.value6(),
+                    r.value7(),
+                    r.value8(),
+                    r.value9(),
+                    new Discrepancy.SourceFigure(
+                        r.value10(),
+                        r.value11(),
+                        r.value12(),
+                        r.value13(),
+                        r.value14(),
+                        r.value15()),
+                    new Discrepancy.SourceFigure(
+                        r.value16(),
+                        r.value17(),
+                        r.value18(),
+                        r.value19(),
+                        r.value20(),
+                        r.value21())));
   }
 
   /**

@@ -19,6 +19,14 @@ public class DiscrepancyService {
     return queries.statements("nb".equals(lang));
   }
 
+  /**
+   * Where two sources' yearly figures for the same contributor, missions, type, gender, basis and
+   * year differ by more than {@code percent} per cent of the larger.
+   */
+  public List<Discrepancy.FigureDiscrepancy> figures(String lang, int percent) {
+    return queries.figures("nb".equals(lang), percent);
+  }
+
   public List<Discrepancy.PlaceMismatch> placeMismatches(String lang) {
     return queries.placeMismatches("nb".equals(lang));
   }

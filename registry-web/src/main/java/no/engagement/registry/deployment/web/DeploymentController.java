@@ -164,6 +164,76 @@ class DeploymentController {
     return m.code() + " \u2013 " + m.name();
   }
 
+  /**
+   * The sources of a selection side by side: each source's figure per year and basis (every basis:
+   * the basis filter is left out), with its months, flags and the difference from the first source
+   * of that year and basis.
+   */
+  @GetMapping("/deployments/sources")
+  String sources(HttpServletRequest request, Model model) {
+    var filter = filter(new QueryParameters(request));
+    var rows = compared(deployments.bySource(filter, Csv.lang()));
+    String query = query(request, "after", "lang", "group", "sort", "basis");
+    model.addAttribute("f", filter);
+    model.addAttribute("rows", rows);
+    model.addAttribute("backUrl", "/deployments" + (query.isEmpty() ? "" : "?" + query));
+    model.addAttribute("csvUrl", "/deployments/sources.csv" + (query.isEmpty() ? "" : "?" + query));
+    return "deployment-sources";
+  }
+
+  @GetMapping("/deployments/sources.csv")
+  void sourcesCsv(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    var filter = filter(new QueryParameters(request));
+    var dialect = Csv.dialect(request);
+    var rows = compared(deployments.bySource(filter, Csv.lang()));
+    try (var csv = Csv.open(response, dialect, "deployment-sources.csv")) {
+      csv.row(
+          "year",
+          "basis",
+          "source_id",
+          "source_title",
+          "total",
+          "difference",
+          "months_min",
+          "months_max",
+          "flags",
+          "figures",
+          "gender");
+      for (var r : rows) {
+        var s = r.figure();
+        csv.row(
+            s.year(),
+            s.basis(),
+            s.sourceId(),
+            s.source(),
+            s.total(),
+            r.difference(),
+            s.coverage().min(),
+            s.coverage().max(),
+            String.join("|", DeploymentView.flags(s.flags())),
+            s.figures(),
+            filter.gender());
+      }
+    }
+  }
+
+  /** A source's figure and its difference from the first source's of the same year and basis. */
+  record ComparedRow(DeploymentView.SourceFigure figure, BigDecimal difference, boolean first) {}
+
+  private static List<ComparedRow> compared(List<DeploymentView.SourceFigure> figures) {
+    List<ComparedRow> rows = new ArrayList<>();
+    DeploymentView.SourceFigure first = null;
+    for (var s : figures) {
+      boolean starts =
+          first == null || first.year() != s.year() || !first.basis().equals(s.basis());
+      if (starts) {
+        first = s;
+      }
+      rows.add(new ComparedRow(s, starts ? null : s.total().subtract(first.total()), starts));
+    }
+    return rows;
+  }
+
   @GetMapping("/deployments.csv")
   void csv(HttpServletRequest request, HttpServletResponse response) throws IOException {
     var params = new QueryParameters(request);
@@ -341,7 +411,8 @@ class DeploymentController {
   record TrendChart(int width, int height, List<Bar> bars) {
     record Bar(int x, int y, int width, int height, DeploymentView.YearTotal year, int labelX) {}
 
-    static TrendChart of(List<DeploymentView.YearTotal> trend) {
+    static TrendChart of(List<DeploymentView.YearTotal> years) {
+      var trend = years.stream().filter(t -> t.total() != null).toList();
       int width = 720;
       int height = 200;
       int plot = 170;

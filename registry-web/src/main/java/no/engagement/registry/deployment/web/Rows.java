@@ -183,6 +183,13 @@ final class Rows {
     String href = htmlEscape(base);
     for (var t : trend) {
       b.append("<tr><th scope=\"row\">").append(t.year()).append("</th>");
+      if (t.total() == null) { // a flagged year without figures: the mark says why
+        b.append("<td class=\"num\"><span>\u2014</span>").append(texts.flagMark(t.flags()));
+        b.append("</td><td>")
+            .append(htmlEscape(texts.coverage(t.coverage())))
+            .append("</td></tr>\n");
+        continue;
+      }
       b.append("<td class=\"num\"><a href=\"").append(href);
       b.append("from=").append(t.year()).append("&amp;to=").append(t.year());
       b.append("&amp;group=none\" title=\"").append(title).append("\">");
