@@ -34,10 +34,17 @@ public record DeploymentView(
       return min != null && min < 12;
     }
 
+    /** The coverage of two totals added: the fewest and the most months of either. */
     Coverage and(Coverage o) {
-      return new Coverage(
-          min == null ? o.min : o.min == null ? min : Math.min(min, o.min),
-          max == null ? o.max : o.max == null ? max : Math.max(max, o.max));
+      return new Coverage(either(min, o.min, Math::min), either(max, o.max, Math::max));
+    }
+
+    private static Integer either(
+        Integer a, Integer b, java.util.function.BinaryOperator<Integer> pick) {
+      if (a == null) {
+        return b;
+      }
+      return b == null ? a : pick.apply(a, b);
     }
   }
 
