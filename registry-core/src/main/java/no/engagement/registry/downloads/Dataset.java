@@ -66,8 +66,10 @@ public record Dataset(String name, List<String> key, String sql, List<Kind> kind
                   + " f.period_start, f.period_end, f.personnel_type, f.gender,"
                   + " trim_scale(f.count) as count, f.basis, f.approximate::text as approximate, f.stated_text, "
                   + SOURCE.formatted("f")
-                  + " as source from personnel_figure f join mission m on m.id = f.mission_id"
-                  + " order by f.id",
+                  + " as source from personnel_figure f left join mission m on m.id = f.mission_id"
+                  // a figure of one mission, or of all (no mission): not a statement's set
+                  + " where f.mission_id is not null or not exists (select from"
+                  + " personnel_figure_mission pm where pm.figure_id = f.id) order by f.id",
               PLAIN,
               PLAIN,
               PLAIN,
@@ -90,7 +92,9 @@ public record Dataset(String name, List<String> key, String sql, List<Kind> kind
                   + " pm.figure_id = f.id) as stated_places, f.year, f.personnel_type, f.gender,"
                   + " trim_scale(f.count) as count, f.basis, f.approximate::text as approximate, f.stated_text, "
                   + SOURCE.formatted("f")
-                  + " as source from personnel_figure f where f.mission_id is null order by f.id",
+                  + " as source from personnel_figure f where f.mission_id is null and exists"
+                  + " (select from personnel_figure_mission pm where pm.figure_id = f.id)"
+                  + " order by f.id",
               PLAIN,
               PLAIN,
               TEXT,
@@ -182,6 +186,27 @@ public record Dataset(String name, List<String> key, String sql, List<Kind> kind
               PLAIN,
               TEXT,
               TEXT,
+              TEXT),
+          of(
+              "source-translations",
+              "select t.code as translation, o.code as original from source_translation st join"
+                  + " source_document t on t.id = st.translation_id join source_document o on o.id"
+                  + " = st.original_id order by t.code",
+              PLAIN,
+              PLAIN),
+          of(
+              "figure-flags",
+              "select s.code as source, ff.year, ff.contributor_iso3 as contributor, m.acronym as"
+                  + " mission, ff.flag, ff.months_covered, ff.reason from figure_flag ff join"
+                  + " source_document s on s.id = ff.source_id left join mission m on m.id ="
+                  + " ff.mission_id order by s.code, ff.year, ff.contributor_iso3, m.acronym,"
+                  + " ff.flag",
+              PLAIN,
+              PLAIN,
+              PLAIN,
+              PLAIN,
+              PLAIN,
+              PLAIN,
               TEXT),
           of(
               "provenance",
