@@ -1,6 +1,7 @@
 package no.engagement.registry.country;
 
 import static no.engagement.registry.jooq.Tables.COUNTRY;
+import static no.engagement.registry.jooq.Tables.DEPLOYMENT_SERIES;
 import static no.engagement.registry.jooq.Tables.MISSION;
 import static no.engagement.registry.jooq.Tables.MISSION_HOST;
 import static no.engagement.registry.jooq.Tables.PERSONNEL_FIGURE;
@@ -17,6 +18,7 @@ import no.engagement.registry.jooq.enums.BasisCode;
 import no.engagement.registry.jooq.enums.GenderCode;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 
 /** The country feature's only door to the database. */
@@ -63,12 +65,16 @@ class CountryQueries {
         .value1();
   }
 
+  /**
+   * Annual-average totals per mission and year: the deployment series of one mission, so each
+   * person counts once (ADR 0021).
+   */
   List<CountryDetail.ContributionRow> contributions(String iso3) {
-    var F = PERSONNEL_FIGURE;
-    return dsl.select(MISSION.ACRONYM, F.YEAR.cast(Integer.class), sum(F.COUNT))
+    var F = DEPLOYMENT_SERIES;
+    return dsl.select(MISSION.ACRONYM, F.YEAR.cast(Integer.class), sum(F.MEAN))
         .from(F)
         .join(MISSION)
-        .on(MISSION.ID.eq(F.MISSION_ID))
+        .on(DSL.array(MISSION.ID).eq(F.MISSION_IDS))
         .where(F.CONTRIBUTOR_ISO3.eq(iso3))
         .and(F.BASIS.eq(BasisCode.annual_average))
         .and(F.GENDER.eq(GenderCode.total))

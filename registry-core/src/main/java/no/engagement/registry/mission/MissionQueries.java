@@ -1,6 +1,7 @@
 package no.engagement.registry.mission;
 
 import static no.engagement.registry.jooq.Tables.COUNTRY;
+import static no.engagement.registry.jooq.Tables.DEPLOYMENT_SERIES;
 import static no.engagement.registry.jooq.Tables.MISSION;
 import static no.engagement.registry.jooq.Tables.MISSION_HOST;
 import static no.engagement.registry.jooq.Tables.MISSION_REGION;
@@ -135,16 +136,19 @@ class MissionQueries {
         sources(id));
   }
 
-  /** Annual-average totals per contributor and year, Norway first, then by name and year. */
+  /**
+   * Annual-average totals per contributor and year, Norway first, then by name and year: the
+   * deployment series of this mission alone, so each person counts once (ADR 0021).
+   */
   List<MissionDetail.PersonnelRow> personnel(long id, boolean nb) {
-    var F = PERSONNEL_FIGURE;
+    var F = DEPLOYMENT_SERIES;
     var name = nb ? COUNTRY.NAME_NB : COUNTRY.NAME_EN;
     return dsl.select(
-            F.CONTRIBUTOR_ISO3.cast(String.class), name, F.YEAR.cast(Integer.class), sum(F.COUNT))
+            F.CONTRIBUTOR_ISO3.cast(String.class), name, F.YEAR.cast(Integer.class), sum(F.MEAN))
         .from(F)
         .join(COUNTRY)
         .on(COUNTRY.ISO3.eq(F.CONTRIBUTOR_ISO3))
-        .where(F.MISSION_ID.eq(id))
+        .where(F.MISSION_IDS.eq(DSL.array(DSL.val(id))))
         .and(F.BASIS.eq(BasisCode.annual_average))
         .and(F.GENDER.eq(GenderCode.total))
         .groupBy(F.CONTRIBUTOR_ISO3, name, F.YEAR)

@@ -56,6 +56,9 @@ class AccessibilityTest {
             "/deployments?contributor=NOR&group=mission",
             "/deployments?contributor=NOR&mission=UNTSO&group=none",
             "/deployments?basis=approximate_statement&group=mission",
+            "/deployments?contributor=NOR",
+            "/deployments?contributor=NOR&basis=approximate_statement&group=type",
+            "/deployments/sources?contributor=NOR&from=2016&to=2018",
             "/missions",
             "/missions/UNTSO",
             "/countries",
@@ -79,6 +82,48 @@ class AccessibilityTest {
   @MethodSource("screens")
   void hasNoWcag21AaViolations(String path, String lang) throws Exception {
     check(path, lang);
+  }
+
+  @ParameterizedTest(name = "flags {0}")
+  @ValueSource(strings = {"nb", "en"})
+  void partialYearsAreMarkedAndOtherFiguresAreNamedWhereAPersonSeesThem(String lang)
+      throws Exception {
+    check("/deployments?contributor=NOR", lang);
+    // the trend table: 2010 (no Norwegian figures), 2012, 2017 and 2021 carry the mark
+    var marked =
+        browser.findElements(By.cssSelector("table.trend tbody tr")).stream()
+            .filter(r -> !r.findElements(By.cssSelector("a.flag")).isEmpty())
+            .map(r -> r.findElement(By.tagName("th")).getText())
+            .toList();
+    assertThat(marked).containsExactly("2010", "2012", "2017", "2021");
+    var mark = browser.findElement(By.cssSelector("table.trend a.flag"));
+    assertThat(mark.isDisplayed()).isTrue();
+    // an asterisk to see, and what it means for a screen reader
+    assertThat(mark.getText())
+        .startsWith("*")
+        .contains("nb".equals(lang) ? "delvis år" : "partial year");
+    assertThat(mark.getAttribute("title"))
+        .isEqualTo("nb".equals(lang) ? "delvis år" : "partial year");
+    // the chart hatches the flagged years' bars; the notes say why, with the months
+    assertThat(browser.findElements(By.cssSelector("figure.chart rect[fill='url(#flagged)']")))
+        .hasSize(3);
+    var notes = browser.findElement(By.id("flag-notes"));
+    assertThat(notes.isDisplayed()).isTrue();
+    assertThat(notes.getText()).contains("2012").contains("66434").contains("9");
+    // the same selection's statements, named and linked
+    var other = browser.findElement(By.cssSelector(".other-figures a"));
+    assertThat(other.isDisplayed()).isTrue();
+    assertThat(other.getText()).startsWith("4 ");
+    other.click();
+    new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(10))
+        .until(
+            org.openqa.selenium.support.ui.ExpectedConditions.urlContains(
+                "basis=approximate_statement"));
+    // 2017 and 2018: about 45 military and about 30 police, the Norwegian version counted once
+    assertThat(browser.findElements(By.cssSelector("table.trend tbody tr")))
+        .extracting(r -> r.getText().replaceAll("\\s+", " "))
+        .containsExactly("2017 75", "2018 75");
+    axe("deployments-nor-statements-" + lang);
   }
 
   @ParameterizedTest(name = "admin {0}")
