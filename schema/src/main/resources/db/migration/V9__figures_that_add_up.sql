@@ -35,13 +35,29 @@ create table source_translation (
 
 create index source_translation_batch on source_translation (batch_id);
 
--- 3. The series, anew. The type tree as (ancestor, descendant) pairs, each type its own too.
-create view personnel_type_subtree as
+-- 3. The series, anew. The type tree as (ancestor, descendant) pairs, each type its own too, and
+--    each type as a bit with the bits of the types below it. Materialized (nine types): a screen
+--    reads them on every request, and the planner needs their real sizes.
+create materialized view personnel_type_subtree as
 with recursive t(ancestor, descendant) as (
     select code, code from personnel_type
     union all
     select t.ancestor, p.code from t join personnel_type p on p.parent_code = t.descendant)
 select ancestor, descendant from t;
+
+create unique index personnel_type_subtree_pair on personnel_type_subtree (ancestor, descendant);
+
+create materialized view personnel_type_bit as
+select s.ancestor                                                                            as code,
+       1 << t.sort_order                                                                     as bit,
+       coalesce(sum(1 << d.sort_order) filter (where s.descendant <> s.ancestor), 0)::integer as below
+from personnel_type_subtree s
+         join personnel_type t on t.code = s.ancestor
+         join personnel_type d on d.code = s.descendant
+group by s.ancestor, t.sort_order;
+
+analyze personnel_type_subtree;
+analyze personnel_type_bit;
 
 drop materialized view mission_set_label;
 drop materialized view deployment_rollup;
@@ -62,94 +78,105 @@ drop materialized view deployment_series;
 -- months: the months of the year the figure stands for (distinct months of the snapshots; twelve
 -- for an annual average unless a flag says fewer; null for approximate statements). flags: the
 -- figure's quality flags as bits (1 partial_year, 2 estimated, 4 provisional, 8 low_reliability).
+-- Written for hash joins and hash aggregates on scalar keys (a figure of one mission, nearly all
+-- of them, is keyed by its mission_id; only statements and totals of all missions by a set):
+-- ImportQueries.afterWrite refreshes it with sorts discouraged (1M figures: about 5 s).
 create materialized view deployment_source_series as
-with figure as (
-    select f.id, f.basis, f.gender, f.contributor_iso3, f.personnel_type, f.year, f.period_start,
-           f.count, f.source_id,
-           coalesce(f.source_id, -f.batch_id) as provenance,
-           case
-               when f.mission_id is not null then array [f.mission_id]
-               else (select array_agg(pm.mission_id order by pm.mission_id)
-                     from personnel_figure_mission pm
-                     where pm.figure_id = f.id)
-               end as mission_ids,
-           tr.original_id,
-           b.bit as type_bit,
-           b.below
-    from personnel_figure f
-             left join source_translation tr on tr.translation_id = f.source_id
-             join (select s.ancestor as code,
-                          (1 << t.sort_order)                                         as bit,
-                          coalesce(sum(1 << d.sort_order) filter (where s.descendant <> s.ancestor),
-                                   0)::integer                                        as below
-                   from personnel_type_subtree s
-                            join personnel_type t on t.code = s.ancestor
-                            join personnel_type d on d.code = s.descendant
-                   group by s.ancestor, t.sort_order) b on b.code = f.personnel_type),
-     once as (
-         select x.*,
-                bit_or(x.type_bit) over (partition by x.provenance, x.contributor_iso3, x.gender, x.basis,
-                    x.year, x.period_start, x.mission_ids) as types_given
-         from figure x
-         where x.original_id is null
+with figure as not materialized (
+         select f.id, f.basis, f.gender, f.contributor_iso3, f.personnel_type, f.year,
+                coalesce(f.period_start, '-infinity'::date) as period, f.count, f.source_id,
+                coalesce(f.source_id, -f.batch_id)         as provenance, f.mission_id,
+                case
+                    when f.mission_id is null then
+                        (select array_agg(pm.mission_id order by pm.mission_id)
+                         from personnel_figure_mission pm
+                         where pm.figure_id = f.id)
+                    end                                     as set_ids, -- null: all missions
+                case
+                    when f.mission_id is not null then array [f.mission_id]
+                    else (select array_agg(pm.mission_id order by pm.mission_id)
+                          from personnel_figure_mission pm
+                          where pm.figure_id = f.id)
+                    end                                     as mission_ids,
+                b.bit, b.below
+         from personnel_figure f
+                  join personnel_type_bit b on b.code = f.personnel_type
+                  left join source_translation tr on tr.translation_id = f.source_id
+         where tr.original_id is null
             or not exists (select 1
                            from personnel_figure o
-                           where o.source_id = x.original_id
-                             and o.contributor_iso3 = x.contributor_iso3
-                             and o.year = x.year
-                             and o.period_start is not distinct from x.period_start
-                             and o.personnel_type = x.personnel_type
-                             and o.gender = x.gender
-                             and o.basis = x.basis)),
-     counted as (
-         select c.*
-         from once c
-         where c.types_given & c.below = 0
-           and (cardinality(c.mission_ids) = 1
-             or not exists (select 1
-                            from once g
-                                     join personnel_type_subtree s on s.descendant = g.personnel_type
-                            where s.ancestor = c.personnel_type
-                              and g.provenance = c.provenance
-                              and g.contributor_iso3 = c.contributor_iso3
-                              and g.gender = c.gender
-                              and g.basis = c.basis
-                              and g.year = c.year
-                              and g.period_start is not distinct from c.period_start
-                              and g.mission_ids is not null
-                              and (c.mission_ids is null or g.mission_ids <@ c.mission_ids)
-                              and g.mission_ids is distinct from c.mission_ids))),
+                           where o.source_id = tr.original_id
+                             and o.contributor_iso3 = f.contributor_iso3
+                             and o.year = f.year
+                             and o.period_start is not distinct from f.period_start
+                             and o.personnel_type = f.personnel_type
+                             and o.gender = f.gender
+                             and o.basis = f.basis)),
+     -- the types a source gives per contributor, period, gender, basis and mission, as bits
+     given as (
+         select provenance, contributor_iso3, gender, basis, period, mission_id, bit_or(bit) as types
+         from figure
+         where mission_id is not null
+         group by provenance, contributor_iso3, gender, basis, period, mission_id),
+     judged as not materialized (
+         select x.*,
+                coalesce(g.types, 0) & x.below = 0
+                    and (x.mission_id is not null
+                    or not exists (select 1
+                                   from figure y
+                                            join personnel_type_subtree s on s.descendant = y.personnel_type
+                                   where s.ancestor = x.personnel_type
+                                     and y.provenance = x.provenance
+                                     and y.contributor_iso3 = x.contributor_iso3
+                                     and y.gender = x.gender
+                                     and y.basis = x.basis
+                                     and y.year = x.year
+                                     and y.period = x.period
+                                     and y.mission_ids is not null
+                                     and (x.mission_ids is null or y.mission_ids <@ x.mission_ids)
+                                     and (y.mission_ids is distinct from x.mission_ids
+                                         or y.personnel_type <> x.personnel_type))) as counts
+         from figure x
+                  left join given g
+                            on g.provenance = x.provenance and g.contributor_iso3 = x.contributor_iso3
+                                and g.gender = x.gender and g.basis = x.basis and g.period = x.period
+                                and g.mission_id = x.mission_id),
      coverage as (
          select provenance, basis, year,
-                count(distinct period_start) + max(case when period_start is null then 1 else 0 end) as periods,
-                count(distinct date_trunc('month', period_start))::smallint                          as months
-         from counted
+                count(*)                                                                          as periods,
+                count(distinct date_trunc('month', period)) filter (where period <> '-infinity')::smallint as months
+         from (select coalesce(source_id, -batch_id) as provenance, basis, year,
+                      coalesce(period_start, '-infinity'::date) as period
+               from personnel_figure
+               group by 1, 2, 3, 4) p
          group by provenance, basis, year),
      yearly as (
          select c.provenance, min(c.source_id) as source_id, c.basis, c.gender, c.contributor_iso3,
-                c.personnel_type, c.year, c.mission_ids,
-                round(sum(c.count) / v.periods, 2) as value,
-                count(*)::integer                  as figures,
-                min(v.months)                      as snapshot_months
-         from counted c
-                  join coverage v using (provenance, basis, year)
+                c.personnel_type, c.year, min(c.mission_ids) as mission_ids,
+                sum(c.count) filter (where c.counts)  as total,
+                count(*) filter (where c.counts)      as figures
+         from judged c
          group by c.provenance, c.basis, c.gender, c.contributor_iso3, c.personnel_type, c.year,
-                  c.mission_ids, v.periods)
+                  c.mission_id, c.set_ids)
 select y.provenance, y.source_id, y.basis, y.gender, y.contributor_iso3, y.personnel_type, y.year,
-       y.mission_ids, y.value, y.figures,
+       y.mission_ids,
+       round(y.total / v.periods, 2)   as value,
+       y.figures::integer              as figures,
        (case y.basis
-            when 'snapshot' then nullif(y.snapshot_months, 0)
+            when 'snapshot' then nullif(v.months, 0)
             when 'annual_average' then coalesce(fl.months, 12)
-           end)::smallint         as months,
+           end)::smallint              as months,
        coalesce(fl.flags, 0)::smallint as flags
 from yearly y
-         left join lateral (select min(ff.months_covered)                                               as months,
+         join coverage v on v.provenance = y.provenance and v.basis = y.basis and v.year = y.year
+         left join lateral (select min(ff.months_covered) as months,
                                    bit_or(1 << (array_position(enum_range(null::figure_flag_code), ff.flag) - 1)) as flags
                             from figure_flag ff
                             where ff.source_id = y.source_id
                               and ff.year = y.year
                               and (ff.contributor_iso3 is null or ff.contributor_iso3 = y.contributor_iso3)
-                              and (ff.mission_id is null or ff.mission_id = any (y.mission_ids))) fl on true;
+                              and (ff.mission_id is null or ff.mission_id = any (y.mission_ids))) fl on true
+where y.figures > 0;
 
 create index deployment_source_series_cell on deployment_source_series (basis, gender, contributor_iso3, year);
 create index deployment_source_series_missions on deployment_source_series using gin (mission_ids);

@@ -37,6 +37,7 @@ import no.engagement.registry.jooq.tables.PeaceProcessParty;
 import no.engagement.registry.jooq.tables.PersonnelFigure;
 import no.engagement.registry.jooq.tables.PersonnelFigureMission;
 import no.engagement.registry.jooq.tables.PersonnelType;
+import no.engagement.registry.jooq.tables.PersonnelTypeBit;
 import no.engagement.registry.jooq.tables.PersonnelTypeSubtree;
 import no.engagement.registry.jooq.tables.Region;
 import no.engagement.registry.jooq.tables.RegionCountry;
@@ -217,6 +218,11 @@ public class Public extends SchemaImpl {
     public final PersonnelType PERSONNEL_TYPE = PersonnelType.PERSONNEL_TYPE;
 
     /**
+     * The table <code>public.personnel_type_bit</code>.
+     */
+    public final PersonnelTypeBit PERSONNEL_TYPE_BIT = PersonnelTypeBit.PERSONNEL_TYPE_BIT;
+
+    /**
      * The table <code>public.personnel_type_subtree</code>.
      */
     public final PersonnelTypeSubtree PERSONNEL_TYPE_SUBTREE = PersonnelTypeSubtree.PERSONNEL_TYPE_SUBTREE;
@@ -307,6 +313,7 @@ public class Public extends SchemaImpl {
             PersonnelFigure.PERSONNEL_FIGURE,
             PersonnelFigureMission.PERSONNEL_FIGURE_MISSION,
             PersonnelType.PERSONNEL_TYPE,
+            PersonnelTypeBit.PERSONNEL_TYPE_BIT,
             PersonnelTypeSubtree.PERSONNEL_TYPE_SUBTREE,
             Region.REGION,
             RegionCountry.REGION_COUNTRY,

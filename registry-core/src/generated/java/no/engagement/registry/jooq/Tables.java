@@ -34,6 +34,7 @@ import no.engagement.registry.jooq.tables.PeaceProcessParty;
 import no.engagement.registry.jooq.tables.PersonnelFigure;
 import no.engagement.registry.jooq.tables.PersonnelFigureMission;
 import no.engagement.registry.jooq.tables.PersonnelType;
+import no.engagement.registry.jooq.tables.PersonnelTypeBit;
 import no.engagement.registry.jooq.tables.PersonnelTypeSubtree;
 import no.engagement.registry.jooq.tables.Region;
 import no.engagement.registry.jooq.tables.RegionCountry;
@@ -200,6 +201,11 @@ public class Tables {
      * The table <code>public.personnel_type</code>.
      */
     public static final PersonnelType PERSONNEL_TYPE = PersonnelType.PERSONNEL_TYPE;
+
+    /**
+     * The table <code>public.personnel_type_bit</code>.
+     */
+    public static final PersonnelTypeBit PERSONNEL_TYPE_BIT = PersonnelTypeBit.PERSONNEL_TYPE_BIT;
 
     /**
      * The table <code>public.personnel_type_subtree</code>.

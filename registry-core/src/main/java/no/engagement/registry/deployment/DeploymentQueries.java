@@ -733,7 +733,8 @@ class DeploymentQueries {
             new CsvColumn("source_id", F.SOURCE_ID, PLAIN),
             new CsvColumn("source_title", SOURCE_DOCUMENT.TITLE, TEXT),
             new CsvColumn("batch_id", F.BATCH_ID, PLAIN),
-            new CsvColumn("batch_file", IMPORT_BATCH.FILE_NAME, TEXT));
+            new CsvColumn("batch_file", IMPORT_BATCH.FILE_NAME, TEXT),
+            new CsvColumn("flags", flags(), PLAIN));
     // the filter's values are inlined by jOOQ (escaped): COPY takes no parameters
     String query =
         dsl.renderInlined(
@@ -744,6 +745,30 @@ class DeploymentQueries {
     dsl.query("set local statement_timeout = 0").execute(); // as long as the client reads
     var kinds = columns.stream().map(CsvColumn::kind).toList();
     return dsl.connectionResult(c -> CopyCsvTranscoder.copy(c, query, dialect, kinds, out));
+  }
+
+  /**
+   * The quality flags of a figure, "|"-separated: those of its source and year that name no
+   * contributor or its contributor, and no mission or one of its missions.
+   */
+  private static Field<String> flags() {
+    var F = PERSONNEL_FIGURE;
+    var FF = FIGURE_FLAG;
+    return field(
+        select(DSL.field("string_agg(distinct {0}::text, '|')", String.class, FF.FLAG))
+            .from(FF)
+            .where(FF.SOURCE_ID.eq(F.SOURCE_ID))
+            .and(FF.YEAR.eq(F.YEAR))
+            .and(FF.CONTRIBUTOR_ISO3.isNull().or(FF.CONTRIBUTOR_ISO3.eq(F.CONTRIBUTOR_ISO3)))
+            .and(
+                FF.MISSION_ID
+                    .isNull()
+                    .or(FF.MISSION_ID.eq(F.MISSION_ID))
+                    .or(
+                        FF.MISSION_ID.in(
+                            select(PERSONNEL_FIGURE_MISSION.MISSION_ID)
+                                .from(PERSONNEL_FIGURE_MISSION)
+                                .where(PERSONNEL_FIGURE_MISSION.FIGURE_ID.eq(F.ID))))));
   }
 
   /** A query's SQL as jOOQ renders it, with the names of its parameters in their order. */

@@ -4,14 +4,18 @@
 package no.engagement.registry.jooq.tables;
 
 
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.List;
 
+import no.engagement.registry.jooq.Indexes;
 import no.engagement.registry.jooq.Public;
 import no.engagement.registry.jooq.enums.PersonnelTypeCode;
 import no.engagement.registry.jooq.tables.records.PersonnelTypeSubtreeRecord;
 
 import org.jooq.Condition;
 import org.jooq.Field;
+import org.jooq.Index;
 import org.jooq.Name;
 import org.jooq.PlainSQL;
 import org.jooq.QueryPart;
@@ -64,21 +68,7 @@ public class PersonnelTypeSubtree extends TableImpl<PersonnelTypeSubtreeRecord> 
     }
 
     private PersonnelTypeSubtree(Name alias, Table<PersonnelTypeSubtreeRecord> aliased, Field<?>[] parameters, Condition where) {
-        super(alias, null, aliased, parameters, DSL.comment(""), TableOptions.view("""
-        CREATE VIEW "personnel_type_subtree" AS  WITH RECURSIVE t(ancestor, descendant) AS (
-                SELECT personnel_type.code,
-                   personnel_type.code
-                  FROM personnel_type
-               UNION ALL
-                SELECT t_1.ancestor,
-                   p.code
-                  FROM (t t_1
-                    JOIN personnel_type p ON ((p.parent_code = t_1.descendant)))
-               )
-        SELECT ancestor,
-           descendant
-          FROM t;
-        """), where);
+        super(alias, null, aliased, parameters, DSL.comment(""), TableOptions.materializedView(), where);
     }
 
     /**
@@ -107,6 +97,11 @@ public class PersonnelTypeSubtree extends TableImpl<PersonnelTypeSubtreeRecord> 
     @Override
     public Schema getSchema() {
         return aliased() ? null : Public.PUBLIC;
+    }
+
+    @Override
+    public List<Index> getIndexes() {
+        return Arrays.asList(Indexes.PERSONNEL_TYPE_SUBTREE_PAIR);
     }
 
     @Override

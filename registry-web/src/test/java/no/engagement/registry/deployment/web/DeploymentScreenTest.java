@@ -196,7 +196,8 @@ class DeploymentScreenTest {
     assertThat(lines[0])
         .isEqualTo(
             "id,contributor,contributor_name,missions,year,period_start,period_end,personnel_type,"
-                + "gender,count,basis,approximate,stated_text,source_id,source_title,batch_id,batch_file");
+                + "gender,count,basis,approximate,stated_text,source_id,source_title,batch_id,batch_file,"
+                + "flags");
     List<String> expected =
         sql.queryForList(
             "select f.id || ',' || f.contributor_iso3 || ',' || c.name_nb || ','"
@@ -206,7 +207,7 @@ class DeploymentScreenTest {
                 + " || ',' || f.year || ',,,' || f.personnel_type || ',' || f.gender || ','"
                 + " || trim_scale(f.count) || ',approximate_statement,' || f.approximate"
                 + " || ',\"' || replace(f.stated_text, '\"', '\"\"') || '\",' || d.id"
-                + " || ',\"' || d.title || '\",' || b.id || ',' || b.file_name"
+                + " || ',\"' || d.title || '\",' || b.id || ',' || b.file_name || ','"
                 + " from personnel_figure f join country c on c.iso3 = f.contributor_iso3"
                 + " join source_document d on d.id = f.source_id"
                 + " join import_batch b on b.id = f.batch_id"
@@ -259,6 +260,23 @@ class DeploymentScreenTest {
         .containsExactly(
             "mission,label,total,figures,basis,gender,months_min,months_max,flags,depth",
             ",MINUSMA + UNMISS + UNTSO,45,1,approximate_statement,total,,,,0");
+  }
+
+  @Test
+  void eachFigureInTheCsvCarriesItsFlags() throws Exception {
+    var flagged =
+        get("/deployments.csv?group=none&contributor=NOR&from=2012&to=2012").body().split("\r\n");
+    var full =
+        get("/deployments.csv?group=none&contributor=NOR&from=2013&to=2013").body().split("\r\n");
+    int figures2012 =
+        sql.queryForObject(
+            "select count(*) from personnel_figure where contributor_iso3 = 'NOR' and year = 2012"
+                + " and basis = 'annual_average' and gender = 'total'",
+            Integer.class);
+    assertThat(flagged).hasSize(figures2012 + 1);
+    assertThat(List.of(flagged).subList(1, flagged.length))
+        .allSatisfy(l -> assertThat(l).endsWith(",partial_year"));
+    assertThat(List.of(full).subList(1, full.length)).allSatisfy(l -> assertThat(l).endsWith(","));
   }
 
   @Test
