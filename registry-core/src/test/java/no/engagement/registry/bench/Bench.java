@@ -115,6 +115,7 @@ public final class Bench {
         c.setAutoCommit(false);
         c.createStatement().execute("set local work_mem = '128MB'");
         c.createStatement().execute("set local enable_mergejoin = off");
+        c.createStatement().execute("analyze personnel_figure");
         for (String view :
             List.of(
                 "deployment_source_series",
