@@ -8,7 +8,7 @@ import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
-/** The habits of brief §6, kept by the build. */
+/** The package and layer habits of the README's layout section, kept by the build. */
 @AnalyzeClasses(
     packages = "no.engagement.registry",
     importOptions = ImportOption.DoNotIncludeTests.class)

@@ -3,8 +3,8 @@ package no.engagement.registry.deployment;
 import java.util.List;
 
 /**
- * What the deployments screen shows: the filters of its query string (brief §4). Lists hold codes
- * (ISO 3166 alpha-3, mission acronyms, region codes); an empty list does not filter.
+ * What the deployments screen shows: the filters of its query string (the README's screens). Lists
+ * hold codes (ISO 3166 alpha-3, mission acronyms, region codes); an empty list does not filter.
  *
  * @param basis one basis only: figures of different bases are never added together
  * @param gender female, male or total (the default), never several: they overlap; "all" only when

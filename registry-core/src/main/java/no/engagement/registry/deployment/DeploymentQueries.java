@@ -779,9 +779,9 @@ class DeploymentQueries {
 
   /**
    * The screen's SQL by the shape of its query: jOOQ renders the SQL of every query it runs, which
-   * was a tenth of the deployment screen's CPU (issue 3). The text of these queries depends only on
-   * which filters are set (the names of {@link #values}), grouping and language, so each shape is
-   * rendered once and then run with the values (the way jOOQ's maintainer suggests in
+   * was a tenth of the deployment screen's CPU (scripts/bench). The text of these queries depends
+   * only on which filters are set (the names of {@link #values}), grouping and language, so each
+   * shape is rendered once and then run with the values (the way jOOQ's maintainer suggests in
    * jOOQ/jOOQ#8320). Bounded: a few hundred shapes at most.
    */
   private final Map<List<?>, Rendered> rendered = new ConcurrentHashMap<>();

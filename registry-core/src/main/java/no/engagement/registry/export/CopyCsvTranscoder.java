@@ -10,9 +10,9 @@ import org.postgresql.PGConnection;
 
 /**
  * Turns the CSV that PostgreSQL's {@code COPY (query) TO STDOUT (FORMAT csv, HEADER)} sends into a
- * dialect of brief §4, byte by byte as it streams: the dialect's separator and line end (CRLF), its
- * decimal mark in number columns, a BOM for Excel, and the formula guard (a leading apostrophe) on
- * text cells that start with =, +, -, @, tab, CR or LF. Quotes, separators and line breaks are
+ * dialect of CsvDialect, byte by byte as it streams: the dialect's separator and line end (CRLF),
+ * its decimal mark in number columns, a BOM for Excel, and the formula guard (a leading apostrophe)
+ * on text cells that start with =, +, -, @, tab, CR or LF. Quotes, separators and line breaks are
  * byte-sized in UTF-8 and never part of a multi-byte character, so the bytes are enough.
  */
 public final class CopyCsvTranscoder extends OutputStream {

@@ -3,8 +3,9 @@ package no.engagement.registry.export;
 import java.util.Locale;
 
 /**
- * The two CSV dialects of brief §4: RFC 4180 (UTF-8, comma, point, CRLF) and the one Norwegian
- * Excel opens as it is (UTF-8 with BOM, semicolon, decimal comma). No "sep=" line in either.
+ * The two CSV dialects the README promises: RFC 4180 (UTF-8, comma, point, CRLF) and the one
+ * Norwegian Excel opens as it is (UTF-8 with BOM, semicolon, decimal comma). No "sep=" line in
+ * either.
  */
 public enum CsvDialect {
   RFC4180(',', '.', false),

@@ -253,7 +253,7 @@ final class ImportSpecs {
         optional("source", Cell.source(), MISSION.SOURCE_ID));
   }
 
-  /** The UN's DPPADPOSS-PKO list as published (see shared/data/README.md for its quirks). */
+  /** The UN's DPPADPOSS-PKO list as published (its quirks: seed-data/README.md). */
   private static ImportSpec missionsUn() {
     return new ImportSpec(
         "missions-un",

@@ -25,7 +25,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Component
 class ScreenAdmission extends OncePerRequestFilter {
 
-  /** The screens of issue 3; a path below one of them is its detail page. */
+  /** The query screens; a path below one of them is its detail page. */
   private static final List<String> SCREENS =
       List.of(
           "/deployments",

@@ -17,9 +17,10 @@ import org.thymeleaf.web.servlet.JakartaServletWebApplication;
  * The page header as a visitor sees it (not logged in, not pinned to a release), rendered once per
  * language and then written as it is (fragment {@code siteHeader} of {@code fragments/layout}). It
  * has the same nine links, search form and language links on every page, and rendering its forty
- * expressions on every request was a tenth of the deployment screen's CPU (issue 3). The template
- * uses it only when the page has neither a user nor a pin; a page without it (an error page) or
- * with either renders the header itself. Not kept when templates are not cached (development).
+ * expressions on every request was a tenth of the deployment screen's CPU (scripts/bench). The
+ * template uses it only when the page has neither a user nor a pin; a page without it (an error
+ * page) or with either renders the header itself. Not kept when templates are not cached
+ * (development).
  */
 @Component
 class SiteHeader extends PageModel {

@@ -11,11 +11,11 @@ import no.engagement.registry.reference.ReferenceData;
 /**
  * The {@code <option>} elements of a filter list from the reference data (249 countries, twice;
  * missions, regions, personnel types), written as escaped HTML in one pass: rendered by the
- * template engine element by element they were most of the screen's cost (docs/adr/0014, issue 3,
- * scripts/bench). One instance per select. Its list's escaped codes and texts are kept for as long
- * as the reference service hands out the same list (it caches its lists for a short while), so a
- * request only joins them and marks the selected ones; a different list (every code, when the view
- * has chosen one outside the usual list) is escaped anew.
+ * template engine element by element they were most of the screen's cost (docs/adr/0014,
+ * scripts/bench, scripts/bench). One instance per select. Its list's escaped codes and texts are
+ * kept for as long as the reference service hands out the same list (it caches its lists for a
+ * short while), so a request only joins them and marks the selected ones; a different list (every
+ * code, when the view has chosen one outside the usual list) is escaped anew.
  */
 final class Options {
 

@@ -312,9 +312,9 @@ class ImportScreenTest {
   }
 
   /**
-   * Both files of shared/data (the seed's copies are byte-identical) go through the screen as they
-   * are: with their source, everything is already in the registry, unchanged; the quirks are
-   * handled, the averaged totals are warnings.
+   * Both real UN files of seed-data (as published) go through the screen as they are: with their
+   * source, everything is already in the registry, unchanged; the quirks are handled, the averaged
+   * totals are warnings.
    */
   @Test
   void theRealUnFilesImportThroughTheScreenAsTheyAre() throws Exception {
