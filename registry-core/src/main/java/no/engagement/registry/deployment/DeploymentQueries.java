@@ -52,6 +52,7 @@ import no.engagement.registry.export.CopyCsvTranscoder.Kind;
 import no.engagement.registry.export.CsvDialect;
 import no.engagement.registry.figure.FigureQueries;
 import no.engagement.registry.jooq.enums.BasisCode;
+import no.engagement.registry.jooq.enums.FigureFlagCode;
 import no.engagement.registry.jooq.enums.GenderCode;
 import no.engagement.registry.jooq.enums.PersonnelTypeCode;
 import no.engagement.registry.jooq.tables.Country;
@@ -72,6 +73,10 @@ class DeploymentQueries {
 
   private static final Country CONTRIBUTOR = COUNTRY.as("contributor");
   private static final Mission M = MISSION.as("m");
+
+  /** The quality flags' codes in the order of their enum: bit i of a flags value is flag i. */
+  static final List<String> FLAGS =
+      Arrays.stream(FigureFlagCode.values()).map(FigureFlagCode::getLiteral).toList();
 
   private final DSLContext dsl;
 
@@ -453,7 +458,7 @@ class DeploymentQueries {
    * that source's yearly figures in the selection, with its months, flags and figures. The figures
    * of an import batch that cites no source have a null source.
    */
-  List<DeploymentView.SourceFigure> bySource(DeploymentFilter f, String lang) {
+  List<DeploymentView.SourceFigure> bySource(DeploymentFilter f) {
     var S = DEPLOYMENT_SOURCE_SERIES;
     var v = values(f);
     v.remove("basis");
@@ -470,8 +475,8 @@ class DeploymentQueries {
             DSL.min(SOURCE_DOCUMENT.LANGUAGE),
             sum(S.VALUE),
             sum(S.FIGURES).cast(Long.class),
-            DSL.min(S.MONTHS).cast(Integer.class),
-            DSL.max(S.MONTHS).cast(Integer.class),
+            DSL.row(DSL.min(S.MONTHS).cast(Integer.class), DSL.max(S.MONTHS).cast(Integer.class))
+                .mapping(DeploymentView.Coverage::new),
             field("coalesce(bit_or({0}), 0)", Integer.class, S.FLAGS))
         .from(S)
         .leftJoin(SOURCE_DOCUMENT)
@@ -479,18 +484,7 @@ class DeploymentQueries {
         .where(DSL.condition(DSL.val(true)).and(where))
         .groupBy(S.YEAR, S.BASIS, S.SOURCE_ID, S.PROVENANCE)
         .orderBy(S.YEAR, S.BASIS, S.SOURCE_ID)
-        .fetch(
-            r ->
-                new DeploymentView.SourceFigure(
-                    r.value1(),
-                    r.value2(),
-                    r.value3(),
-                    r.value4(),
-                    r.value5(),
-                    r.value6(),
-                    r.value7(),
-                    new DeploymentView.Coverage(r.value8(), r.value9()),
-                    r.value10()));
+        .fetch(org.jooq.Records.mapping(DeploymentView.SourceFigure::new));
   }
 
   /** How many figures of the view's selection each other basis has. */

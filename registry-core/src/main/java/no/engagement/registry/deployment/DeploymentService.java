@@ -50,24 +50,16 @@ public class DeploymentService {
             .map(DeploymentQueries.Cell::total)
             .reduce(BigDecimal.ZERO, BigDecimal::add);
     long figures = counted.stream().mapToLong(DeploymentQueries.Cell::figures).sum();
-    record Year(BigDecimal total, DeploymentView.Coverage coverage, int flags) {}
-    var byYear = new TreeMap<Integer, Year>();
-    for (var c : counted) {
-      byYear.merge(
-          c.year(),
-          new Year(c.total(), coverage(c), c.flags()),
-          (a, b) ->
-              new Year(
-                  a.total().add(b.total()), a.coverage().and(b.coverage()), a.flags() | b.flags()));
-    }
+    var byYear = new TreeMap<Integer, Tally>();
+    counted.forEach(c -> byYear.merge(c.year(), Tally.of(c), Tally::plus));
     var notes = queries.flagNotes(filter);
     for (var n : notes) { // a flagged year without figures still says why it has none
       int bit = 1 << DeploymentView.FLAGS.indexOf(n.flag());
       var months = new DeploymentView.Coverage(n.monthsCovered(), n.monthsCovered());
       byYear.merge(
           n.year(),
-          new Year(null, months, bit),
-          (a, b) -> a.total() == null ? new Year(null, a.coverage(), a.flags() | b.flags()) : a);
+          new Tally(null, 0, months, bit, 0),
+          (a, b) -> a.total() == null ? a.plus(b) : a);
     }
     var trend =
         byYear.entrySet().stream()
@@ -100,8 +92,30 @@ public class DeploymentService {
         filter, total, figures, trend, groups, page, next, otherBases, severalSources, notes);
   }
 
-  private static DeploymentView.Coverage coverage(DeploymentQueries.Cell c) {
-    return new DeploymentView.Coverage(c.monthsMin(), c.monthsMax());
+  /**
+   * Cells added up: their total (null for a flagged year without figures), figures, months and
+   * flags, and the place in the type tree of the first.
+   */
+  private record Tally(
+      BigDecimal total, long figures, DeploymentView.Coverage coverage, int flags, int order) {
+
+    static Tally of(DeploymentQueries.Cell c) {
+      return new Tally(
+          c.total(),
+          c.figures(),
+          new DeploymentView.Coverage(c.monthsMin(), c.monthsMax()),
+          c.flags(),
+          c.order());
+    }
+
+    Tally plus(Tally o) {
+      return new Tally(
+          total == null ? o.total : o.total == null ? total : total.add(o.total),
+          figures + o.figures,
+          coverage.and(o.coverage),
+          flags | o.flags,
+          order);
+    }
   }
 
   /**
@@ -124,9 +138,9 @@ public class DeploymentService {
    *
    * @throws UnknownCodeException when a filter names a code the registry does not know
    */
-  public List<DeploymentView.SourceFigure> bySource(DeploymentFilter filter, String lang) {
+  public List<DeploymentView.SourceFigure> bySource(DeploymentFilter filter) {
     checkCodes(filter);
-    return queries.bySource(filter, lang);
+    return queries.bySource(filter);
   }
 
   /** The groups of the view, all of them (for CSV). */
@@ -138,22 +152,10 @@ public class DeploymentService {
   private static List<DeploymentView.Group> groups(
       DeploymentFilter filter, List<DeploymentQueries.Cell> cells, String lang) {
     record Key(String code, String label) {}
-    record Sum(
-        BigDecimal total, long figures, DeploymentView.Coverage coverage, int flags, int order) {}
-    var sums = new LinkedHashMap<Key, Sum>();
+    var sums = new LinkedHashMap<Key, Tally>();
     var parents = new HashMap<String, String>();
     for (var c : cells) {
-      var k = new Key(c.code(), c.label());
-      sums.merge(
-          k,
-          new Sum(c.total(), c.figures(), coverage(c), c.flags(), c.order()),
-          (a, b) ->
-              new Sum(
-                  a.total().add(b.total()),
-                  a.figures() + b.figures(),
-                  a.coverage().and(b.coverage()),
-                  a.flags() | b.flags(),
-                  a.order()));
+      sums.merge(new Key(c.code(), c.label()), Tally.of(c), Tally::plus);
       if (c.parent() != null) {
         parents.put(c.code(), c.parent());
       }

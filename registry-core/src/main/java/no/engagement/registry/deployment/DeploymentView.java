@@ -48,9 +48,11 @@ public record DeploymentView(
     }
   }
 
-  /** The quality flags, one bit each, in the order of the database's {@code figure_flag_code}. */
-  public static final List<String> FLAGS =
-      List.of("partial_year", "estimated", "provisional", "low_reliability");
+  /**
+   * The quality flags, one bit each, in the order of the database's {@code figure_flag_code} (the
+   * generated enum, read by {@link DeploymentQueries#FLAGS}).
+   */
+  public static final List<String> FLAGS = DeploymentQueries.FLAGS;
 
   /** The flags whose bits are set in {@code bits}, in the order of {@link #FLAGS}. */
   public static List<String> flags(int bits) {

@@ -143,24 +143,28 @@ class DiscrepancyQueries {
             a.CONTRIBUTOR_ISO3.cast(String.class),
             nb ? contributor.NAME_NB : contributor.NAME_EN,
             L.MISSIONS,
-            acronyms,
+            acronyms.convertFrom(x -> x == null ? List.<String>of() : List.of(x)),
             a.YEAR.cast(Integer.class),
             a.BASIS.cast(String.class),
             a.PERSONNEL_TYPE.cast(String.class),
             nb ? PERSONNEL_TYPE.NAME_NB : PERSONNEL_TYPE.NAME_EN,
             a.GENDER.cast(String.class),
-            a.SOURCE_ID,
-            sa.TITLE,
-            sa.LANGUAGE,
-            a.VALUE,
-            a.MONTHS.cast(Integer.class),
-            a.FLAGS.cast(Integer.class),
-            b.SOURCE_ID,
-            sb.TITLE,
-            sb.LANGUAGE,
-            b.VALUE,
-            b.MONTHS.cast(Integer.class),
-            b.FLAGS.cast(Integer.class))
+            DSL.row(
+                    a.SOURCE_ID,
+                    sa.TITLE,
+                    sa.LANGUAGE,
+                    a.VALUE,
+                    a.MONTHS.cast(Integer.class),
+                    a.FLAGS.cast(Integer.class))
+                .mapping(Discrepancy.SourceFigure::new),
+            DSL.row(
+                    b.SOURCE_ID,
+                    sb.TITLE,
+                    sb.LANGUAGE,
+                    b.VALUE,
+                    b.MONTHS.cast(Integer.class),
+                    b.FLAGS.cast(Integer.class))
+                .mapping(Discrepancy.SourceFigure::new))
         .from(a)
         .join(b)
         .on(b.BASIS.eq(a.BASIS))
@@ -191,32 +195,7 @@ class DiscrepancyQueries {
             a.BASIS,
             a.PROVENANCE,
             b.PROVENANCE)
-        .fetch(
-            r ->
-                new Discrepancy.FigureDiscrepancy(
-                    r.value1(),
-                    r.value2(),
-                    r.value3(),
-                    r.value4() == null ? List.of() : List.of(r.value4()),
-                    r.value5(),
-                    r.value6(),
-                    r.value7(),
-                    r.value8(),
-                    r.value9(),
-                    new Discrepancy.SourceFigure(
-                        r.value10(),
-                        r.value11(),
-                        r.value12(),
-                        r.value13(),
-                        r.value14(),
-                        r.value15()),
-                    new Discrepancy.SourceFigure(
-                        r.value16(),
-                        r.value17(),
-                        r.value18(),
-                        r.value19(),
-                        r.value20(),
-                        r.value21())));
+        .fetch(org.jooq.Records.mapping(Discrepancy.FigureDiscrepancy::new));
   }
 
   /**

@@ -30,12 +30,14 @@ import static no.engagement.registry.jooq.Tables.STATEMENT;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import no.engagement.registry.jooq.enums.FigureFlagCode;
 import org.jooq.Field;
 
 /**
@@ -57,7 +59,8 @@ final class ImportSpecs {
   };
   static final String[] GENDERS = {"female", "male", "total"};
   static final String[] BASES = {"snapshot", "annual_average", "approximate_statement"};
-  static final String[] FLAGS = {"partial_year", "estimated", "provisional", "low_reliability"};
+  static final String[] FLAGS =
+      Arrays.stream(FigureFlagCode.values()).map(FigureFlagCode::getLiteral).toArray(String[]::new);
 
   private static final Map<String, ImportSpec> SPECS =
       Stream.of(

@@ -328,7 +328,7 @@ class FiguresAddUpTest {
         .isEqualTo(Map.of("MINUSMA", new BigDecimal("12"), "UNMISS", new BigDecimal("3")));
     assertThat(v.total()).isEqualByComparingTo("15");
     assertThat(v.severalSources()).isTrue();
-    assertThat(deployments.bySource(f, "en"))
+    assertThat(deployments.bySource(f))
         .extracting(s -> s.source(), s -> s.total().intValue())
         .containsExactlyInAnyOrder(
             org.assertj.core.groups.Tuple.tuple(

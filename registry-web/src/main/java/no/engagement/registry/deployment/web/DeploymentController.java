@@ -172,7 +172,7 @@ class DeploymentController {
   @GetMapping("/deployments/sources")
   String sources(HttpServletRequest request, Model model) {
     var filter = filter(new QueryParameters(request));
-    var rows = compared(deployments.bySource(filter, Csv.lang()));
+    var rows = compared(deployments.bySource(filter));
     String query = query(request, "after", "lang", "group", "sort", "basis");
     model.addAttribute("f", filter);
     model.addAttribute("rows", rows);
@@ -185,7 +185,7 @@ class DeploymentController {
   void sourcesCsv(HttpServletRequest request, HttpServletResponse response) throws IOException {
     var filter = filter(new QueryParameters(request));
     var dialect = Csv.dialect(request);
-    var rows = compared(deployments.bySource(filter, Csv.lang()));
+    var rows = compared(deployments.bySource(filter));
     try (var csv = Csv.open(response, dialect, "deployment-sources.csv")) {
       csv.row(
           "year",
@@ -218,7 +218,7 @@ class DeploymentController {
   }
 
   /** A source's figure and its difference from the first source's of the same year and basis. */
-  record ComparedRow(DeploymentView.SourceFigure figure, BigDecimal difference, boolean first) {}
+  record ComparedRow(DeploymentView.SourceFigure figure, BigDecimal difference) {}
 
   private static List<ComparedRow> compared(List<DeploymentView.SourceFigure> figures) {
     List<ComparedRow> rows = new ArrayList<>();
@@ -229,7 +229,7 @@ class DeploymentController {
       if (starts) {
         first = s;
       }
-      rows.add(new ComparedRow(s, starts ? null : s.total().subtract(first.total()), starts));
+      rows.add(new ComparedRow(s, starts ? null : s.total().subtract(first.total())));
     }
     return rows;
   }

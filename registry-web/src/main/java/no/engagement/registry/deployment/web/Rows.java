@@ -83,11 +83,11 @@ final class Rows {
       if (bits == 0) {
         return "";
       }
-      String names = htmlEscape(flagNames(bits));
+      String names = flagNames(bits);
       return "<a class=\"flag\" href=\"#flag-notes\" title=\""
-          + names
+          + htmlEscape(names)
           + "\"><span aria-hidden=\"true\">*</span><span class=\"visually-hidden\">"
-          + htmlEscape(messages.getMessage("dep.flagged", new Object[] {flagNames(bits)}, locale))
+          + htmlEscape(messages.getMessage("dep.flagged", new Object[] {names}, locale))
           + "</span></a>";
     }
 
