@@ -40,6 +40,8 @@ class FiguresAddUpTest {
 
   @Autowired DeploymentService deployments;
   @Autowired DiscrepancyService discrepancies;
+  @Autowired no.engagement.registry.mission.MissionService missions;
+  @Autowired no.engagement.registry.country.CountryService countries;
   @Autowired ImportService imports;
   @Autowired JdbcTemplate sql;
 
@@ -166,6 +168,30 @@ class FiguresAddUpTest {
         view(filter(List.of(), List.of(), List.of(), 2030, 2030, "snapshot", Grouping.MISSION));
     assertThat(all.total()).isEqualByComparingTo("66");
     assertThat(totals(all.groups())).containsEntry("MINUSMA", new BigDecimal("26"));
+  }
+
+  @Test
+  void theMissionAndCountryPagesCountATotalBesideItsBreakdownOnce() {
+    // one source's annual averages for Norway in MINUSMA, 2032: uniformed 26 = troops 20 + police
+    // 6; the pages summed every figure (52) before
+    load(
+        "personnel",
+        PERSONNEL
+            + "NOR,MINUSMA,2032,,,uniformed,total,26,annual_average,"
+            + A
+            + "\nNOR,MINUSMA,2032,,,troops,total,20,annual_average,"
+            + A
+            + "\nNOR,MINUSMA,2032,,,police,total,6,annual_average,"
+            + A
+            + "\n");
+    assertThat(missions.personnel("MINUSMA", "en"))
+        .filteredOn(r -> r.year() == 2032 && r.contributor().equals("NOR"))
+        .singleElement()
+        .satisfies(r -> assertThat(r.total()).isEqualByComparingTo("26"));
+    assertThat(countries.contributions("NOR"))
+        .filteredOn(r -> r.year() == 2032)
+        .singleElement()
+        .satisfies(r -> assertThat(r.total()).isEqualByComparingTo("26"));
   }
 
   @Test
