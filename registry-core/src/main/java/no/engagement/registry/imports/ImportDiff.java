@@ -13,12 +13,13 @@ public record ImportDiff(
     long unchanged,
     long removed,
     List<RowChange> changes,
-    List<RowChange> removals) {
+    List<RowChange> removals,
+    List<String> complete) {
 
   /** How many changed and removed rows a report lists; the counts are always complete. */
   public static final int LISTED = 200;
 
   static ImportDiff onlyAdded(long added) {
-    return new ImportDiff(added, 0, 0, 0, List.of(), List.of());
+    return new ImportDiff(added, 0, 0, 0, List.of(), List.of(), List.of());
   }
 }

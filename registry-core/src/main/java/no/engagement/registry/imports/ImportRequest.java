@@ -10,6 +10,9 @@ package no.engagement.registry.imports;
  * @param sourceCode the source document that rows without a "source" cell cite, or null
  * @param dryRun validate and report only
  * @param remote where the request came from (for the audit log), or null
+ * @param complete the file is the complete year of its source: figures of that source and year it
+ *     does not contain are removed (only kinds that name a year of figures); otherwise an import
+ *     adds and changes only the rows it names
  */
 public record ImportRequest(
     String kind,
@@ -18,7 +21,19 @@ public record ImportRequest(
     String user,
     String sourceCode,
     boolean dryRun,
-    String remote) {
+    String remote,
+    boolean complete) {
+
+  public ImportRequest(
+      String kind,
+      String fileName,
+      ImportContent content,
+      String user,
+      String sourceCode,
+      boolean dryRun,
+      String remote) {
+    this(kind, fileName, content, user, sourceCode, dryRun, remote, false);
+  }
 
   public ImportRequest(
       String kind,
@@ -28,7 +43,7 @@ public record ImportRequest(
       String sourceCode,
       boolean dryRun,
       String remote) {
-    this(kind, fileName, ImportContent.of(content), user, sourceCode, dryRun, remote);
+    this(kind, fileName, ImportContent.of(content), user, sourceCode, dryRun, remote, false);
   }
 
   public ImportRequest(

@@ -134,8 +134,23 @@ public class ImportService {
   @Transactional
   public ImportReport check(
       String kind, String fileName, ImportContent content, String user, String sourceCode) {
+    return check(new ImportRequest(kind, fileName, content, user, sourceCode, true, null));
+  }
+
+  /** The dry run of {@code request} (whatever its {@code dryRun} says): its report. */
+  @Transactional
+  public ImportReport check(ImportRequest r) {
     try {
-      return importFile(new ImportRequest(kind, fileName, content, user, sourceCode, true, null));
+      return importFile(
+          new ImportRequest(
+              r.kind(),
+              r.fileName(),
+              r.content(),
+              r.user(),
+              r.sourceCode(),
+              true,
+              r.remote(),
+              r.complete()));
     } catch (ImportRejectedException e) {
       return e.report();
     }
@@ -291,6 +306,15 @@ public class ImportService {
             List.of(),
             null,
             null);
+    if (request.complete() && spec.replaces() == null) {
+      errors.add(Problem.file("complete.not.available", spec.kind()));
+    }
+    boolean sourceRequired = spec.requiresSource() && defaultSource == null;
+    if (sourceRequired
+        && file.index != null
+        && file.index.keySet().stream().noneMatch(c -> c.header().equals("source"))) {
+      errors.add(Problem.file("source.required.file", spec.kind()));
+    }
     if (errors.aboutTheFile() || file.index == null) {
       throw new ImportRejectedException(with(report, errors, warnings, 0, null, null));
     }
@@ -299,7 +323,7 @@ public class ImportService {
       return writeRowByRow(
           spec, request, scan, report, file, context, errors, warnings, defaultSource);
     }
-    StagingQueries.Target target = target(spec);
+    StagingQueries.Target target = target(spec, request.complete());
     Field<?> sourceField = spec.table().field("source_id");
     Long source = defaultSource;
     staging.stage(
@@ -315,6 +339,10 @@ public class ImportService {
                 row -> {
                   for (var tableRow : spec.toTableRows(row, warnings)) {
                     if (sourceField != null && tableRow.get(sourceField) == null) {
+                      if (sourceRequired) {
+                        errors.add(Problem.cell(row.record(), "source", null, "source.required"));
+                        return;
+                      }
                       tableRow = new HashMap<>(tableRow);
                       tableRow.put(sourceField, source);
                     }
@@ -335,7 +363,14 @@ public class ImportService {
     if (!errors.isEmpty()) {
       throw new ImportRejectedException(with(report, errors, warnings, 0, null, null));
     }
-    ImportDiff diff = staging.diff(target, names(lookups));
+    var names = names(lookups);
+    ImportDiff diff = staging.diff(target, names);
+    if (diff.added() > 0) {
+      staging
+          .repeatsOfOtherSources(target, names)
+          .forEach(
+              (code, count) -> warnings.add(Problem.file("warning.other.source", count, code)));
+    }
     long toWrite = diff.added() + diff.changed();
     if (request.dryRun()) {
       return with(report, errors, warnings, toWrite, diff, null);
@@ -363,7 +398,11 @@ public class ImportService {
             + diff.unchanged()
             + " unchanged, "
             + merged.removed()
-            + " removed, SHA-256 "
+            + " removed"
+            + (diff.complete().isEmpty()
+                ? ""
+                : " as the complete " + String.join(", ", diff.complete()))
+            + ", SHA-256 "
             + scan.sha256(),
         request.remote());
     return with(report, errors, warnings, merged.added() + merged.changed(), diff, batchId);
@@ -381,7 +420,21 @@ public class ImportService {
       Problems warnings,
       Long defaultSource) {
     List<ImportSpec.Row> rows = new ArrayList<>();
-    readRows(spec, request.content(), scan, file, context, errors, rows::add);
+    boolean sourceRequired = spec.requiresSource() && defaultSource == null;
+    readRows(
+        spec,
+        request.content(),
+        scan,
+        file,
+        context,
+        errors,
+        row -> {
+          if (sourceRequired && row.get("source") == null) {
+            errors.add(Problem.cell(row.record(), "source", null, "source.required"));
+          } else {
+            rows.add(row);
+          }
+        });
     checkDuplicateKeys(spec, rows, errors);
     if (!errors.isEmpty()) {
       throw new ImportRejectedException(with(report, errors, warnings, 0, null, null));
@@ -520,8 +573,10 @@ public class ImportService {
         new ArrayList<>()); // what reading itself finds was reported by the first pass
   }
 
-  /** The columns a kind writes, its natural key and what a re-import replaces. */
-  private static StagingQueries.Target target(ImportSpec spec) {
+  /**
+   * The columns a kind writes, its natural key and, for a file declared complete, what it replaces.
+   */
+  private static StagingQueries.Target target(ImportSpec spec, boolean complete) {
     var table = spec.table();
     List<Field<?>> columns = new ArrayList<>();
     if (spec.expander() != null) {
@@ -564,7 +619,7 @@ public class ImportService {
         columns.add(k);
       }
     }
-    return new StagingQueries.Target(table, columns, key, spec.replaces());
+    return new StagingQueries.Target(table, columns, key, complete ? spec.replaces() : null);
   }
 
   /** Ids shown as the codes people know, in reports of changes. */
@@ -582,7 +637,7 @@ public class ImportService {
     if (spec == null || spec.writer() != null) {
       return List.of();
     }
-    return staging.history(target(spec), batch.id(), names(queries.lookups()));
+    return staging.history(target(spec, false), batch.id(), names(queries.lookups()));
   }
 
   private static ImportReport with(

@@ -18,7 +18,8 @@ import org.jooq.TableRecord;
  * @param expander turns one valid row into table rows; null maps each column to its target
  * @param ignoredHeaders extra headers that are known and skipped (e.g. an unnamed index column)
  * @param writer writes the table rows of one row itself; null stages them and merges by natural key
- * @param replaces what a re-import replaces, or null: an import then only adds and changes rows
+ * @param replaces what a file declared complete replaces, or null when a kind has no such choice;
+ *     otherwise, and by default, an import only adds and changes rows
  */
 record ImportSpec(
     String kind,
@@ -32,9 +33,9 @@ record ImportSpec(
     Replaces replaces) {
 
   /**
-   * Rows of the table that the file takes the place of: those that share the values of {@code by}
-   * with a row of the file (e.g. source and year) and have a value in each of {@code present}.
-   * Those the file no longer has are removed.
+   * Rows of the table that a file declared complete takes the place of: those that share the values
+   * of {@code by} with a row of the file (e.g. source and year) and have a value in each of {@code
+   * present}. Those the file does not contain are removed.
    */
   record Replaces(List<Field<?>> by, List<Field<?>> present) {}
 
@@ -62,6 +63,11 @@ record ImportSpec(
   @FunctionalInterface
   interface RowWriter {
     int write(org.jooq.DSLContext dsl, Row row, long batchId, Long defaultSourceId);
+  }
+
+  /** Whether every row must cite a source document: personnel figures always do. */
+  boolean requiresSource() {
+    return table.getName().equals("personnel_figure");
   }
 
   List<Map<Field<?>, Object>> toTableRows(Row row, Problems warnings) {

@@ -182,7 +182,60 @@ class StagingQueries {
         counts.get(2, Long.class),
         removed,
         changed == 0 ? List.of() : changes(target, names),
-        removals(target, names, removed));
+        removals(target, names, removed),
+        target.replaces() == null ? List.of() : scope(target, names));
+  }
+
+  /** The values of what a complete file replaces ("source · year"), as people know them. */
+  private List<String> scope(Target target, Map<String, Map<String, String>> names) {
+    var by = target.replaces().by();
+    return dsl.resultQuery(
+            "select distinct "
+                + by.stream().map(f -> name(f) + "::text").collect(Collectors.joining(", "))
+                + " from "
+                + STAGE
+                + " order by "
+                + java.util.stream.IntStream.rangeClosed(1, by.size())
+                    .mapToObj(Integer::toString)
+                    .collect(Collectors.joining(", ")))
+        .fetch(
+            r -> {
+              List<String> parts = new ArrayList<>();
+              for (int i = 0; i < by.size(); i++) {
+                parts.add(shown(names, by.get(i), String.valueOf(r.get(i, String.class))));
+              }
+              return String.join(" \u00b7 ", parts);
+            });
+  }
+
+  /**
+   * For a table whose key includes the source: how many of the staged rows another source already
+   * states (the same key but the source), by that source's code. Two sources of one fact are
+   * averaged on the screens, so a file that repeats another source's figures is worth a warning.
+   */
+  Map<String, Long> repeatsOfOtherSources(Target target, Map<String, Map<String, String>> names) {
+    Field<?> source = target.table().field("source_id");
+    if (source == null || !target.key().contains(source)) {
+      return Map.of();
+    }
+    List<Field<?>> rest = target.key().stream().filter(f -> !f.equals(source)).toList();
+    Map<String, Long> out = new LinkedHashMap<>();
+    dsl.resultQuery(
+            "select t.source_id::text, count(*) from "
+                + STAGE
+                + " s join "
+                + name(target.table())
+                + " t on "
+                + same("s", "t", rest)
+                + " and t.source_id is distinct from s.source_id group by 1 order by 2 desc, 1")
+        .forEach(
+            r ->
+                out.put(
+                    shown(names, source, r.get(0, String.class)) == null
+                        ? "\u2014"
+                        : shown(names, source, r.get(0, String.class)),
+                    r.get(1, Long.class)));
+    return out;
   }
 
   private List<RowChange> changes(Target target, Map<String, Map<String, String>> names) {

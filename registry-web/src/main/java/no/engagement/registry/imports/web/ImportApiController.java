@@ -22,10 +22,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * The route {@code scripts/import} uses: {@code POST /api/imports/{kind}?file=NAME[&dry-run=true]
- * [&confirm=true][&source=CODE]} with the file as the body and HTTP Basic credentials of an editor.
- * Answers the same report as the preview, as text: 200 when valid (and committed unless a dry run),
- * 422 with every problem when not, 409 when the same file was imported before and confirm is not
- * set.
+ * [&confirm=true][&source=CODE][&complete=true]} with the file as the body and HTTP Basic
+ * credentials of an editor. Answers the same report as the preview, as text: 200 when valid (and
+ * committed unless a dry run), 422 with every problem when not, 409 when the same file was imported
+ * before and confirm is not set. {@code complete=true} declares the file the complete year of its
+ * source: that source's figures of the file's years that it does not contain are removed.
  */
 @Controller
 class ImportApiController {
@@ -46,6 +47,7 @@ class ImportApiController {
       @RequestParam(name = "confirm", defaultValue = "false") boolean confirm,
       @RequestParam(name = "lang", defaultValue = "en") String lang,
       @RequestParam(name = "source", required = false) String source,
+      @RequestParam(name = "complete", defaultValue = "false") boolean complete,
       Principal me,
       HttpServletRequest request)
       throws IOException {
@@ -68,7 +70,10 @@ class ImportApiController {
       }
       var content = ImportContent.of(file);
       if (dryRun) {
-        var dry = imports.check(kind, fileName, content, me.getName(), sourceCode);
+        var dry =
+            imports.check(
+                new ImportRequest(
+                    kind, fileName, content, me.getName(), sourceCode, true, null, complete));
         var same = imports.sameContent(kind, dry.sha256());
         if (!dry.ok()) {
           return ResponseEntity.status(422).body(text(dry, locale, "rejected: nothing written"));
@@ -83,7 +88,10 @@ class ImportApiController {
       }
       var same = imports.sameContent(kind, imports.sha256(content));
       if (!same.isEmpty() && !confirm) {
-        var dry = imports.check(kind, fileName, content, me.getName(), sourceCode);
+        var dry =
+            imports.check(
+                new ImportRequest(
+                    kind, fileName, content, me.getName(), sourceCode, true, null, complete));
         return ResponseEntity.status(409)
             .body(
                 text(
@@ -105,7 +113,8 @@ class ImportApiController {
                     me.getName(),
                     sourceCode,
                     false,
-                    request.getRemoteAddr()));
+                    request.getRemoteAddr(),
+                    complete));
         return ResponseEntity.ok(text(report, locale, "committed as batch #" + report.batchId()));
       } catch (ImportRejectedException e) {
         return ResponseEntity.status(422)
@@ -136,6 +145,13 @@ class ImportApiController {
       b.append("changed: ").append(d.changed()).append('\n');
       b.append("unchanged: ").append(d.unchanged()).append('\n');
       b.append("removed: ").append(d.removed()).append('\n');
+      if (!d.complete().isEmpty()) {
+        b.append("complete: the file is the complete ")
+            .append(String.join(", ", d.complete()))
+            .append("; the ")
+            .append(d.removed())
+            .append(" figures of that source and year it does not contain are removed\n");
+      }
       for (var c : d.changes()) {
         b.append("  changed: row ").append(c.row()).append(" (").append(c.key()).append(')');
         c.columns()

@@ -52,6 +52,7 @@ class ImportController {
   String preview(
       @RequestParam String kind,
       @RequestParam(required = false) String source,
+      @RequestParam(defaultValue = "false") boolean complete,
       @RequestParam MultipartFile file,
       HttpSession session,
       Principal me,
@@ -64,17 +65,21 @@ class ImportController {
     String name = file.getOriginalFilename() == null ? "upload.csv" : file.getOriginalFilename();
     PendingImports.Pending p;
     try (var in = file.getInputStream()) {
-      p = pending.add(session, kind, name, source == null || source.isBlank() ? null : source, in);
+      p =
+          pending.add(
+              session,
+              kind,
+              name,
+              source == null || source.isBlank() ? null : source,
+              complete,
+              in);
     }
     return showPreview(p, me, model, null);
   }
 
   private String showPreview(
       PendingImports.Pending p, Principal me, Model model, ImportReport failed) {
-    ImportReport report =
-        failed != null
-            ? failed
-            : imports.check(p.kind(), p.fileName(), p.content(), me.getName(), p.source());
+    ImportReport report = failed != null ? failed : imports.check(request(p, me, true, null));
     model.addAttribute("pending", p);
     model.addAttribute("report", report);
     model.addAttribute("locale", LocaleContextHolder.getLocale());
@@ -102,22 +107,26 @@ class ImportController {
       return showPreview(p, me, model, null);
     }
     try {
-      var report =
-          imports.importFile(
-              new ImportRequest(
-                  p.kind(),
-                  p.fileName(),
-                  content,
-                  me.getName(),
-                  p.source(),
-                  false,
-                  request.getRemoteAddr()));
+      var report = imports.importFile(request(p, me, false, request.getRemoteAddr()));
       pending.remove(session, token);
       flash.addFlashAttribute("done", "imports.committed");
       return "redirect:/imports/" + report.batchId();
     } catch (ImportRejectedException e) {
       return showPreview(p, me, model, e.report());
     }
+  }
+
+  private static ImportRequest request(
+      PendingImports.Pending p, Principal me, boolean dryRun, String remote) {
+    return new ImportRequest(
+        p.kind(),
+        p.fileName(),
+        p.content(),
+        me.getName(),
+        p.source(),
+        dryRun,
+        remote,
+        p.complete());
   }
 
   @PostMapping("/imports/cancel")
@@ -140,7 +149,7 @@ class ImportController {
     if (p == null) {
       throw new NotFoundException("upload " + token);
     }
-    var report = imports.check(p.kind(), p.fileName(), p.content(), me.getName(), p.source());
+    var report = imports.check(request(p, me, true, null));
     var locale = LocaleContextHolder.getLocale();
     try (var csv = Csv.open(response, Csv.dialect(request), "problems.csv")) {
       csv.row("severity", "row", "first_line", "last_line", "column", "value", "reason", "message");

@@ -20,8 +20,13 @@ import org.springframework.stereotype.Component;
 @Component
 class PendingImports {
 
-  /** An uploaded file waiting for commit or cancel. */
-  record Pending(String token, String kind, String fileName, String source, Path file) {
+  /**
+   * An uploaded file waiting for commit or cancel.
+   *
+   * @param complete whether the file was declared the complete year of its source
+   */
+  record Pending(
+      String token, String kind, String fileName, String source, boolean complete, Path file) {
     ImportContent content() {
       return ImportContent.of(file);
     }
@@ -30,7 +35,13 @@ class PendingImports {
   private static final String ATTRIBUTE = PendingImports.class.getName();
   private static final SecureRandom RANDOM = new SecureRandom();
 
-  Pending add(HttpSession session, String kind, String fileName, String source, InputStream content)
+  Pending add(
+      HttpSession session,
+      String kind,
+      String fileName,
+      String source,
+      boolean complete,
+      InputStream content)
       throws IOException {
     byte[] bytes = new byte[16];
     RANDOM.nextBytes(bytes);
@@ -38,7 +49,7 @@ class PendingImports {
     Path file = Files.createTempFile("registry-import-", ".csv");
     Files.copy(content, file, StandardCopyOption.REPLACE_EXISTING);
     file.toFile().deleteOnExit();
-    var pending = new Pending(token, kind, fileName, source, file);
+    var pending = new Pending(token, kind, fileName, source, complete, file);
     all(session).put(token, pending);
     return pending;
   }
