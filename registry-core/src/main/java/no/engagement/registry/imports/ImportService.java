@@ -7,12 +7,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.ResourceBundle;
 import java.util.regex.Pattern;
 import no.engagement.registry.audit.AuditLog;
 import org.jooq.Field;
 import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.interceptor.TransactionAspectSupport;
 
 /**
  * Validates a whole import file before anything is written, then merges it, with its import batch,
@@ -32,11 +34,13 @@ public class ImportService {
 
   private final ImportQueries queries;
   private final StagingQueries staging;
+  private final RuleQueries rules;
   private final AuditLog audit;
 
-  ImportService(ImportQueries queries, StagingQueries staging, AuditLog audit) {
+  ImportService(ImportQueries queries, StagingQueries staging, RuleQueries rules, AuditLog audit) {
     this.queries = queries;
     this.staging = staging;
+    this.rules = rules;
     this.audit = audit;
   }
 
@@ -355,10 +359,17 @@ public class ImportService {
               d.row(),
               d.firstLine(),
               d.lastLine(),
-              null,
+              String.join(", ", spec.key()),
               null,
               "duplicate.key",
               List.of(String.join(", ", spec.key()), d.firstRow())));
+    }
+    if (errors.isEmpty()) {
+      for (var v : rules.violations(target, Problems.LIMIT)) {
+        errors.add(
+            ruleProblem(
+                spec, v.row(), v.firstLine(), v.lastLine(), v.rule(), v.columns(), target.table()));
+      }
     }
     if (!errors.isEmpty()) {
       throw new ImportRejectedException(with(report, errors, warnings, 0, null, null));
@@ -439,18 +450,39 @@ public class ImportService {
     if (!errors.isEmpty()) {
       throw new ImportRejectedException(with(report, errors, warnings, 0, null, null));
     }
-    if (request.dryRun()) {
-      return with(report, errors, warnings, rows.size(), ImportDiff.onlyAdded(rows.size()), null);
-    }
+    // each row is written in a savepoint of its own, so every row the database refuses is
+    // reported; a dry run then takes back what it wrote
+    var tx = TransactionAspectSupport.currentTransactionStatus();
+    Object beforeAll = tx.createSavepoint();
     long batchId = queries.insertBatch(report, request.user(), defaultSource);
     int written = 0;
-    try {
-      for (var row : rows) {
+    for (var row : rows) {
+      Object beforeRow = tx.createSavepoint();
+      try {
         written += spec.writer().write(queries.dsl(), row, batchId, defaultSource);
+        tx.releaseSavepoint(beforeRow);
+      } catch (org.springframework.dao.DataIntegrityViolationException e) {
+        tx.rollbackToSavepoint(beforeRow);
+        var refused = refusal(e);
+        errors.add(
+            ruleProblem(
+                spec,
+                row.record().row(),
+                row.record().firstLine(),
+                row.record().lastLine(),
+                refused == null ? "?" : refused,
+                refused == null ? List.of() : rules.columnsOf(spec.table(), refused),
+                spec.table()));
       }
-    } catch (org.springframework.dao.DataIntegrityViolationException e) {
-      throw databaseRule(report, warnings, e);
     }
+    if (!errors.isEmpty() || request.dryRun()) {
+      tx.rollbackToSavepoint(beforeAll);
+      if (!errors.isEmpty()) {
+        throw new ImportRejectedException(with(report, errors, warnings, 0, null, null));
+      }
+      return with(report, errors, warnings, written, ImportDiff.onlyAdded(written), null);
+    }
+    tx.releaseSavepoint(beforeAll);
     queries.afterWrite(spec.table());
     queries.finishBatch(batchId, written, 0, 0, 0);
     audit.record(
@@ -471,6 +503,59 @@ public class ImportService {
     var errors = new Problems();
     errors.add(Problem.file("database.rule", rootMessage(e)));
     return new ImportRejectedException(with(report, errors, warnings, 0, null, null));
+  }
+
+  /** The constraint the database named when it refused a row, or null. */
+  private static String refusal(RuntimeException e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof org.postgresql.util.PSQLException p && p.getServerErrorMessage() != null) {
+        return p.getServerErrorMessage().getConstraint();
+      }
+    }
+    return null;
+  }
+
+  private static final ResourceBundle ENGLISH =
+      ResourceBundle.getBundle("no.engagement.registry.imports.messages", Locale.ENGLISH);
+
+  /**
+   * A row that breaks a rule of the table: named by the column the file calls it (the first the
+   * rule reads), with the rule's own message, or its definition when it has none.
+   */
+  private Problem ruleProblem(
+      ImportSpec spec,
+      int row,
+      long firstLine,
+      long lastLine,
+      String rule,
+      List<String> columns,
+      org.jooq.Table<?> table) {
+    String column =
+        columns.stream()
+            .map(c -> headerOf(spec, c))
+            .distinct()
+            .collect(java.util.stream.Collectors.joining(", "));
+    String key = "rule." + rule;
+    if (ENGLISH.containsKey(key)) {
+      return new Problem(row, firstLine, lastLine, column, null, key, List.of());
+    }
+    return new Problem(
+        row,
+        firstLine,
+        lastLine,
+        column,
+        null,
+        "rule.generic",
+        List.of(rule, rules.definition(table, rule)));
+  }
+
+  /** The file's name of a table column: the template column that fills it, else its own name. */
+  private static String headerOf(ImportSpec spec, String tableColumn) {
+    return spec.columns().stream()
+        .filter(c -> c.target() != null && c.target().getName().equals(tableColumn))
+        .map(ImportSpec.Column::header)
+        .findFirst()
+        .orElse(tableColumn.equals("source_id") ? "source" : tableColumn);
   }
 
   /** What the first passes learn about a file. */

@@ -504,6 +504,9 @@ final class ImportSpecs {
             if (id == null) {
               throw new CellException("unknown.mission.in.list", acronym.strip());
             }
+            if (ids.contains(id)) {
+              throw new CellException("repeated.mission.in.list", acronym.strip());
+            }
             ids.add(id);
           }
           return ids;

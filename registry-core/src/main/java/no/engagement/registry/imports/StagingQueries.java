@@ -36,7 +36,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 class StagingQueries {
 
-  private static final String STAGE = "import_stage";
+  static final String STAGE = "import_stage";
   private static final String NEW_ROWS = "import_new_rows";
 
   private final DSLContext dsl;
@@ -654,12 +654,12 @@ class StagingQueries {
    * value equal to the stand-in still differs from null), so the join can hash: {@code IS NOT
    * DISTINCT FROM} cannot, and text casts or a merge join sorting a million rows are slow.
    */
-  private static String matches(Target target) {
+  static String matches(Target target) {
     return same("s", "t", target.key());
   }
 
   /** Rows {@code a} and {@code b} have the same values in {@code fields}, nulls equal. */
-  private static String same(String a, String b, List<Field<?>> fields) {
+  static String same(String a, String b, List<Field<?>> fields) {
     List<String> parts = new ArrayList<>();
     for (var k : fields) {
       String n = name(k);
@@ -717,7 +717,7 @@ class StagingQueries {
   }
 
   /** A staged column as written: blank cells of columns with a default take the default. */
-  private static String staged(Field<?> f) {
+  static String staged(Field<?> f) {
     var type = f.getDataType();
     if (!type.nullable() && type.defaulted() && type.defaultValue() != null) {
       return "coalesce(s."
@@ -733,11 +733,11 @@ class StagingQueries {
     return fields.stream().map(f -> prefix + name(f)).collect(Collectors.joining(", "));
   }
 
-  private static String name(Field<?> f) {
+  static String name(Field<?> f) {
     return "\"" + f.getName() + "\"";
   }
 
-  private static String name(Table<?> t) {
+  static String name(Table<?> t) {
     return "\"" + t.getName() + "\"";
   }
 

@@ -68,7 +68,7 @@ class AtomicImportTest {
             "contributor,mission,year,period_start,period_end,personnel_type,gender,count,basis,source\n");
     for (int i = 1; i <= ROWS; i++) {
       if (i == badRow) {
-        // a period in another year than the row's: only the database's check constraint knows
+        // a period in another year than the row's: a rule of the schema (a check constraint)
         csv.append("NOR,UNMISS,2043,2044-01-01,2044-01-31,troops,total,1,snapshot,");
       } else {
         int k = i - 1;
@@ -94,10 +94,18 @@ class AtomicImportTest {
                         "atomic.csv",
                         csv.toString().getBytes(StandardCharsets.UTF_8),
                         "atomic-test",
-                        null,
+                        "un-contributions-by-year",
                         false)));
-    assertThat(e).as("the database refused the file").isNotNull();
-    assertThat(e.report().errors()).extracting(Problem::key).containsExactly("database.rule");
+    assertThat(e).as("the file was refused").isNotNull();
+    assertThat(e.report().errors())
+        .as("the schema's rule, found before anything is written, on the row that breaks it")
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.key()).isEqualTo("rule.personnel_figure_check1");
+              assertThat(p.row()).isEqualTo(badRow);
+              assertThat(p.column()).isEqualTo("year, period_start");
+            });
     assertThat(state()).isEqualTo(before);
   }
 }

@@ -97,7 +97,9 @@ class BadInputTest {
       content = in.readAllBytes();
     }
     String before = state();
-    var request = new ImportRequest("personnel", fixture, content, "fixture-test", null, false);
+    var request =
+        new ImportRequest(
+            "personnel", fixture, content, "fixture-test", "un-contributions-by-year", false);
     if (expected instanceof Accepted a) {
       var report = imports.importFile(request);
       committed = report.batchId();

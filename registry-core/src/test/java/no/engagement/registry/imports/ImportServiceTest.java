@@ -34,7 +34,7 @@ class ImportServiceTest {
                 "figures.csv",
                 csv.getBytes(StandardCharsets.UTF_8),
                 "tester",
-                null,
+                "un-contributions-by-year",
                 false));
     assertThat(report.encoding()).isEqualTo("UTF-8 (BOM)");
     assertThat(report.delimiter()).isEqualTo(';');
@@ -75,7 +75,7 @@ class ImportServiceTest {
                         "bad.csv",
                         csv.getBytes(StandardCharsets.UTF_8),
                         "tester",
-                        null,
+                        "un-contributions-by-year",
                         false)));
     var messages = rejected.report().errors().stream().map(p -> p.message(NB)).toList();
     assertThat(messages)

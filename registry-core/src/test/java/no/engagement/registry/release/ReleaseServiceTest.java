@@ -54,7 +54,7 @@ class ReleaseServiceTest {
                 "figure-2046.csv",
                 FIGURE.formatted(count).getBytes(StandardCharsets.UTF_8),
                 "release-test",
-                null,
+                "un-contributions-by-year",
                 false));
     assertThat(report.errors()).isEmpty();
   }

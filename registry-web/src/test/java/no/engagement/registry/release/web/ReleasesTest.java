@@ -75,7 +75,7 @@ class ReleasesTest {
                 "figure-2047.csv",
                 FIGURE.formatted(count).getBytes(StandardCharsets.UTF_8),
                 "releases-test",
-                null,
+                "un-contributions-by-year",
                 false));
     assertThat(report.errors()).isEmpty();
   }
