@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -38,6 +39,14 @@ class ReleasesTest {
       Pattern.compile(
           "href=\"(/releases/[^\"]+/files/([^\"]+))\">[^<]+</a></th>\\s*<td[^>]*>([0-9 ]+)</td>\\s*"
               + "<td[^>]*>[0-9 ]+</td>\\s*<td><code class=\"hash\">([0-9a-f]{64})</code>");
+
+  private static final java.util.regex.Pattern LINK =
+      java.util.regex.Pattern.compile("<a [^>]*?href=\"([^\"]*)\"[^>]*>([^<]*)");
+
+  /** The pages that do not read the registry's data, whose links carry no pin. */
+  private static final java.util.regex.Pattern UNPINNED =
+      java.util.regex.Pattern.compile(
+          "/(releases|login|logout|imports|admin|api|css|js|webjars|favicon|actuator)([/?.#]|$)");
 
   @LocalServerPort int port;
   @Autowired ImportService imports;
@@ -185,6 +194,55 @@ class ReleasesTest {
     assertThat(pinned)
         .as("the pinned view's citation names the pinned URL")
         .contains("release=" + first + "</span>");
+
+    // every link of every data screen keeps the pin, CSV links included; the pinned page's own
+    // "Download CSV" gives the release's numbers
+    String sourceId =
+        sql.queryForObject(
+            "select id::text from source_document where code = 'un-contributions-by-year'",
+            String.class);
+    for (String screen :
+        List.of(
+            "/",
+            view,
+            "/deployments/sources?contributor=NOR&mission=UNMISS",
+            "/missions",
+            "/missions/UNMISS",
+            "/countries",
+            "/countries/NOR",
+            "/peace-processes",
+            "/peace-processes/colombia-farc-ep",
+            "/funding",
+            "/sources",
+            "/sources/" + sourceId,
+            "/discrepancies",
+            "/search?q=Norway",
+            "/downloads")) {
+      String url = screen + (screen.contains("?") ? "&" : "?") + "release=" + first + "&lang=en";
+      var response = anonymous.get(url);
+      assertThat(response.statusCode()).as(url).isEqualTo(200);
+      var links = LINK.matcher(response.body());
+      int checked = 0;
+      while (links.find()) {
+        String href = links.group(1).replace("&amp;", "&");
+        if (!href.startsWith("/")
+            || href.startsWith("//")
+            || UNPINNED.matcher(href).lookingAt()
+            || links.group(2).equals("Show the current data")) {
+          continue;
+        }
+        assertThat(href).as("a link on %s", url).contains("release=" + first);
+        checked++;
+      }
+      assertThat(checked).as("links checked on %s", url).isGreaterThan(3);
+    }
+    var csvLink =
+        java.util.regex.Pattern.compile("<a href=\"([^\"]+)\">Download CSV</a>").matcher(pinned);
+    assertThat(csvLink.find()).isTrue();
+    assertThat(new String(download(csvLink.group(1).replace("&amp;", "&")), StandardCharsets.UTF_8))
+        .as("the pinned page's CSV link")
+        .contains(",21,")
+        .doesNotContain(",23,");
 
     // a whole dataset or the data package as of the release: its stored file
     var pinnedDownload =
