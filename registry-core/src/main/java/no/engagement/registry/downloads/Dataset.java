@@ -209,6 +209,155 @@ public record Dataset(String name, List<String> key, String sql, List<Kind> kind
               PLAIN,
               TEXT),
           of(
+              "country-aliases",
+              "select alias, iso3 as country from country_alias order by alias",
+              TEXT,
+              PLAIN),
+          of(
+              "regions",
+              "select code, name_en, name_nb, description_en, description_nb, "
+                  + SOURCE.formatted("r")
+                  + " as source from region r order by code",
+              PLAIN,
+              TEXT,
+              TEXT,
+              TEXT,
+              TEXT,
+              PLAIN),
+          of(
+              "region-countries",
+              "select region_code as region, iso3 as country, "
+                  + SOURCE.formatted("rc")
+                  + " as source from region_country rc order by region_code, iso3",
+              PLAIN,
+              PLAIN,
+              PLAIN),
+          of(
+              "organisations",
+              "select code, name_en, name_nb, kind, founded_year, member_count,"
+                  + " member_count_approximate::text as member_count_approximate, seat_iso3 as"
+                  + " seat_country, "
+                  + SOURCE.formatted("o")
+                  + " as source from organisation o order by code",
+              PLAIN,
+              TEXT,
+              TEXT,
+              PLAIN,
+              PLAIN,
+              PLAIN,
+              PLAIN,
+              PLAIN,
+              PLAIN),
+          of(
+              "mission-hosts",
+              "select m.acronym as mission, h.iso3 as country, "
+                  + SOURCE.formatted("h")
+                  + " as source from mission_host h join mission m on m.id = h.mission_id"
+                  + " order by m.acronym, h.iso3",
+              PLAIN,
+              PLAIN,
+              PLAIN),
+          of(
+              "mission-regions",
+              "select m.acronym as mission, x.region_code as region, "
+                  + SOURCE.formatted("x")
+                  + " as source from mission_region x join mission m on m.id = x.mission_id"
+                  + " order by m.acronym, x.region_code",
+              PLAIN,
+              PLAIN,
+              PLAIN),
+          of(
+              "mission-successions",
+              "select p.acronym as predecessor, n.acronym as successor, "
+                  + SOURCE.formatted("x")
+                  + " as source from mission_succession x join mission p on p.id ="
+                  + " x.predecessor_id join mission n on n.id = x.successor_id"
+                  + " order by p.acronym, n.acronym",
+              PLAIN,
+              PLAIN,
+              PLAIN),
+          of(
+              "peace-process-parties",
+              "select p.code as process, x.party_iso3 as country, o.code as organisation, "
+                  + SOURCE.formatted("x")
+                  + " as source from peace_process_party x join peace_process p on p.id ="
+                  + " x.process_id left join organisation o on o.id = x.party_org_id"
+                  + " order by p.code, x.party_iso3, o.code",
+              PLAIN,
+              PLAIN,
+              PLAIN,
+              PLAIN),
+          of(
+              "peace-process-milestones",
+              "select p.code as process, x.occurred_on as date, x.date_precision, x.kind,"
+                  + " x.description_en, x.description_nb, "
+                  + SOURCE.formatted("x")
+                  + " as source from peace_process_milestone x join peace_process p on p.id ="
+                  + " x.process_id order by p.code, x.occurred_on, x.kind",
+              PLAIN,
+              PLAIN,
+              PLAIN,
+              PLAIN,
+              TEXT,
+              TEXT,
+              PLAIN),
+          of(
+              "funding-partners",
+              "select g.code as programme, x.partner_iso3 as country, o.code as organisation, "
+                  + SOURCE.formatted("x")
+                  + " as source from funding_partner x join funding_programme g on g.id ="
+                  + " x.programme_id left join organisation o on o.id = x.partner_org_id"
+                  + " order by g.code, x.partner_iso3, o.code",
+              PLAIN,
+              PLAIN,
+              PLAIN,
+              PLAIN),
+          of(
+              "funding-places",
+              "select g.code as programme, x.iso3 as country, x.region_code as region, "
+                  + SOURCE.formatted("x")
+                  + " as source from funding_place x join funding_programme g on g.id ="
+                  + " x.programme_id order by g.code, x.iso3, x.region_code",
+              PLAIN,
+              PLAIN,
+              PLAIN,
+              PLAIN),
+          of(
+              "initiatives",
+              "select code, kind, name_en, name_nb, adopted_on, date_precision, place, state_count,"
+                  + " start_year, end_year, lead_iso3 as lead_country, description_en,"
+                  + " description_nb, "
+                  + SOURCE.formatted("i")
+                  + " as source from initiative i order by code",
+              PLAIN,
+              PLAIN,
+              TEXT,
+              TEXT,
+              PLAIN,
+              PLAIN,
+              TEXT,
+              PLAIN,
+              PLAIN,
+              PLAIN,
+              PLAIN,
+              TEXT,
+              TEXT,
+              PLAIN),
+          of(
+              "statements",
+              "select code, subject_iso3 as subject_country, text_en, text_nb, trim_scale(value)"
+                  + " as value, unit, approximate::text as approximate, "
+                  + SOURCE.formatted("s")
+                  + " as source from statement s order by code",
+              PLAIN,
+              PLAIN,
+              TEXT,
+              TEXT,
+              NUMBER,
+              TEXT,
+              PLAIN,
+              PLAIN),
+          of(
               "provenance",
               "select id as batch, kind, file_name, sha256, encoding, delimiter, decimal_mark,"
                   + " imported_by, "

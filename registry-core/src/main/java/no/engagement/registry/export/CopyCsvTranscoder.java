@@ -11,15 +11,16 @@ import org.postgresql.PGConnection;
 /**
  * Turns the CSV that PostgreSQL's {@code COPY (query) TO STDOUT (FORMAT csv, HEADER)} sends into a
  * dialect of CsvDialect, byte by byte as it streams: the dialect's separator and line end (CRLF),
- * its decimal mark in number columns, a BOM for Excel, and the formula guard (a leading apostrophe)
- * on text cells that start with =, +, -, @, tab, CR or LF. Quotes, separators and line breaks are
- * byte-sized in UTF-8 and never part of a multi-byte character, so the bytes are enough.
+ * its decimal mark in number columns, a BOM for Excel, and, in a dialect that guards formulas, a
+ * leading apostrophe on text cells that start with =, +, -, @, tab, CR, LF or an apostrophe.
+ * Quotes, separators and line breaks are byte-sized in UTF-8 and never part of a multi-byte
+ * character, so the bytes are enough.
  */
 public final class CopyCsvTranscoder extends OutputStream {
 
   /** What a column holds, which decides what the dialect does to its cells. */
   public enum Kind {
-    /** Free text: guarded against formula injection. */
+    /** Free text: guarded against formula injection where the dialect does. */
     TEXT,
     /** A decimal number: written with the dialect's decimal mark. */
     NUMBER,
@@ -147,13 +148,8 @@ public final class CopyCsvTranscoder extends OutputStream {
     boolean guard =
         kind == Kind.TEXT
             && length > 0
-            && (field[0] == '='
-                || field[0] == '+'
-                || field[0] == '-'
-                || field[0] == '@'
-                || field[0] == '\t'
-                || field[0] == '\r'
-                || field[0] == '\n');
+            && dialect.guardsFormulas()
+            && CsvDialect.guarded((char) field[0]);
     if (kind == Kind.NUMBER && decimal != '.') {
       for (int i = 0; i < length; i++) {
         if (field[i] == '.') {

@@ -10,9 +10,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.temporal.TemporalAccessor;
 
 /**
- * Writes CSV in a dialect, one row at a time, straight to the response stream. Text cells that a
- * spreadsheet would read as a formula (starting with =, +, -, @, tab, CR or LF) get a leading
- * apostrophe; numbers and dates are written as values, never guarded.
+ * Writes CSV in a dialect, one row at a time, straight to the response stream. In a dialect that
+ * guards formulas, text cells that a spreadsheet would read as a formula get a leading apostrophe
+ * (CsvDialect#guardsFormulas); numbers and dates are written as values, never guarded.
  */
 public final class CsvWriter implements AutoCloseable {
 
@@ -57,7 +57,7 @@ public final class CsvWriter implements AutoCloseable {
       return value.toString();
     }
     String text = value.toString();
-    if (!text.isEmpty() && "=+-@\t\r\n".indexOf(text.charAt(0)) >= 0) {
+    if (dialect.guardsFormulas() && !text.isEmpty() && CsvDialect.guarded(text.charAt(0))) {
       text = "'" + text; // formula injection guard
     }
     if (text.indexOf(dialect.separator()) >= 0

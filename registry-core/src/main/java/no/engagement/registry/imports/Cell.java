@@ -10,7 +10,10 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
 
-/** How the text of one cell becomes a typed value. Blank cells are "unknown" (null), never 0. */
+/**
+ * How the text of one cell becomes a typed value. An empty cell (nothing, or {@code ""}) is
+ * "unknown" (null), never 0; other cells than free text are read without surrounding spaces.
+ */
 @FunctionalInterface
 interface Cell {
 
@@ -24,8 +27,24 @@ interface Cell {
     return false;
   }
 
+  /** Whether the cell is free text, kept exactly as written (other cells are read stripped). */
+  default boolean isText() {
+    return false;
+  }
+
+  /** Free text, as written: its spaces, tabs and line breaks included. */
   static Cell text() {
-    return (text, context) -> text;
+    return new Cell() {
+      @Override
+      public Object parse(String text, Context context) {
+        return text;
+      }
+
+      @Override
+      public boolean isText() {
+        return true;
+      }
+    };
   }
 
   static Cell integer() {

@@ -1,9 +1,5 @@
 package no.engagement.registry.imports;
 
-import com.opencsv.CSVReader;
-import com.opencsv.CSVReaderBuilder;
-import com.opencsv.RFC4180ParserBuilder;
-import com.opencsv.exceptions.CsvValidationException;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,14 +17,18 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 
 /**
  * Reads an uploaded CSV as a stream, in two steps. {@link #scan} goes over the bytes once: SHA-256,
  * the encoding (UTF-8 with or without BOM, else Windows-1252; UTF-16 is refused), NUL bytes, the
  * delimiter ({@code ;} or {@code ,}, from the header line) and a quote that never closes (named by
  * the line its record starts on). {@link #read} then hands the records one by one to a handler,
- * parsed with OpenCSV's RFC 4180 parser, so backslashes are data and quotes are doubled. Neither
- * holds the file or its rows; {@link #parse} collects them for small files (templates).
+ * parsed with Commons CSV's RFC 4180 format: backslashes are data, quotes are doubled, and a quoted
+ * cell keeps its line breaks (CR, LF or CRLF) and spaces exactly as written. Neither holds the file
+ * or its rows; {@link #parse} collects them for small files (templates).
  */
 final class CsvInput {
 
@@ -116,7 +116,7 @@ final class CsvInput {
   /**
    * Streams the records of a file {@link #scan} found nothing wrong with. Problems found on the way
    * (too many rows, a cell too long, bytes the encoding does not allow) are added to {@code
-   * problems}; an empty file or a header without rows too.
+   * problems}; an empty file too (a header without rows is a valid file of no rows).
    *
    * @return the number of data records read
    */
@@ -131,19 +131,24 @@ final class CsvInput {
     boolean tooMany = false;
     try (InputStream in = content.open()) {
       in.skipNBytes(scan.skip());
-      var parser = new RFC4180ParserBuilder().withSeparator(scan.delimiter()).build();
-      try (CSVReader reader =
-          new CSVReaderBuilder(new BufferedReader(new InputStreamReader(in, decoder), 1 << 16))
-              .withCSVParser(parser)
-              .withKeepCarriageReturn(false)
-              .build()) {
+      var format =
+          CSVFormat.RFC4180
+              .builder()
+              .setDelimiter(scan.delimiter())
+              .setIgnoreEmptyLines(false)
+              .setIgnoreSurroundingSpaces(false)
+              .get();
+      try (CSVParser parser =
+          format.parse(new BufferedReader(new InputStreamReader(in, decoder), 1 << 16))) {
         long linesBefore = 0;
-        String[] cells;
+        var records = parser.iterator();
+        CSVRecord next;
         boolean first = true;
-        while ((cells = reader.readNext()) != null) {
-          long linesAfter = reader.getLinesRead();
+        while ((next = nextRecord(records)) != null) {
+          long linesAfter = parser.getCurrentLineNumber();
           long firstLine = linesBefore + 1;
           linesBefore = linesAfter;
+          String[] cells = next.values();
           if (cells.length == 1 && cells[0].isEmpty()) {
             continue; // a blank line: ignored
           }
@@ -180,7 +185,7 @@ final class CsvInput {
           }
           handler.record(record);
         }
-      } catch (CsvValidationException e) {
+      } catch (Unparseable e) {
         problems.add(Problem.file("file.unparseable", e.getMessage()));
       }
     } catch (CharacterCodingException e) {
@@ -190,10 +195,32 @@ final class CsvInput {
     }
     if (header.isEmpty()) {
       problems.add(Problem.file("file.empty"));
-    } else if (row == 0 && !tooMany && problems.isEmpty()) {
-      problems.add(Problem.file("file.no.rows"));
     }
+    // a header without rows is valid and changes nothing: an empty dataset imports back
     return row;
+  }
+
+  /** A record that is not CSV (e.g. text after a closing quote), named by the parser. */
+  private static final class Unparseable extends Exception {
+    Unparseable(String message) {
+      super(message);
+    }
+  }
+
+  /**
+   * The next record; what the parser cannot read is {@link Unparseable}, a byte the encoding does
+   * not allow a {@link CharacterCodingException}.
+   */
+  private static CSVRecord nextRecord(java.util.Iterator<CSVRecord> records)
+      throws CharacterCodingException, Unparseable {
+    try {
+      return records.hasNext() ? records.next() : null;
+    } catch (UncheckedIOException e) {
+      if (e.getCause() instanceof CharacterCodingException c) {
+        throw c;
+      }
+      throw new Unparseable(e.getCause().getMessage());
+    }
   }
 
   /**

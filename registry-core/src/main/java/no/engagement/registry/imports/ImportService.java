@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.ResourceBundle;
 import java.util.regex.Pattern;
 import no.engagement.registry.audit.AuditLog;
+import no.engagement.registry.export.CsvDialect;
 import org.jooq.Field;
 import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Service;
@@ -327,7 +328,8 @@ public class ImportService {
       return writeRowByRow(
           spec, request, scan, report, file, context, errors, warnings, defaultSource);
     }
-    StagingQueries.Target target = target(spec, request.complete());
+    StagingQueries.Target target =
+        target(spec, request.complete(), file.index.keySet(), defaultSource != null);
     Field<?> sourceField = spec.table().field("source_id");
     Long source = defaultSource;
     staging.stage(
@@ -455,11 +457,11 @@ public class ImportService {
     var tx = TransactionAspectSupport.currentTransactionStatus();
     Object beforeAll = tx.createSavepoint();
     long batchId = queries.insertBatch(report, request.user(), defaultSource);
-    int written = 0;
+    int[] counts = new int[ImportSpec.Written.values().length];
     for (var row : rows) {
       Object beforeRow = tx.createSavepoint();
       try {
-        written += spec.writer().write(queries.dsl(), row, batchId, defaultSource);
+        counts[spec.writer().write(queries.dsl(), row, batchId, defaultSource).ordinal()]++;
         tx.releaseSavepoint(beforeRow);
       } catch (org.springframework.dao.DataIntegrityViolationException e) {
         tx.rollbackToSavepoint(beforeRow);
@@ -475,23 +477,35 @@ public class ImportService {
                 spec.table()));
       }
     }
+    int added = counts[ImportSpec.Written.ADDED.ordinal()];
+    int changed = counts[ImportSpec.Written.CHANGED.ordinal()];
+    int unchanged = counts[ImportSpec.Written.UNCHANGED.ordinal()];
+    var diff = new ImportDiff(added, changed, unchanged, 0, List.of(), List.of(), List.of());
     if (!errors.isEmpty() || request.dryRun()) {
       tx.rollbackToSavepoint(beforeAll);
       if (!errors.isEmpty()) {
         throw new ImportRejectedException(with(report, errors, warnings, 0, null, null));
       }
-      return with(report, errors, warnings, written, ImportDiff.onlyAdded(written), null);
+      return with(report, errors, warnings, added + changed, diff, null);
     }
     tx.releaseSavepoint(beforeAll);
     queries.afterWrite(spec.table());
-    queries.finishBatch(batchId, written, 0, 0, 0);
+    queries.finishBatch(batchId, added, changed, unchanged, 0);
     audit.record(
         request.user(),
         "import",
         spec.kind() + " #" + batchId,
-        request.fileName() + ": " + written + " added, SHA-256 " + report.sha256(),
+        request.fileName()
+            + ": "
+            + added
+            + " added, "
+            + changed
+            + " changed, "
+            + unchanged
+            + " unchanged, SHA-256 "
+            + report.sha256(),
         request.remote());
-    return with(report, errors, warnings, written, ImportDiff.onlyAdded(written), batchId);
+    return with(report, errors, warnings, added + changed, diff, batchId);
   }
 
   /**
@@ -649,7 +663,15 @@ public class ImportService {
 
           @Override
           public void record(CsvRecord record) {
-            var row = readRow(spec, file.index, file.headerSize, record, context, errors);
+            var row =
+                readRow(
+                    spec,
+                    file.index,
+                    file.headerSize,
+                    record,
+                    context,
+                    file.delimiter == ';',
+                    errors);
             if (row != null) {
               valid.accept(row);
             }
@@ -659,9 +681,14 @@ public class ImportService {
   }
 
   /**
-   * The columns a kind writes, its natural key and, for a file declared complete, what it replaces.
+   * The columns a file of a kind writes (those in the file, and the source chosen for the file),
+   * its natural key (always written) and, for a file declared complete, what it replaces.
    */
-  private static StagingQueries.Target target(ImportSpec spec, boolean complete) {
+  private static StagingQueries.Target target(
+      ImportSpec spec,
+      boolean complete,
+      java.util.Collection<ImportSpec.Column> inFile,
+      boolean defaultSource) {
     var table = spec.table();
     List<Field<?>> columns = new ArrayList<>();
     if (spec.expander() != null) {
@@ -673,13 +700,14 @@ public class ImportService {
       }
     } else {
       columns.addAll(spec.constants().keySet());
-      for (var c : spec.columns()) {
+      // a column the file leaves out is not written: the rows it changes keep their values
+      for (var c : inFile) {
         if (c.target() != null && !columns.contains(c.target())) {
           columns.add(c.target());
         }
       }
       Field<?> source = table.field("source_id");
-      if (source != null && !columns.contains(source)) {
+      if (source != null && !columns.contains(source) && defaultSource) {
         columns.add(source);
       }
     }
@@ -722,7 +750,8 @@ public class ImportService {
     if (spec == null || spec.writer() != null) {
       return List.of();
     }
-    return staging.history(target(spec, false), batch.id(), names(queries.lookups()));
+    return staging.history(
+        target(spec, false, spec.columns(), true), batch.id(), names(queries.lookups()));
   }
 
   private static ImportReport with(
@@ -778,12 +807,17 @@ public class ImportService {
     return index;
   }
 
+  /**
+   * The valid values of one record, or null (its problems added to {@code errors}). In a file of
+   * the Excel dialect (semicolons), a text cell's formula guard is taken off (CsvDialect#unguard).
+   */
   private static ImportSpec.Row readRow(
       ImportSpec spec,
       Map<ImportSpec.Column, Integer> index,
       int headerSize,
       CsvRecord record,
       Cell.Context context,
+      boolean excelDialect,
       Problems errors) {
     if (record.cells().length != headerSize) {
       errors.add(
@@ -795,7 +829,16 @@ public class ImportService {
     for (var e : index.entrySet()) {
       var column = e.getKey();
       String raw = record.cell(e.getValue());
-      String text = raw == null ? "" : raw.strip();
+      String text;
+      if (raw == null) {
+        text = "";
+      } else if (!column.cell().isText()) {
+        text = raw.strip();
+      } else if (excelDialect) {
+        text = CsvDialect.unguard(raw);
+      } else {
+        text = raw;
+      }
       if (text.isEmpty()) {
         if (column.required()) {
           errors.add(Problem.cell(record, column.header(), null, "required"));

@@ -59,10 +59,20 @@ record ImportSpec(
     List<Map<Field<?>, Object>> expand(Row row, Problems warnings);
   }
 
-  /** Writes what one valid row says when a plain insert into {@link #table} cannot. */
+  /** What a row writer did with a row. */
+  enum Written {
+    ADDED,
+    CHANGED,
+    UNCHANGED
+  }
+
+  /**
+   * Writes what one valid row says when a plain merge into {@link #table} cannot; a row it changes
+   * is recorded in {@code import_change}, so a revert puts it back.
+   */
   @FunctionalInterface
   interface RowWriter {
-    int write(org.jooq.DSLContext dsl, Row row, long batchId, Long defaultSourceId);
+    Written write(org.jooq.DSLContext dsl, Row row, long batchId, Long defaultSourceId);
   }
 
   /** Whether every row must cite a source document: personnel figures always do. */

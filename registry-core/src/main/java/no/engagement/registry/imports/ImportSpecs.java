@@ -10,6 +10,7 @@ import static no.engagement.registry.jooq.Tables.FUNDING_ALLOCATION;
 import static no.engagement.registry.jooq.Tables.FUNDING_PARTNER;
 import static no.engagement.registry.jooq.Tables.FUNDING_PLACE;
 import static no.engagement.registry.jooq.Tables.FUNDING_PROGRAMME;
+import static no.engagement.registry.jooq.Tables.IMPORT_CHANGE;
 import static no.engagement.registry.jooq.Tables.INITIATIVE;
 import static no.engagement.registry.jooq.Tables.MISSION;
 import static no.engagement.registry.jooq.Tables.MISSION_HOST;
@@ -39,6 +40,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import no.engagement.registry.jooq.enums.FigureFlagCode;
 import org.jooq.Field;
+import org.jooq.impl.DSL;
 
 /**
  * The import templates, one per kind of data. The headers are the contract documented in the
@@ -455,34 +457,101 @@ final class ImportSpecs {
         (dsl, row, batchId, defaultSourceId) -> {
           @SuppressWarnings("unchecked")
           var missions = (List<Long>) row.get("missions");
+          @SuppressWarnings("unchecked")
           var places = (List<String>) row.get("stated_places");
           Long sourceId = row.get("source") != null ? (Long) row.get("source") : defaultSourceId;
-          var figure =
-              dsl.insertInto(PERSONNEL_FIGURE)
-                  .set(PERSONNEL_FIGURE.CONTRIBUTOR_ISO3, (String) row.get("contributor"))
-                  .set(
-                      PERSONNEL_FIGURE.MISSION_ID,
-                      missions.size() == 1 ? missions.getFirst() : null)
-                  .set(PERSONNEL_FIGURE.YEAR, (Short) row.get("year"))
-                  .set(
-                      PERSONNEL_FIGURE.PERSONNEL_TYPE,
-                      PERSONNEL_FIGURE
-                          .PERSONNEL_TYPE
-                          .getDataType()
-                          .convert(row.get("personnel_type")))
-                  .set(
-                      PERSONNEL_FIGURE.GENDER,
-                      PERSONNEL_FIGURE.GENDER.getDataType().convert(row.get("gender")))
-                  .set(PERSONNEL_FIGURE.COUNT, (BigDecimal) row.get("count"))
-                  .set(
-                      PERSONNEL_FIGURE.BASIS,
-                      PERSONNEL_FIGURE.BASIS.getDataType().convert(row.get("basis")))
-                  .set(PERSONNEL_FIGURE.APPROXIMATE, Boolean.TRUE.equals(row.get("approximate")))
-                  .set(PERSONNEL_FIGURE.STATED_TEXT, (String) row.get("stated_text"))
-                  .set(PERSONNEL_FIGURE.SOURCE_ID, sourceId)
-                  .set(PERSONNEL_FIGURE.BATCH_ID, batchId)
-                  .returning(PERSONNEL_FIGURE.ID)
+          var f = PERSONNEL_FIGURE;
+          var type = f.PERSONNEL_TYPE.getDataType().convert(row.get("personnel_type"));
+          var gender = f.GENDER.getDataType().convert(row.get("gender"));
+          var basis = f.BASIS.getDataType().convert(row.get("basis"));
+          Long single = missions.size() == 1 ? missions.getFirst() : null;
+          // the same statement (its key and its set of missions) is changed, never repeated
+          var sameSet =
+              single != null
+                  ? f.MISSION_ID.eq(single)
+                  : f.MISSION_ID
+                      .isNull()
+                      .and(
+                          DSL.field(
+                                  DSL.select(
+                                          DSL.arrayAgg(PERSONNEL_FIGURE_MISSION.MISSION_ID)
+                                              .orderBy(PERSONNEL_FIGURE_MISSION.MISSION_ID))
+                                      .from(PERSONNEL_FIGURE_MISSION)
+                                      .where(PERSONNEL_FIGURE_MISSION.FIGURE_ID.eq(f.ID)))
+                              .eq(missions.stream().sorted().toArray(Long[]::new)));
+          var existing =
+              dsl.selectFrom(f)
+                  .where(f.CONTRIBUTOR_ISO3.eq((String) row.get("contributor")))
+                  .and(f.YEAR.eq((Short) row.get("year")))
+                  .and(f.PERIOD_START.isNull())
+                  .and(f.PERSONNEL_TYPE.eq(type))
+                  .and(f.GENDER.eq(gender))
+                  .and(f.BASIS.eq(basis))
+                  .and(f.SOURCE_ID.isNotDistinctFrom(sourceId))
+                  .and(sameSet)
                   .fetchOne();
+          var figure = existing != null ? existing.copy() : dsl.newRecord(f);
+          if (existing != null) {
+            figure.setId(existing.getId());
+          }
+          figure.setContributorIso3((String) row.get("contributor"));
+          figure.setMissionId(single);
+          figure.setYear((Short) row.get("year"));
+          figure.setPersonnelType(type);
+          figure.setGender(gender);
+          figure.setCount((BigDecimal) row.get("count"));
+          figure.setBasis(basis);
+          figure.setApproximate(Boolean.TRUE.equals(row.get("approximate")));
+          figure.setStatedText((String) row.get("stated_text"));
+          figure.setSourceId(sourceId);
+          List<String> placesOf =
+              missions.size() > 1
+                  ? dsl.select(PERSONNEL_FIGURE_MISSION.STATED_PLACE)
+                      .from(PERSONNEL_FIGURE_MISSION)
+                      .where(PERSONNEL_FIGURE_MISSION.FIGURE_ID.eq(figure.getId()))
+                      .orderBy(PERSONNEL_FIGURE_MISSION.MISSION_ID)
+                      .fetch(PERSONNEL_FIGURE_MISSION.STATED_PLACE)
+                  : List.of();
+          List<String> newPlaces = new ArrayList<>();
+          if (missions.size() > 1) {
+            var byMission = new java.util.TreeMap<Long, String>();
+            for (int i = 0; i < missions.size(); i++) {
+              byMission.put(
+                  missions.get(i), places != null && i < places.size() ? places.get(i) : null);
+            }
+            newPlaces.addAll(byMission.values());
+          }
+          if (existing != null) {
+            figure.setBatchId(existing.getBatchId());
+            if (figure.equals(existing) && placesOf.equals(newPlaces)) {
+              return ImportSpec.Written.UNCHANGED;
+            }
+            figure.setBatchId(batchId);
+            dsl.insertInto(IMPORT_CHANGE)
+                .set(IMPORT_CHANGE.BATCH_ID, batchId)
+                .set(IMPORT_CHANGE.TABLE_NAME, f.getName())
+                .set(IMPORT_CHANGE.OP, "changed")
+                .set(IMPORT_CHANGE.OLD_BATCH_ID, existing.getBatchId())
+                .set(
+                    IMPORT_CHANGE.OLD_ROW,
+                    org.jooq.JSONB.valueOf(
+                        existing.formatJSON(
+                            new org.jooq.JSONFormat()
+                                .header(false)
+                                .recordFormat(org.jooq.JSONFormat.RecordFormat.OBJECT))))
+                .set(
+                    IMPORT_CHANGE.NEW_ROW,
+                    org.jooq.JSONB.valueOf(
+                        figure.formatJSON(
+                            new org.jooq.JSONFormat()
+                                .header(false)
+                                .recordFormat(org.jooq.JSONFormat.RecordFormat.OBJECT))))
+                .execute();
+            dsl.executeUpdate(figure);
+          } else {
+            figure.setBatchId(batchId);
+            figure.store();
+          }
           if (missions.size() > 1) { // one mission: the figure's own mission_id says it
             for (int i = 0; i < missions.size(); i++) {
               dsl.insertInto(PERSONNEL_FIGURE_MISSION)
@@ -491,10 +560,16 @@ final class ImportSpecs {
                   .set(
                       PERSONNEL_FIGURE_MISSION.STATED_PLACE,
                       places != null && i < places.size() ? places.get(i) : null)
+                  .onConflict(
+                      PERSONNEL_FIGURE_MISSION.FIGURE_ID, PERSONNEL_FIGURE_MISSION.MISSION_ID)
+                  .doUpdate()
+                  .set(
+                      PERSONNEL_FIGURE_MISSION.STATED_PLACE,
+                      places != null && i < places.size() ? places.get(i) : null)
                   .execute();
             }
           }
-          return 1;
+          return existing != null ? ImportSpec.Written.CHANGED : ImportSpec.Written.ADDED;
         };
     Cell missionList =
         (text, context) -> {
@@ -511,7 +586,10 @@ final class ImportSpecs {
           }
           return ids;
         };
-    Cell placeList = (text, context) -> List.of(text.split("\\s*\\|\\s*"));
+    // an empty place is unknown (null), as a blank cell is
+    Cell placeList =
+        (text, context) ->
+            Arrays.stream(text.split("\\s*\\|\\s*", -1)).map(p -> p.isEmpty() ? null : p).toList();
     return new ImportSpec(
         "personnel-statements",
         PERSONNEL_FIGURE,

@@ -1,8 +1,5 @@
 package no.engagement.registry.seed;
 
-import com.opencsv.CSVReaderBuilder;
-import com.opencsv.RFC4180ParserBuilder;
-import com.opencsv.exceptions.CsvException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -13,6 +10,7 @@ import java.util.List;
 import no.engagement.registry.imports.ImportReport;
 import no.engagement.registry.imports.ImportRequest;
 import no.engagement.registry.imports.ImportService;
+import org.apache.commons.csv.CSVFormat;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -69,23 +67,23 @@ public class SeedLoader {
   }
 
   static List<Entry> manifest() {
-    try (var reader =
-        new CSVReaderBuilder(new InputStreamReader(open("manifest.csv"), StandardCharsets.UTF_8))
-            .withCSVParser(new RFC4180ParserBuilder().build())
-            .withSkipLines(1)
-            .build()) {
+    try (var parser =
+        CSVFormat.RFC4180
+            .builder()
+            .setHeader()
+            .setSkipHeaderRecord(true)
+            .get()
+            .parse(new InputStreamReader(open("manifest.csv"), StandardCharsets.UTF_8))) {
       List<Entry> entries = new ArrayList<>();
-      for (String[] line : reader.readAll()) {
-        if (line.length >= 2 && !line[0].isBlank()) {
-          String source = line.length > 2 && !line[2].isBlank() ? line[2].strip() : null;
-          entries.add(new Entry(line[0].strip(), line[1].strip(), source));
+      for (var line : parser) {
+        if (line.size() >= 2 && !line.get(0).isBlank()) {
+          String source = line.size() > 2 && !line.get(2).isBlank() ? line.get(2).strip() : null;
+          entries.add(new Entry(line.get(0).strip(), line.get(1).strip(), source));
         }
       }
       return entries;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
-    } catch (CsvException e) {
-      throw new IllegalStateException("seed-data/manifest.csv is not valid CSV", e);
     }
   }
 

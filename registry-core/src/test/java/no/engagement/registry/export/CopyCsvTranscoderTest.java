@@ -63,14 +63,14 @@ class CopyCsvTranscoderTest {
   }
 
   @Test
-  void rfc4180() throws IOException {
+  void rfc4180CarriesTextAsStored() throws IOException {
     assertThat(transcode(CsvDialect.RFC4180, COPY))
         .isEqualTo(
             "name,count,code\r\n"
-                + "\"'=HYPERLINK(\"\"http://x\"\")\",12.5,A\r\n"
-                + "'@SUM(1),-2,B\r\n"
-                + "'-2+3,0.25,C\r\n"
-                + "'\ttab,,D\r\n"
+                + "\"=HYPERLINK(\"\"http://x\"\")\",12.5,A\r\n"
+                + "@SUM(1),-2,B\r\n"
+                + "-2+3,0.25,C\r\n"
+                + "\ttab,,D\r\n"
                 + "\"a;b, c\",1000,E\r\n"
                 + "\"two\nlines\",3,-1\r\n"
                 + "Sør-Sudan \u2019æøå,,\r\n");

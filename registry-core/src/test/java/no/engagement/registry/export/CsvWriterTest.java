@@ -37,14 +37,29 @@ class CsvWriterTest {
   }
 
   @Test
-  void textThatASpreadsheetWouldRunIsNeutralisedButNumbersAreNot() {
-    var csv = new CsvWriter(new ByteArrayOutputStream(), CsvDialect.RFC4180);
+  void textThatASpreadsheetWouldRunIsNeutralisedInTheExcelDialectButNumbersAreNot() {
+    var csv = new CsvWriter(new ByteArrayOutputStream(), CsvDialect.EXCEL_NB);
     assertThat(csv.cell("=HYPERLINK(\"http://x\")")).isEqualTo("\"'=HYPERLINK(\"\"http://x\"\")\"");
     assertThat(csv.cell("@SUM(1)")).isEqualTo("'@SUM(1)");
     assertThat(csv.cell("-2+3")).isEqualTo("'-2+3");
     assertThat(csv.cell("+47 22")).isEqualTo("'+47 22");
     assertThat(csv.cell("\tx")).isEqualTo("'\tx");
+    assertThat(csv.cell("'quoted")).as("an apostrophe of its own, kept").isEqualTo("''quoted");
     assertThat(csv.cell(new BigDecimal("-2"))).isEqualTo("-2");
     assertThat(csv.cell("MINUSMA")).isEqualTo("MINUSMA");
+    // the import takes exactly the guard off
+    for (String text : new String[] {"=HYPERLINK(1)", "@SUM(1)", "-2+3", "'quoted", "''x", "a'b"}) {
+      String guarded = csv.cell(text);
+      assertThat(CsvDialect.unguard(guarded)).isEqualTo(text);
+    }
+  }
+
+  @Test
+  void theRfc4180DialectCarriesTextExactlyAsStored() {
+    var csv = new CsvWriter(new ByteArrayOutputStream(), CsvDialect.RFC4180);
+    assertThat(csv.cell("=HYPERLINK(\"http://x\")")).isEqualTo("\"=HYPERLINK(\"\"http://x\"\")\"");
+    assertThat(csv.cell("@SUM(1)")).isEqualTo("@SUM(1)");
+    assertThat(csv.cell("'quoted")).isEqualTo("'quoted");
+    assertThat(csv.cell("\tx")).isEqualTo("\tx");
   }
 }

@@ -87,8 +87,9 @@ class ReleaseServiceTest {
     importFigure("11");
     var first = releases.publish(version(), "first", "release-test", null, null);
     var files = releases.files(first);
-    // twelve datasets (README, "Whole datasets") in two dialects, and the zip
-    assertThat(files).hasSize(25);
+    // twenty-five datasets, one per import kind but the UN formats (README, "Whole datasets"),
+    // in two dialects, and the zip
+    assertThat(files).hasSize(51);
     var personnel =
         files.stream().filter(f -> f.name().equals("personnel.csv")).findFirst().orElseThrow();
     byte[] before = bytes(first, personnel);

@@ -123,8 +123,9 @@ class ReleasesTest {
       assertThat(sha256(body)).as(m.group(2)).isEqualTo(m.group(4));
       files.put(m.group(1), m.group(4));
     }
-    // twelve datasets (README, "Whole datasets") in two dialects, and the zip
-    assertThat(files).hasSize(25);
+    // twenty-five datasets, one per import kind but the UN formats (README, "Whole datasets"),
+    // in two dialects, and the zip
+    assertThat(files).hasSize(51);
     return files;
   }
 
