@@ -499,7 +499,10 @@ final class ImportSpecs {
           figure.setYear((Short) row.get("year"));
           figure.setPersonnelType(type);
           figure.setGender(gender);
-          figure.setCount((BigDecimal) row.get("count"));
+          // as the column keeps it (numeric(12, 2)), so an unchanged count compares equal
+          figure.setCount(
+              ((BigDecimal) row.get("count"))
+                  .setScale(f.COUNT.getDataType().scale(), java.math.RoundingMode.HALF_UP));
           figure.setBasis(basis);
           figure.setApproximate(Boolean.TRUE.equals(row.get("approximate")));
           figure.setStatedText((String) row.get("stated_text"));
@@ -547,6 +550,7 @@ final class ImportSpecs {
                                 .header(false)
                                 .recordFormat(org.jooq.JSONFormat.RecordFormat.OBJECT))))
                 .execute();
+            figure.changed(f.ID, false); // the key, generated: never updated
             dsl.executeUpdate(figure);
           } else {
             figure.setBatchId(batchId);

@@ -34,7 +34,115 @@ class DownloadsTest {
   private final HttpClient http = HttpClient.newHttpClient();
 
   static List<String> datasets() {
-    return Dataset.names();
+    return Dataset.names().stream().filter(n -> !n.equals("provenance")).toList();
+  }
+
+  /** Every import kind but the UN's own formats has a dataset of the same name. */
+  @org.junit.jupiter.api.Test
+  void everyImportKindHasADownload() {
+    assertThat(Dataset.names())
+        .containsAll(imports.kinds().stream().filter(k -> !k.endsWith("-un")).toList());
+  }
+
+  /**
+   * Text at its hardest (csv-spectrum's cases and more): quotes, the separators of both dialects,
+   * CR, CRLF and LF inside a cell, a tab, a leading formula character and a leading apostrophe,
+   * emoji, a combining mark, U+2028, spaces at both ends.
+   */
+  private static final List<String> HARD_TEXT =
+      List.of(
+          "=SUM(A1) \"quoted\"; comma, tab\there CR\rCRLF\r\nLF\n emoji \uD83C\uDF89 e\u0301"
+              + " line\u2028sep 'end ",
+          "'=already guarded",
+          "  -spaces at both ends\t ");
+
+  /** A file in the RFC 4180 dialect, written by this test (not by the registry). */
+  private static byte[] rfc4180(List<List<String>> rows) {
+    var b = new StringBuilder();
+    for (var row : rows) {
+      for (int i = 0; i < row.size(); i++) {
+        String v = row.get(i);
+        if (i > 0) {
+          b.append(',');
+        }
+        if (v.contains(",") || v.contains("\"") || v.contains("\r") || v.contains("\n")) {
+          b.append('"').append(v.replace("\"", "\"\"")).append('"');
+        } else {
+          b.append(v);
+        }
+      }
+      b.append("\r\n");
+    }
+    return b.toString().getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static List<List<String>> parse(byte[] rfc) throws Exception {
+    List<List<String>> rows = new java.util.ArrayList<>();
+    try (var parser =
+        org.apache.commons.csv.CSVFormat.RFC4180.parse(
+            new StringReader(new String(rfc, StandardCharsets.UTF_8)))) {
+      for (var r : parser) {
+        rows.add(new java.util.ArrayList<>(List.of(r.values())));
+      }
+    }
+    return rows;
+  }
+
+  /**
+   * For every dataset with free text: its first text column (not a key) takes the hard texts in its
+   * first rows; the file imports, and the download of both dialects gives them back: the RFC 4180
+   * file byte for byte as imported, the Excel file imported again changes nothing.
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("datasets")
+  void hardTextComesBackByteForByteInBothDialects(String name) throws Exception {
+    var dataset = Dataset.named(name).orElseThrow();
+    byte[] before = get("/downloads/" + name + ".csv").body();
+    var rows = parse(before);
+    assertThat(rfc4180(rows)).as("this test's own writer").isEqualTo(before);
+    int column = -1;
+    for (int i = 0; i < dataset.kinds().size(); i++) {
+      if (dataset.kinds().get(i) == no.engagement.registry.export.CopyCsvTranscoder.Kind.TEXT
+          && !dataset.key().contains(rows.getFirst().get(i))
+          && !rows.getFirst().get(i).equals("stated_places")) {
+        column = i;
+        break;
+      }
+    }
+    if (column < 0 || rows.size() < 2) {
+      return; // codes only: the plain round trip covers it
+    }
+    for (int r = 1; r < rows.size() && r <= HARD_TEXT.size(); r++) {
+      rows.get(r).set(column, HARD_TEXT.get(r - 1));
+    }
+    byte[] hard = rfc4180(rows);
+    var report =
+        imports.importFile(
+            new no.engagement.registry.imports.ImportRequest(
+                name, name + "-hard.csv", hard, "downloads-test", null, false));
+    try {
+      assertThat(report.errors()).isEmpty();
+      assertThat(report.diff().changed()).isEqualTo(Math.min(rows.size() - 1, HARD_TEXT.size()));
+      assertThat(new String(get("/downloads/" + name + ".csv").body(), StandardCharsets.UTF_8))
+          .as("RFC 4180, byte for byte")
+          .isEqualTo(new String(hard, StandardCharsets.UTF_8));
+      byte[] excel = get("/downloads/" + name + ".csv?dialect=excel-nb").body();
+      var again = imports.check(name, name + "-excel.csv", excel, "downloads-test", null);
+      assertThat(again.errors()).isEmpty();
+      assertThat(List.of(again.diff().added(), again.diff().changed()))
+          .as("the Excel file imports back unchanged: %s", again.diff().changes())
+          .containsExactly(0L, 0L);
+    } finally {
+      if (name.equals("sources")) {
+        // a source document has no import batch of its own to revert: the file before, again
+        imports.importFile(
+            new no.engagement.registry.imports.ImportRequest(
+                name, name + ".csv", before, "downloads-test", null, false));
+      } else {
+        imports.revert(report.batchId(), "downloads-test", null);
+      }
+    }
+    assertThat(get("/downloads/" + name + ".csv").body()).isEqualTo(before);
   }
 
   private HttpResponse<byte[]> get(String path) throws Exception {
@@ -105,13 +213,11 @@ class DownloadsTest {
       assertThat(records.getFirst().length).isEqualTo(dataset.kinds().size());
       assertThat(records).hasSize((int) inDatabase + 1);
 
-      if (imports.kinds().contains(name) && inDatabase > 0) {
+      assertThat(imports.kinds()).as("the import kind of the dataset").contains(name);
+      if (inDatabase > 0) {
         var report = imports.check(name, name + ".csv", body, "downloads-test", null);
         assertThat(report.errors()).as("%s (%s) imports back", name, dialect).isEmpty();
         var diff = report.diff();
-        if (name.equals("personnel-statements")) {
-          continue; // statements on several missions only add: a round trip reads them all
-        }
         assertThat(List.of(diff.added(), diff.changed(), diff.removed()))
             .as("%s (%s) round trip: %s", name, dialect, diff.changes())
             .containsExactly(0L, 0L, 0L);
