@@ -10,6 +10,7 @@ import no.engagement.registry.jooq.tables.DeploymentSeries;
 import no.engagement.registry.jooq.tables.DeploymentSourceSeries;
 import no.engagement.registry.jooq.tables.FigureFlag;
 import no.engagement.registry.jooq.tables.ImportChange;
+import no.engagement.registry.jooq.tables.MissionAlias;
 import no.engagement.registry.jooq.tables.MissionSetLabel;
 import no.engagement.registry.jooq.tables.PersonnelFigure;
 import no.engagement.registry.jooq.tables.PersonnelTypeSubtree;
@@ -47,6 +48,8 @@ public class Indexes {
     public static final Index FIGURE_FLAG_BATCH = Internal.createIndex(DSL.name("figure_flag_batch"), FigureFlag.FIGURE_FLAG, new OrderField[] { FigureFlag.FIGURE_FLAG.BATCH_ID }, false);
     public static final Index IMPORT_CHANGE_BATCH = Internal.createIndex(DSL.name("import_change_batch"), ImportChange.IMPORT_CHANGE, new OrderField[] { ImportChange.IMPORT_CHANGE.BATCH_ID }, false);
     public static final Index IMPORT_CHANGE_OLD_BATCH = Internal.createIndex(DSL.name("import_change_old_batch"), ImportChange.IMPORT_CHANGE, new OrderField[] { ImportChange.IMPORT_CHANGE.OLD_BATCH_ID }, false);
+    public static final Index MISSION_ALIAS_BATCH = Internal.createIndex(DSL.name("mission_alias_batch"), MissionAlias.MISSION_ALIAS, new OrderField[] { MissionAlias.MISSION_ALIAS.BATCH_ID }, false);
+    public static final Index MISSION_ALIAS_MISSION = Internal.createIndex(DSL.name("mission_alias_mission"), MissionAlias.MISSION_ALIAS, new OrderField[] { MissionAlias.MISSION_ALIAS.MISSION_ID }, false);
     public static final Index MISSION_SET_LABEL_IDS = Internal.createIndex(DSL.name("mission_set_label_ids"), MissionSetLabel.MISSION_SET_LABEL, new OrderField[] { MissionSetLabel.MISSION_SET_LABEL.MISSION_IDS }, true);
     public static final Index PERSONNEL_FIGURE_BATCH = Internal.createIndex(DSL.name("personnel_figure_batch"), PersonnelFigure.PERSONNEL_FIGURE, new OrderField[] { PersonnelFigure.PERSONNEL_FIGURE.BATCH_ID }, false);
     public static final Index PERSONNEL_FIGURE_MISSION_YEAR = Internal.createIndex(DSL.name("personnel_figure_mission_year"), PersonnelFigure.PERSONNEL_FIGURE, new OrderField[] { PersonnelFigure.PERSONNEL_FIGURE.MISSION_ID, PersonnelFigure.PERSONNEL_FIGURE.YEAR }, false);

@@ -26,6 +26,7 @@ import no.engagement.registry.jooq.tables.ImportBatch;
 import no.engagement.registry.jooq.tables.ImportChange;
 import no.engagement.registry.jooq.tables.Initiative;
 import no.engagement.registry.jooq.tables.Mission;
+import no.engagement.registry.jooq.tables.MissionAlias;
 import no.engagement.registry.jooq.tables.MissionHost;
 import no.engagement.registry.jooq.tables.MissionRegion;
 import no.engagement.registry.jooq.tables.MissionSetLabel;
@@ -161,6 +162,11 @@ public class Public extends SchemaImpl {
      * The table <code>public.mission</code>.
      */
     public final Mission MISSION = Mission.MISSION;
+
+    /**
+     * The table <code>public.mission_alias</code>.
+     */
+    public final MissionAlias MISSION_ALIAS = MissionAlias.MISSION_ALIAS;
 
     /**
      * The table <code>public.mission_host</code>.
@@ -302,6 +308,7 @@ public class Public extends SchemaImpl {
             ImportChange.IMPORT_CHANGE,
             Initiative.INITIATIVE,
             Mission.MISSION,
+            MissionAlias.MISSION_ALIAS,
             MissionHost.MISSION_HOST,
             MissionRegion.MISSION_REGION,
             MissionSetLabel.MISSION_SET_LABEL,

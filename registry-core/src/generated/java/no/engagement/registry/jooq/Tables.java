@@ -23,6 +23,7 @@ import no.engagement.registry.jooq.tables.ImportBatch;
 import no.engagement.registry.jooq.tables.ImportChange;
 import no.engagement.registry.jooq.tables.Initiative;
 import no.engagement.registry.jooq.tables.Mission;
+import no.engagement.registry.jooq.tables.MissionAlias;
 import no.engagement.registry.jooq.tables.MissionHost;
 import no.engagement.registry.jooq.tables.MissionRegion;
 import no.engagement.registry.jooq.tables.MissionSetLabel;
@@ -146,6 +147,11 @@ public class Tables {
      * The table <code>public.mission</code>.
      */
     public static final Mission MISSION = Mission.MISSION;
+
+    /**
+     * The table <code>public.mission_alias</code>.
+     */
+    public static final MissionAlias MISSION_ALIAS = MissionAlias.MISSION_ALIAS;
 
     /**
      * The table <code>public.mission_host</code>.

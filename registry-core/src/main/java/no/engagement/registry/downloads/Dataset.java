@@ -249,6 +249,15 @@ public record Dataset(String name, List<String> key, String sql, List<Kind> kind
               PLAIN,
               PLAIN),
           of(
+              "mission-aliases",
+              "select a.alias, m.acronym as mission, "
+                  + SOURCE.formatted("a")
+                  + " as source from mission_alias a join mission m on m.id = a.mission_id"
+                  + " order by a.alias",
+              PLAIN,
+              PLAIN,
+              PLAIN),
+          of(
               "mission-hosts",
               "select m.acronym as mission, h.iso3 as country, "
                   + SOURCE.formatted("h")

@@ -59,10 +59,15 @@ interface Cell {
   }
 
   static Cell year() {
+    return year(1945);
+  }
+
+  /** A year from {@code from} to 2100 (a founding year can be older than the UN). */
+  static Cell year(int from) {
     return (text, context) -> {
       int y = (Integer) integer().parse(text, context);
-      if (y < 1945 || y > 2100) {
-        throw new CellException("year.range", "1945", "2100");
+      if (y < from || y > 2100) {
+        throw new CellException("year.range", Integer.toString(from), "2100");
       }
       return (short) y;
     };

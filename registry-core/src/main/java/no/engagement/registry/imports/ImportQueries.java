@@ -9,6 +9,7 @@ import static no.engagement.registry.jooq.Tables.FIGURE_FLAG;
 import static no.engagement.registry.jooq.Tables.FUNDING_PROGRAMME;
 import static no.engagement.registry.jooq.Tables.IMPORT_BATCH;
 import static no.engagement.registry.jooq.Tables.MISSION;
+import static no.engagement.registry.jooq.Tables.MISSION_ALIAS;
 import static no.engagement.registry.jooq.Tables.MISSION_SET_LABEL;
 import static no.engagement.registry.jooq.Tables.ORGANISATION;
 import static no.engagement.registry.jooq.Tables.PEACE_PROCESS;
@@ -54,7 +55,14 @@ class ImportQueries {
         .forEach(r -> l.addCountryName(r.value1(), r.value2()));
     dsl.select(MISSION.ACRONYM, MISSION.ID)
         .from(MISSION)
-        .forEach(r -> l.missions.put(Lookups.normaliseCode(r.value1()), r.value2()));
+        .forEach(
+            r -> {
+              l.missions.put(Lookups.normaliseCode(r.value1()), r.value2());
+              l.acronyms.put(r.value2(), r.value1());
+            });
+    dsl.select(MISSION_ALIAS.ALIAS, MISSION_ALIAS.MISSION_ID)
+        .from(MISSION_ALIAS)
+        .forEach(r -> l.missions.putIfAbsent(Lookups.normaliseCode(r.value1()), r.value2()));
     dsl.select(ORGANISATION.CODE, ORGANISATION.ID)
         .from(ORGANISATION)
         .forEach(r -> l.organisations.put(r.value1(), r.value2()));

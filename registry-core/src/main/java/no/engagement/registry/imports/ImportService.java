@@ -738,7 +738,7 @@ public class ImportService {
   /** Ids shown as the codes people know, in reports of changes. */
   private static Map<String, Map<String, String>> names(Lookups lookups) {
     Map<String, String> missions = new HashMap<>();
-    lookups.missions.forEach((acronym, id) -> missions.put(id.toString(), acronym));
+    lookups.acronyms.forEach((id, acronym) -> missions.put(id.toString(), acronym));
     Map<String, String> sources = new HashMap<>();
     lookups.sources.forEach((code, id) -> sources.put(id.toString(), code));
     return Map.of("mission_id", missions, "source_id", sources);

@@ -13,6 +13,7 @@ import static no.engagement.registry.jooq.Tables.FUNDING_PROGRAMME;
 import static no.engagement.registry.jooq.Tables.IMPORT_CHANGE;
 import static no.engagement.registry.jooq.Tables.INITIATIVE;
 import static no.engagement.registry.jooq.Tables.MISSION;
+import static no.engagement.registry.jooq.Tables.MISSION_ALIAS;
 import static no.engagement.registry.jooq.Tables.MISSION_HOST;
 import static no.engagement.registry.jooq.Tables.MISSION_REGION;
 import static no.engagement.registry.jooq.Tables.MISSION_SUCCESSION;
@@ -77,6 +78,7 @@ final class ImportSpecs {
               missionHosts(),
               missionRegions(),
               missionSuccessions(),
+              missionAliases(),
               personnel(),
               personnelUn(),
               personnelStatements(),
@@ -232,7 +234,7 @@ final class ImportSpecs {
                 "government_agency",
                 "other"),
             ORGANISATION.KIND),
-        optional("founded_year", Cell.year(), ORGANISATION.FOUNDED_YEAR),
+        optional("founded_year", Cell.year(1800), ORGANISATION.FOUNDED_YEAR),
         optional("member_count", Cell.nonNegative(Cell.integer()), ORGANISATION.MEMBER_COUNT),
         optional("member_count_approximate", Cell.bool(), ORGANISATION.MEMBER_COUNT_APPROXIMATE),
         optional("seat_country", Cell.country(), ORGANISATION.SEAT_ISO3),
@@ -290,6 +292,20 @@ final class ImportSpecs {
   /** Acronyms such as "UNOSOM II": inner white space folded to one space. */
   private static Cell acronym() {
     return (text, context) -> Lookups.normaliseCode(text);
+  }
+
+  /**
+   * Another code for a mission, as other sources write it (ONUCI for UNOCI): every import that
+   * takes a mission finds it by its alias too.
+   */
+  private static ImportSpec missionAliases() {
+    return spec(
+        "mission-aliases",
+        MISSION_ALIAS,
+        List.of("alias"),
+        required("alias", acronym(), MISSION_ALIAS.ALIAS),
+        required("mission", Cell.mission(), MISSION_ALIAS.MISSION_ID),
+        optional("source", Cell.source(), MISSION_ALIAS.SOURCE_ID));
   }
 
   private static ImportSpec missionHosts() {

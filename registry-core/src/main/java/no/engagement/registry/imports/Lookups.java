@@ -9,7 +9,8 @@ import java.util.Map;
 final class Lookups {
 
   final Map<String, String> countries = new HashMap<>(); // normalised code or name -> iso3
-  final Map<String, Long> missions = new HashMap<>(); // acronym -> id
+  final Map<String, Long> missions = new HashMap<>(); // acronym or alias -> id
+  final Map<Long, String> acronyms = new HashMap<>(); // id -> acronym
   final Map<String, Long> organisations = new HashMap<>();
   final Map<String, Long> sources = new HashMap<>();
   final Map<String, String> regions = new HashMap<>();

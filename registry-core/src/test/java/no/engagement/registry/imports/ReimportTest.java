@@ -329,6 +329,19 @@ class ReimportTest {
   }
 
   @Test
+  void aMissionIsFoundByItsAliasAsAnotherSourceWritesIt() {
+    // ONUCI is UNOCI's French acronym (seed-data/mission-aliases.csv)
+    var report = run(HEADER + "NOR,ONUCI,2044,,,troops,total,3,annual_average,\n", false);
+    assertThat(report.errors()).isEmpty();
+    assertThat(
+            sql.queryForObject(
+                "select m.acronym from personnel_figure f join mission m on m.id = f.mission_id"
+                    + " where f.year = 2044",
+                String.class))
+        .isEqualTo("UNOCI");
+  }
+
+  @Test
   void theSameFileAgainChangesNothing() {
     String csv =
         HEADER

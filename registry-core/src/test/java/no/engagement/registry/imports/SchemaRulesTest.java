@@ -81,6 +81,11 @@ class SchemaRulesTest {
         "mission_acronym=RULETESTUN",
         "mission_name=M",
         "mission_isactive=Yes");
+    valid(
+        "mission-aliases",
+        "alias=RULETESTALIAS",
+        "mission=UNTSO",
+        "source=mfa-peace-security-2018-en");
     valid("mission-hosts", "mission=UNTSO", "country=QAT", "source=mfa-peace-security-2018-en");
     valid(
         "mission-regions",
@@ -248,6 +253,7 @@ class SchemaRulesTest {
     hand("mission_name_en_check", "missions", "name_en", "name_en=");
     hand("mission_status_check", "missions", "status", "status=paused");
     hand("mission_un_dataset_id_key", "missions-un", "id", "id=${un_dataset_id}");
+    hand("mission_alias_alias_check", "mission-aliases", "alias", "alias=1ABC");
     hand("mission_succession_check", "mission-successions", "predecessor", "successor=UNMISS");
     hand(
         "personnel_figure_check",

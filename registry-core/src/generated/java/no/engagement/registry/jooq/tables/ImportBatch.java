@@ -22,6 +22,7 @@ import no.engagement.registry.jooq.tables.FundingProgramme.FundingProgrammePath;
 import no.engagement.registry.jooq.tables.ImportChange.ImportChangePath;
 import no.engagement.registry.jooq.tables.Initiative.InitiativePath;
 import no.engagement.registry.jooq.tables.Mission.MissionPath;
+import no.engagement.registry.jooq.tables.MissionAlias.MissionAliasPath;
 import no.engagement.registry.jooq.tables.MissionHost.MissionHostPath;
 import no.engagement.registry.jooq.tables.MissionRegion.MissionRegionPath;
 import no.engagement.registry.jooq.tables.MissionSuccession.MissionSuccessionPath;
@@ -428,6 +429,19 @@ public class ImportBatch extends TableImpl<ImportBatchRecord> {
             _initiative = new InitiativePath(this, null, Keys.INITIATIVE__INITIATIVE_BATCH_ID_FKEY.getInverseKey());
 
         return _initiative;
+    }
+
+    private transient MissionAliasPath _missionAlias;
+
+    /**
+     * Get the implicit to-many join path to the
+     * <code>public.mission_alias</code> table
+     */
+    public MissionAliasPath missionAlias() {
+        if (_missionAlias == null)
+            _missionAlias = new MissionAliasPath(this, null, Keys.MISSION_ALIAS__MISSION_ALIAS_BATCH_ID_FKEY.getInverseKey());
+
+        return _missionAlias;
     }
 
     private transient MissionPath _mission;

@@ -15,6 +15,7 @@ import no.engagement.registry.jooq.Public;
 import no.engagement.registry.jooq.tables.Country.CountryPath;
 import no.engagement.registry.jooq.tables.FigureFlag.FigureFlagPath;
 import no.engagement.registry.jooq.tables.ImportBatch.ImportBatchPath;
+import no.engagement.registry.jooq.tables.MissionAlias.MissionAliasPath;
 import no.engagement.registry.jooq.tables.MissionHost.MissionHostPath;
 import no.engagement.registry.jooq.tables.MissionRegion.MissionRegionPath;
 import no.engagement.registry.jooq.tables.MissionSuccession.MissionSuccessionPath;
@@ -273,6 +274,19 @@ public class Mission extends TableImpl<MissionRecord> {
             _figureFlag = new FigureFlagPath(this, null, Keys.FIGURE_FLAG__FIGURE_FLAG_MISSION_ID_FKEY.getInverseKey());
 
         return _figureFlag;
+    }
+
+    private transient MissionAliasPath _missionAlias;
+
+    /**
+     * Get the implicit to-many join path to the
+     * <code>public.mission_alias</code> table
+     */
+    public MissionAliasPath missionAlias() {
+        if (_missionAlias == null)
+            _missionAlias = new MissionAliasPath(this, null, Keys.MISSION_ALIAS__MISSION_ALIAS_MISSION_ID_FKEY.getInverseKey());
+
+        return _missionAlias;
     }
 
     private transient MissionHostPath _missionHost;

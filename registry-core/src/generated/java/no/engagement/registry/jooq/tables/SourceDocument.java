@@ -20,6 +20,7 @@ import no.engagement.registry.jooq.tables.FundingProgramme.FundingProgrammePath;
 import no.engagement.registry.jooq.tables.ImportBatch.ImportBatchPath;
 import no.engagement.registry.jooq.tables.Initiative.InitiativePath;
 import no.engagement.registry.jooq.tables.Mission.MissionPath;
+import no.engagement.registry.jooq.tables.MissionAlias.MissionAliasPath;
 import no.engagement.registry.jooq.tables.MissionHost.MissionHostPath;
 import no.engagement.registry.jooq.tables.MissionRegion.MissionRegionPath;
 import no.engagement.registry.jooq.tables.MissionSuccession.MissionSuccessionPath;
@@ -330,6 +331,19 @@ public class SourceDocument extends TableImpl<SourceDocumentRecord> {
             _initiative = new InitiativePath(this, null, Keys.INITIATIVE__INITIATIVE_SOURCE_ID_FKEY.getInverseKey());
 
         return _initiative;
+    }
+
+    private transient MissionAliasPath _missionAlias;
+
+    /**
+     * Get the implicit to-many join path to the
+     * <code>public.mission_alias</code> table
+     */
+    public MissionAliasPath missionAlias() {
+        if (_missionAlias == null)
+            _missionAlias = new MissionAliasPath(this, null, Keys.MISSION_ALIAS__MISSION_ALIAS_SOURCE_ID_FKEY.getInverseKey());
+
+        return _missionAlias;
     }
 
     private transient MissionHostPath _missionHost;
