@@ -1,12 +1,17 @@
 package no.engagement.registry.source;
 
 import static no.engagement.registry.jooq.Tables.FACILITATOR_ROLE;
+import static no.engagement.registry.jooq.Tables.FIGURE_FLAG;
+import static no.engagement.registry.jooq.Tables.FUNDING_ALLOCATION;
 import static no.engagement.registry.jooq.Tables.FUNDING_PARTNER;
 import static no.engagement.registry.jooq.Tables.FUNDING_PLACE;
 import static no.engagement.registry.jooq.Tables.FUNDING_PROGRAMME;
 import static no.engagement.registry.jooq.Tables.INITIATIVE;
 import static no.engagement.registry.jooq.Tables.MISSION;
+import static no.engagement.registry.jooq.Tables.MISSION_ALIAS;
 import static no.engagement.registry.jooq.Tables.MISSION_HOST;
+import static no.engagement.registry.jooq.Tables.MISSION_REGION;
+import static no.engagement.registry.jooq.Tables.MISSION_SUCCESSION;
 import static no.engagement.registry.jooq.Tables.ORGANISATION;
 import static no.engagement.registry.jooq.Tables.PEACE_PROCESS;
 import static no.engagement.registry.jooq.Tables.PEACE_PROCESS_MILESTONE;
@@ -29,7 +34,7 @@ import java.util.Optional;
 import no.engagement.registry.figure.FigureQueries;
 import org.jooq.DSLContext;
 import org.jooq.Field;
-import org.jooq.Record3;
+import org.jooq.Record4;
 import org.jooq.Select;
 import org.jooq.TableField;
 import org.jooq.impl.DSL;
@@ -50,6 +55,9 @@ class SourceQueries {
           PERSONNEL_FIGURE.SOURCE_ID,
           MISSION.SOURCE_ID,
           MISSION_HOST.SOURCE_ID,
+          MISSION_REGION.SOURCE_ID,
+          MISSION_SUCCESSION.SOURCE_ID,
+          MISSION_ALIAS.SOURCE_ID,
           ORGANISATION.SOURCE_ID,
           REGION.SOURCE_ID,
           REGION_COUNTRY.SOURCE_ID,
@@ -60,6 +68,8 @@ class SourceQueries {
           FUNDING_PROGRAMME.SOURCE_ID,
           FUNDING_PARTNER.SOURCE_ID,
           FUNDING_PLACE.SOURCE_ID,
+          FUNDING_ALLOCATION.SOURCE_ID,
+          FIGURE_FLAG.SOURCE_ID,
           INITIATIVE.SOURCE_ID,
           STATEMENT.SOURCE_ID);
 
@@ -116,11 +126,43 @@ class SourceQueries {
         .fetchOptional(mapping(SourceDocument::new));
   }
 
-  /** Every fact citing the source, as (kind, subject, detail), at most {@code limit}. */
+  /**
+   * The values of a fact, each named by its column in the downloads and the codebook ("founded_year
+   * 1948 · member_count 193"), empty ones left out: what to check against the document.
+   */
+  private static Field<String> values(Field<?>... named) {
+    List<org.jooq.QueryPart> parts = new ArrayList<>();
+    for (var f : named) {
+      String name = DOWNLOAD_NAMES.getOrDefault(f.getName(), f.getName());
+      parts.add(DSL.when(f.isNotNull(), inline(name + " ").concat(f.cast(String.class))));
+    }
+    StringBuilder sql = new StringBuilder("concat_ws(' \u00b7 '");
+    for (int i = 0; i < parts.size(); i++) {
+      sql.append(", {").append(i).append('}');
+    }
+    return DSL.field(
+        sql.append(')').toString(), String.class, parts.toArray(org.jooq.QueryPart[]::new));
+  }
+
+  /** Table columns that the downloads name otherwise. */
+  private static final java.util.Map<String, String> DOWNLOAD_NAMES =
+      java.util.Map.of(
+          "lead_iso3", "lead_country",
+          "seat_iso3", "seat_country",
+          "owner_iso3", "owner_country",
+          "country_iso3", "country",
+          "region_code", "region",
+          "occurred_on", "date");
+
+  private static Field<String> none() {
+    return DSL.inline("", String.class);
+  }
+
+  /** Every fact citing the source, as (kind, subject, detail, values), at most {@code limit}. */
   List<SourceFact> facts(long id, boolean nb, int limit) {
     var F = PERSONNEL_FIGURE;
     Field<String> missions = FigureQueries.missions(F);
-    List<Select<Record3<String, String, String>>> parts = new ArrayList<>();
+    List<Select<Record4<String, String, String, String>>> parts = new ArrayList<>();
     parts.add(
         select(
                 inline("personnel_figure"),
@@ -140,29 +182,64 @@ class SourceQueries {
                             F.PERSONNEL_TYPE.cast(String.class),
                             inline(" ("),
                             F.GENDER.cast(String.class),
-                            inline(")"))))
+                            inline(")"))),
+                values(
+                    F.COUNT,
+                    F.PERSONNEL_TYPE,
+                    F.GENDER,
+                    F.BASIS,
+                    F.APPROXIMATE,
+                    F.PERIOD_START,
+                    F.PERIOD_END))
             .from(F)
             .where(F.SOURCE_ID.eq(id)));
     parts.add(
-        select(inline("mission"), MISSION.ACRONYM, MISSION.NAME_EN)
+        select(
+                inline("mission"),
+                MISSION.ACRONYM,
+                MISSION.NAME_EN,
+                values(
+                    MISSION.KIND,
+                    MISSION.STATUS,
+                    MISSION.START_DATE,
+                    MISSION.END_DATE,
+                    MISSION.HQ_LOCATION,
+                    MISSION.HQ_LONGITUDE,
+                    MISSION.HQ_LATITUDE))
             .from(MISSION)
             .where(MISSION.SOURCE_ID.eq(id)));
     parts.add(
         select(
                 inline("organisation"),
                 ORGANISATION.CODE,
-                nb ? ORGANISATION.NAME_NB : ORGANISATION.NAME_EN)
+                nb ? ORGANISATION.NAME_NB : ORGANISATION.NAME_EN,
+                values(
+                    ORGANISATION.KIND,
+                    ORGANISATION.FOUNDED_YEAR,
+                    ORGANISATION.MEMBER_COUNT,
+                    ORGANISATION.MEMBER_COUNT_APPROXIMATE,
+                    ORGANISATION.SEAT_ISO3))
             .from(ORGANISATION)
             .where(ORGANISATION.SOURCE_ID.eq(id)));
     parts.add(
-        select(inline("region"), REGION.CODE, nb ? REGION.NAME_NB : REGION.NAME_EN)
+        select(
+                inline("region"),
+                REGION.CODE,
+                nb ? REGION.NAME_NB : REGION.NAME_EN,
+                nb ? REGION.DESCRIPTION_NB : REGION.DESCRIPTION_EN)
             .from(REGION)
             .where(REGION.SOURCE_ID.eq(id)));
     parts.add(
         select(
                 inline("peace_process"),
                 PEACE_PROCESS.CODE,
-                nb ? PEACE_PROCESS.NAME_NB : PEACE_PROCESS.NAME_EN)
+                nb ? PEACE_PROCESS.NAME_NB : PEACE_PROCESS.NAME_EN,
+                values(
+                    PEACE_PROCESS.STATUS,
+                    PEACE_PROCESS.START_YEAR,
+                    PEACE_PROCESS.END_YEAR,
+                    PEACE_PROCESS.COUNTRY_ISO3,
+                    PEACE_PROCESS.REGION_CODE))
             .from(PEACE_PROCESS)
             .where(PEACE_PROCESS.SOURCE_ID.eq(id)));
     var org = ORGANISATION.as("party_org");
@@ -170,7 +247,8 @@ class SourceQueries {
         select(
                 inline("peace_process_party"),
                 PEACE_PROCESS.CODE,
-                coalesce(PEACE_PROCESS_PARTY.PARTY_ISO3.cast(String.class), org.CODE))
+                coalesce(PEACE_PROCESS_PARTY.PARTY_ISO3.cast(String.class), org.CODE),
+                none())
             .from(PEACE_PROCESS_PARTY)
             .join(PEACE_PROCESS)
             .on(PEACE_PROCESS.ID.eq(PEACE_PROCESS_PARTY.PROCESS_ID))
@@ -184,7 +262,11 @@ class SourceQueries {
                     inline(" "), PEACE_PROCESS_MILESTONE.OCCURRED_ON.cast(String.class)),
                 nb
                     ? PEACE_PROCESS_MILESTONE.DESCRIPTION_NB
-                    : PEACE_PROCESS_MILESTONE.DESCRIPTION_EN)
+                    : PEACE_PROCESS_MILESTONE.DESCRIPTION_EN,
+                values(
+                    PEACE_PROCESS_MILESTONE.KIND,
+                    PEACE_PROCESS_MILESTONE.OCCURRED_ON,
+                    PEACE_PROCESS_MILESTONE.DATE_PRECISION))
             .from(PEACE_PROCESS_MILESTONE)
             .join(PEACE_PROCESS)
             .on(PEACE_PROCESS.ID.eq(PEACE_PROCESS_MILESTONE.PROCESS_ID))
@@ -201,7 +283,9 @@ class SourceQueries {
                         inline(" "),
                         coalesce(FACILITATOR_ROLE.START_YEAR.cast(String.class), inline("")),
                         inline("\u2013"),
-                        coalesce(FACILITATOR_ROLE.END_YEAR.cast(String.class), inline(""))))
+                        coalesce(FACILITATOR_ROLE.END_YEAR.cast(String.class), inline(""))),
+                values(
+                    FACILITATOR_ROLE.ROLE, FACILITATOR_ROLE.START_YEAR, FACILITATOR_ROLE.END_YEAR))
             .from(FACILITATOR_ROLE)
             .join(PEACE_PROCESS)
             .on(PEACE_PROCESS.ID.eq(FACILITATOR_ROLE.PROCESS_ID))
@@ -212,23 +296,41 @@ class SourceQueries {
         select(
                 inline("funding_programme"),
                 FUNDING_PROGRAMME.CODE,
-                nb ? FUNDING_PROGRAMME.NAME_NB : FUNDING_PROGRAMME.NAME_EN)
+                nb ? FUNDING_PROGRAMME.NAME_NB : FUNDING_PROGRAMME.NAME_EN,
+                values(
+                    FUNDING_PROGRAMME.THEME,
+                    FUNDING_PROGRAMME.OWNER_ISO3,
+                    FUNDING_PROGRAMME.START_YEAR,
+                    FUNDING_PROGRAMME.END_YEAR))
             .from(FUNDING_PROGRAMME)
             .where(FUNDING_PROGRAMME.SOURCE_ID.eq(id)));
     parts.add(
-        select(inline("initiative"), INITIATIVE.CODE, nb ? INITIATIVE.NAME_NB : INITIATIVE.NAME_EN)
+        select(
+                inline("initiative"),
+                INITIATIVE.CODE,
+                nb ? INITIATIVE.NAME_NB : INITIATIVE.NAME_EN,
+                values(
+                    INITIATIVE.KIND,
+                    INITIATIVE.ADOPTED_ON,
+                    INITIATIVE.DATE_PRECISION,
+                    INITIATIVE.PLACE,
+                    INITIATIVE.STATE_COUNT,
+                    INITIATIVE.START_YEAR,
+                    INITIATIVE.END_YEAR,
+                    INITIATIVE.LEAD_ISO3))
             .from(INITIATIVE)
             .where(INITIATIVE.SOURCE_ID.eq(id)));
     parts.add(
         select(
                 inline("region_country"),
                 REGION_COUNTRY.REGION_CODE,
-                REGION_COUNTRY.ISO3.cast(String.class))
+                REGION_COUNTRY.ISO3.cast(String.class),
+                none())
             .from(REGION_COUNTRY)
             .where(REGION_COUNTRY.SOURCE_ID.eq(id)));
     var hosted = MISSION.as("hosted");
     parts.add(
-        select(inline("mission_host"), hosted.ACRONYM, MISSION_HOST.ISO3.cast(String.class))
+        select(inline("mission_host"), hosted.ACRONYM, MISSION_HOST.ISO3.cast(String.class), none())
             .from(MISSION_HOST)
             .join(hosted)
             .on(hosted.ID.eq(MISSION_HOST.MISSION_ID))
@@ -238,7 +340,8 @@ class SourceQueries {
         select(
                 inline("funding_partner"),
                 FUNDING_PROGRAMME.CODE,
-                coalesce(FUNDING_PARTNER.PARTNER_ISO3.cast(String.class), partnerOrg.CODE))
+                coalesce(FUNDING_PARTNER.PARTNER_ISO3.cast(String.class), partnerOrg.CODE),
+                none())
             .from(FUNDING_PARTNER)
             .join(FUNDING_PROGRAMME)
             .on(FUNDING_PROGRAMME.ID.eq(FUNDING_PARTNER.PROGRAMME_ID))
@@ -249,26 +352,87 @@ class SourceQueries {
         select(
                 inline("funding_place"),
                 FUNDING_PROGRAMME.CODE,
-                coalesce(FUNDING_PLACE.ISO3.cast(String.class), FUNDING_PLACE.REGION_CODE))
+                coalesce(FUNDING_PLACE.ISO3.cast(String.class), FUNDING_PLACE.REGION_CODE),
+                none())
             .from(FUNDING_PLACE)
             .join(FUNDING_PROGRAMME)
             .on(FUNDING_PROGRAMME.ID.eq(FUNDING_PLACE.PROGRAMME_ID))
             .where(FUNDING_PLACE.SOURCE_ID.eq(id)));
     parts.add(
-        select(inline("statement"), STATEMENT.CODE, nb ? STATEMENT.TEXT_NB : STATEMENT.TEXT_EN)
+        select(
+                inline("statement"),
+                STATEMENT.CODE,
+                nb ? STATEMENT.TEXT_NB : STATEMENT.TEXT_EN,
+                values(STATEMENT.VALUE, STATEMENT.UNIT, STATEMENT.APPROXIMATE))
             .from(STATEMENT)
             .where(STATEMENT.SOURCE_ID.eq(id)));
-    Select<Record3<String, String, String>> all = parts.getFirst();
+    var allocated = FUNDING_PROGRAMME.as("allocated");
+    parts.add(
+        select(
+                inline("funding_allocation"),
+                allocated.CODE.concat(inline(" "), FUNDING_ALLOCATION.YEAR.cast(String.class)),
+                FUNDING_ALLOCATION.KIND,
+                values(FUNDING_ALLOCATION.AMOUNT, FUNDING_ALLOCATION.CURRENCY))
+            .from(FUNDING_ALLOCATION)
+            .join(allocated)
+            .on(allocated.ID.eq(FUNDING_ALLOCATION.PROGRAMME_ID))
+            .where(FUNDING_ALLOCATION.SOURCE_ID.eq(id)));
+    var regionOf = MISSION.as("region_of");
+    parts.add(
+        select(inline("mission_region"), regionOf.ACRONYM, MISSION_REGION.REGION_CODE, none())
+            .from(MISSION_REGION)
+            .join(regionOf)
+            .on(regionOf.ID.eq(MISSION_REGION.MISSION_ID))
+            .where(MISSION_REGION.SOURCE_ID.eq(id)));
+    var before = MISSION.as("before");
+    var after = MISSION.as("after");
+    parts.add(
+        select(inline("mission_succession"), before.ACRONYM, after.ACRONYM, none())
+            .from(MISSION_SUCCESSION)
+            .join(before)
+            .on(before.ID.eq(MISSION_SUCCESSION.PREDECESSOR_ID))
+            .join(after)
+            .on(after.ID.eq(MISSION_SUCCESSION.SUCCESSOR_ID))
+            .where(MISSION_SUCCESSION.SOURCE_ID.eq(id)));
+    var aliased = MISSION.as("aliased");
+    parts.add(
+        select(inline("mission_alias"), aliased.ACRONYM, MISSION_ALIAS.ALIAS, none())
+            .from(MISSION_ALIAS)
+            .join(aliased)
+            .on(aliased.ID.eq(MISSION_ALIAS.MISSION_ID))
+            .where(MISSION_ALIAS.SOURCE_ID.eq(id)));
+    var flagged = MISSION.as("flagged");
+    parts.add(
+        select(
+                inline("figure_flag"),
+                FIGURE_FLAG
+                    .YEAR
+                    .cast(String.class)
+                    .concat(
+                        inline(" "),
+                        coalesce(FIGURE_FLAG.CONTRIBUTOR_ISO3.cast(String.class), inline("")),
+                        inline(" "),
+                        coalesce(flagged.ACRONYM, inline(""))),
+                FIGURE_FLAG.REASON,
+                values(FIGURE_FLAG.FLAG, FIGURE_FLAG.MONTHS_COVERED))
+            .from(FIGURE_FLAG)
+            .leftJoin(flagged)
+            .on(flagged.ID.eq(FIGURE_FLAG.MISSION_ID))
+            .where(FIGURE_FLAG.SOURCE_ID.eq(id)));
+    Select<Record4<String, String, String, String>> all = parts.getFirst();
     for (var p : parts.subList(1, parts.size())) {
       all = all.unionAll(p);
     }
-    var t = all.asTable("facts", "kind", "subject", "detail");
+    var t = all.asTable("facts", "kind", "subject", "detail", "values");
     return dsl.selectFrom(t)
         .orderBy(t.field("kind"), t.field("subject"))
         .limit(limit)
         .fetch(
             r ->
                 new SourceFact(
-                    r.get(0, String.class), r.get(1, String.class), r.get(2, String.class)));
+                    r.get(0, String.class),
+                    r.get(1, String.class),
+                    r.get(2, String.class),
+                    r.get(3, String.class)));
   }
 }

@@ -83,8 +83,8 @@ class SourceController {
     var s = find(id);
     var facts = sources.facts(s.id(), Csv.lang(), Integer.MAX_VALUE);
     try (var csv = Csv.open(response, dialect, "source-" + s.id() + ".csv")) {
-      csv.row("source_id", "kind", "subject", "detail");
-      facts.forEach(f -> csv.row(s.id(), f.kind(), f.subject(), f.detail()));
+      csv.row("source_id", "kind", "subject", "detail", "values");
+      facts.forEach(f -> csv.row(s.id(), f.kind(), f.subject(), f.detail(), f.values()));
     }
   }
 
