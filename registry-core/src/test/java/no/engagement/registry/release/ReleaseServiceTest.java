@@ -87,9 +87,9 @@ class ReleaseServiceTest {
     importFigure("11");
     var first = releases.publish(version(), "first", "release-test", null, null);
     var files = releases.files(first);
-    // twenty-five datasets, one per import kind but the UN formats (README, "Whole datasets"),
+    // twenty-six datasets: one per import kind but the UN formats, and provenance (README, "Whole datasets"),
     // in two dialects, and the zip
-    assertThat(files).hasSize(51);
+    assertThat(files).hasSize(53);
     var personnel =
         files.stream().filter(f -> f.name().equals("personnel.csv")).findFirst().orElseThrow();
     byte[] before = bytes(first, personnel);

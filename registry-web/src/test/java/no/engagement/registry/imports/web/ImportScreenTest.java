@@ -100,10 +100,23 @@ class ImportScreenTest {
 
   private HttpResponse<String> upload(String kind, String fileName, byte[] content, String source)
       throws Exception {
+    return upload(kind, fileName, content, source, false);
+  }
+
+  private HttpResponse<String> upload(
+      String kind, String fileName, byte[] content, String source, boolean complete)
+      throws Exception {
     String boundary = "----registry" + UUID.randomUUID();
     var body = new java.io.ByteArrayOutputStream();
     String token = editor.csrf("/imports");
-    for (var f : Map.of("kind", kind, "_csrf", token, "source", source).entrySet()) {
+    var fields = new java.util.LinkedHashMap<String, String>();
+    fields.put("kind", kind);
+    fields.put("_csrf", token);
+    fields.put("source", source);
+    if (complete) {
+      fields.put("complete", "true");
+    }
+    for (var f : fields.entrySet()) {
       body.writeBytes(
           ("--"
                   + boundary
@@ -350,6 +363,85 @@ class ImportScreenTest {
     editor.post(
         "/imports/cancel", Map.of("token", token(figures), "_csrf", editor.csrf("/imports")));
     assertThat(state()).isEqualTo(before);
+  }
+
+  /**
+   * A correction changes only what it names; removing what a file leaves out is a choice the
+   * preview spells out; a personnel file without a source is refused.
+   */
+  @Test
+  void aFileRemovesWhatItLeavesOutOnlyWhenDeclaredCompleteAndFiguresNeedASource()
+      throws Exception {
+    int year = 2032;
+    String two =
+        "contributor,mission,year,personnel_type,gender,count,basis,stated_text\n"
+            + "NOR,UNMISS,"
+            + year
+            + ",troops,total,5,annual_average,"
+            + RUN
+            + "\nNOR,UNTSO,"
+            + year
+            + ",troops,total,2,annual_average,\n";
+    var refused = upload("personnel", "no-source.csv", two.getBytes(StandardCharsets.UTF_8));
+    assertThat(refused.body())
+        .contains("Personelltall må vise til en kilde")
+        .doesNotContain("name=\"confirm\"")
+        .doesNotContain("action=\"/imports/commit\"");
+
+    var first =
+        upload(
+            "personnel",
+            "two.csv",
+            two.getBytes(StandardCharsets.UTF_8),
+            "mfa-peace-security-2018-en");
+    editor.post("/imports/commit", Map.of("token", token(first), "_csrf", editor.csrf("/imports")));
+    String one =
+        "contributor,mission,year,personnel_type,gender,count,basis\n"
+            + "NOR,UNMISS,"
+            + year
+            + ",troops,total,6,annual_average\n";
+    var correction =
+        upload(
+            "personnel",
+            "one.csv",
+            one.getBytes(StandardCharsets.UTF_8),
+            "mfa-peace-security-2018-en");
+    assertThat(correction.body())
+        .contains("<dt>Endrede rader</dt><dd>1</dd>", "<dt>Fjernede rader")
+        .doesNotContain("id=\"complete-scope\"");
+    assertThat(correction.body().replaceAll("(?s).*<dt>Fjernede rader[^<]*</dt><dd>", ""))
+        .startsWith("0<");
+    editor.post(
+        "/imports/cancel", Map.of("token", token(correction), "_csrf", editor.csrf("/imports")));
+
+    var complete =
+        upload(
+            "personnel",
+            "one.csv",
+            one.getBytes(StandardCharsets.UTF_8),
+            "mfa-peace-security-2018-en",
+            true);
+    assertThat(complete.body())
+        .contains(
+            "Filen behandles som hele mfa-peace-security-2018-en \u00b7 "
+                + year
+                + ": de 1 tallene fra den kilden og det året som filen ikke har, blir fjernet.");
+    var committed =
+        editor.post(
+            "/imports/commit", Map.of("token", token(complete), "_csrf", editor.csrf("/imports")));
+    assertThat(committed.statusCode()).isEqualTo(302);
+    assertThat(
+            sql.queryForList(
+                "select m.acronym || ' ' || trim_scale(f.count) from personnel_figure f join"
+                    + " mission m on m.id = f.mission_id where f.year = ? order by 1",
+                String.class,
+                year))
+        .containsExactly("UNMISS 6");
+    assertThat(
+            sql.queryForObject(
+                "select detail from audit_event where action = 'import' order by id desc limit 1",
+                String.class))
+        .contains("1 removed as the complete mfa-peace-security-2018-en \u00b7 " + year);
   }
 
   private static byte[] seed(String file) throws Exception {
