@@ -2,7 +2,6 @@ package no.engagement.registry.imports;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -10,7 +9,6 @@ import java.util.Optional;
 import java.util.ResourceBundle;
 import java.util.regex.Pattern;
 import no.engagement.registry.audit.AuditLog;
-import no.engagement.registry.export.CsvDialect;
 import org.jooq.Field;
 import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Service;
@@ -26,103 +24,33 @@ import org.springframework.transaction.interceptor.TransactionAspectSupport;
 @Transactional(readOnly = true)
 public class ImportService {
 
-  private static final Pattern COMMA_DECIMAL =
-      Pattern.compile("^[-\u2212]?[0-9 \u00a0\u202f]*[0-9],[0-9]+$");
-  private static final Pattern POINT_DECIMAL =
-      Pattern.compile("^[-\u2212]?[0-9 \u00a0\u202f]*[0-9]\\.[0-9]+$");
-
   private static final Pattern REFERENCING_TABLE = Pattern.compile("on table \"([a-z_]+)\"\\s*$");
 
   private final ImportQueries queries;
   private final StagingQueries staging;
   private final RuleQueries rules;
+  private final RevertQueries reverts;
   private final AuditLog audit;
 
-  ImportService(ImportQueries queries, StagingQueries staging, RuleQueries rules, AuditLog audit) {
+  ImportService(
+      ImportQueries queries,
+      StagingQueries staging,
+      RuleQueries rules,
+      RevertQueries reverts,
+      AuditLog audit) {
     this.queries = queries;
     this.staging = staging;
     this.rules = rules;
+    this.reverts = reverts;
     this.audit = audit;
   }
-
-  /** Examples for the kinds no seed file shows: the yearly personnel figures staff fill in. */
-  private static final Map<String, List<List<String>>> WRITTEN_EXAMPLES =
-      Map.of(
-          "personnel",
-          List.of(
-              List.of(
-                  "NOR",
-                  "UNMISS",
-                  "2024",
-                  "",
-                  "",
-                  "individual_police",
-                  "female",
-                  "4",
-                  "annual_average",
-                  "",
-                  "",
-                  ""),
-              List.of(
-                  "NOR",
-                  "UNMISS",
-                  "2024",
-                  "",
-                  "",
-                  "individual_police",
-                  "male",
-                  "12",
-                  "annual_average",
-                  "",
-                  "",
-                  ""),
-              List.of(
-                  "NOR",
-                  "UNTSO",
-                  "2024",
-                  "2024-06-01",
-                  "2024-06-30",
-                  "experts_on_mission",
-                  "total",
-                  "12",
-                  "snapshot",
-                  "",
-                  "",
-                  "")));
 
   /**
    * The template of a kind, with example rows: the first rows of {@code seedFile} (the seed file of
    * that kind, or null) mapped to the template's columns.
    */
   public ImportTemplate template(String kind, byte[] seedFile) {
-    ImportSpec spec = ImportSpecs.get(kind);
-    if (spec == null) {
-      return null;
-    }
-    List<String> columns = spec.columns().stream().map(ImportSpec.Column::header).toList();
-    List<String> required =
-        spec.columns().stream()
-            .filter(ImportSpec.Column::required)
-            .map(ImportSpec.Column::header)
-            .toList();
-    List<List<String>> examples = new ArrayList<>(WRITTEN_EXAMPLES.getOrDefault(kind, List.of()));
-    if (seedFile != null) {
-      var parsed = CsvInput.parse(seedFile);
-      Map<String, Integer> at = new HashMap<>();
-      for (int i = 0; i < parsed.header().size(); i++) {
-        at.put(parsed.header().get(i).toLowerCase(Locale.ROOT), i);
-      }
-      for (var record : parsed.records().stream().limit(3).toList()) {
-        List<String> row = new ArrayList<>();
-        for (String c : columns) {
-          Integer i = at.get(c.toLowerCase(Locale.ROOT));
-          String v = i == null ? null : record.cell(i);
-          row.add(v == null ? "" : v);
-        }
-        examples.add(row);
-      }
-    }
-    return new ImportTemplate(kind, columns, required, spec.key(), examples);
+    return ImportTemplate.of(kind, seedFile);
   }
 
   /**
@@ -204,15 +132,15 @@ public class ImportService {
     if (spec == null) {
       throw new RevertRefusedException("revert.unknown.kind", batch.kind());
     }
-    var later = staging.changedLater(batchId);
+    var later = reverts.changedLater(batchId);
     if (later.isPresent()) {
       throw new RevertRefusedException(
           "revert.replaced.later", batchId, later.get()[0], later.get()[1]);
     }
     queries.forBulkWork();
-    StagingQueries.Reverted reverted;
+    RevertQueries.Reverted reverted;
     try {
-      reverted = staging.revert(spec.table(), batchId);
+      reverted = reverts.revert(spec.table(), batchId);
     } catch (DataAccessException e) {
       var m = REFERENCING_TABLE.matcher(firstLine(rootMessage(e)));
       throw new RevertRefusedException(
@@ -293,9 +221,9 @@ public class ImportService {
         errors.add(Problem.file("unknown.source.parameter", request.sourceCode()));
       }
     }
-    var file = new FileFacts(scan.encoding(), scan.delimiter());
+    var file = new ImportFile.Facts(scan.encoding(), scan.delimiter());
     if (errors.isEmpty()) {
-      readHeaderAndMark(spec, content, scan, file, errors);
+      ImportFile.readHeaderAndMark(spec, content, scan, file, errors);
     }
     var report =
         new ImportReport(
@@ -335,7 +263,7 @@ public class ImportService {
     staging.stage(
         target,
         sink ->
-            readRows(
+            ImportFile.readRows(
                 spec,
                 content,
                 scan,
@@ -427,14 +355,14 @@ public class ImportService {
       ImportRequest request,
       CsvInput.Scan scan,
       ImportReport report,
-      FileFacts file,
+      ImportFile.Facts file,
       Cell.Context context,
       Problems errors,
       Problems warnings,
       Long defaultSource) {
     List<ImportSpec.Row> rows = new ArrayList<>();
     boolean sourceRequired = spec.requiresSource() && defaultSource == null;
-    readRows(
+    ImportFile.readRows(
         spec,
         request.content(),
         scan,
@@ -572,114 +500,6 @@ public class ImportService {
         .orElse(tableColumn.equals("source_id") ? "source" : tableColumn);
   }
 
-  /** What the first passes learn about a file. */
-  private static final class FileFacts {
-    final String encoding;
-    final char delimiter;
-    char decimalMark;
-    int rows;
-    int headerSize;
-    Map<ImportSpec.Column, Integer> index;
-
-    FileFacts(String encoding, char delimiter) {
-      this.encoding = encoding;
-      this.delimiter = delimiter;
-      this.decimalMark = delimiter == ';' ? ',' : '.';
-    }
-  }
-
-  /**
-   * The header (matched to the template) and the decimal mark: a comma when the file's decimal
-   * cells use commas and none uses a point.
-   */
-  private static void readHeaderAndMark(
-      ImportSpec spec, ImportContent content, CsvInput.Scan scan, FileFacts file, Problems errors) {
-    boolean[] comma = {false};
-    boolean[] point = {false};
-    List<Problem> problems = new ArrayList<>();
-    file.rows =
-        CsvInput.read(
-            content,
-            scan,
-            new CsvInput.Handler() {
-              List<Integer> decimals = List.of();
-
-              @Override
-              public boolean header(List<String> header) {
-                var before = new Problems();
-                var index = mapHeader(spec, header, before);
-                errors.addAll(before.list());
-                if (!before.isEmpty()) {
-                  return false;
-                }
-                file.index = index;
-                file.headerSize = header.size();
-                decimals =
-                    index.entrySet().stream()
-                        .filter(e -> e.getKey().cell().isDecimal())
-                        .map(Map.Entry::getValue)
-                        .toList();
-                return true;
-              }
-
-              @Override
-              public void record(CsvRecord r) {
-                for (int at : decimals) {
-                  String v = r.cell(at);
-                  if (v != null) {
-                    v = v.strip();
-                    comma[0] |= COMMA_DECIMAL.matcher(v).matches();
-                    point[0] |= POINT_DECIMAL.matcher(v).matches();
-                  }
-                }
-              }
-            },
-            problems);
-    errors.addAll(problems);
-    if (comma[0] && !point[0]) {
-      file.decimalMark = ',';
-    } else if (point[0]) {
-      file.decimalMark = '.';
-    }
-  }
-
-  /** Reads each record again, checks its cells and hands each valid row on. */
-  private static void readRows(
-      ImportSpec spec,
-      ImportContent content,
-      CsvInput.Scan scan,
-      FileFacts file,
-      Cell.Context context,
-      Problems errors,
-      java.util.function.Consumer<ImportSpec.Row> valid) {
-    CsvInput.read(
-        content,
-        scan,
-        new CsvInput.Handler() {
-          @Override
-          public boolean header(List<String> header) {
-            return true;
-          }
-
-          @Override
-          public void record(CsvRecord record) {
-            var row =
-                readRow(
-                    spec,
-                    file.index,
-                    file.headerSize,
-                    record,
-                    context,
-                    file.delimiter == ';',
-                    errors);
-            if (row != null) {
-              valid.accept(row);
-            }
-          }
-        },
-        new ArrayList<>()); // what reading itself finds was reported by the first pass
-  }
-
   /**
    * The columns a file of a kind writes (those in the file, and the source chosen for the file),
    * its natural key (always written) and, for a file declared complete, what it replaces.
@@ -774,94 +594,6 @@ public class ImportService {
         warnings.list(),
         diff,
         batchId);
-  }
-
-  private static Map<ImportSpec.Column, Integer> mapHeader(
-      ImportSpec spec, List<String> header, Problems errors) {
-    Map<String, Integer> positions = new HashMap<>();
-    for (int i = 0; i < header.size(); i++) {
-      String h = header.get(i).toLowerCase(Locale.ROOT);
-      if (positions.putIfAbsent(h, i) != null) {
-        errors.add(Problem.file("duplicate.column", header.get(i)));
-      }
-    }
-    Map<ImportSpec.Column, Integer> index = new LinkedHashMap<>();
-    for (var column : spec.columns()) {
-      Integer at = positions.remove(column.header().toLowerCase(Locale.ROOT));
-      if (at != null) {
-        index.put(column, at);
-      } else if (column.required() && !header.isEmpty()) {
-        errors.add(Problem.file("missing.column", column.header()));
-      }
-    }
-    for (String ignored : spec.ignoredHeaders()) {
-      positions.remove(ignored.toLowerCase(Locale.ROOT));
-    }
-    for (var unknown : positions.keySet()) {
-      errors.add(
-          Problem.file(
-              "unknown.column",
-              header.get(positions.get(unknown)),
-              String.join(", ", spec.columns().stream().map(ImportSpec.Column::header).toList())));
-    }
-    return index;
-  }
-
-  /**
-   * The valid values of one record, or null (its problems added to {@code errors}). In a file of
-   * the Excel dialect (semicolons), a text cell's formula guard is taken off (CsvDialect#unguard).
-   */
-  private static ImportSpec.Row readRow(
-      ImportSpec spec,
-      Map<ImportSpec.Column, Integer> index,
-      int headerSize,
-      CsvRecord record,
-      Cell.Context context,
-      boolean excelDialect,
-      Problems errors) {
-    if (record.cells().length != headerSize) {
-      errors.add(
-          Problem.cell(record, null, null, "field.count", record.cells().length, headerSize));
-      return null;
-    }
-    boolean ok = true;
-    Map<String, Object> values = new HashMap<>();
-    for (var e : index.entrySet()) {
-      var column = e.getKey();
-      String raw = record.cell(e.getValue());
-      String text;
-      if (raw == null) {
-        text = "";
-      } else if (!column.cell().isText()) {
-        text = raw.strip();
-      } else if (excelDialect) {
-        text = CsvDialect.unguard(raw);
-      } else {
-        text = raw;
-      }
-      if (text.isEmpty()) {
-        if (column.required()) {
-          errors.add(Problem.cell(record, column.header(), null, "required"));
-          ok = false;
-        }
-        continue;
-      }
-      try {
-        values.put(column.header(), column.cell().parse(text, context));
-      } catch (CellException ex) {
-        errors.add(
-            new Problem(
-                record.row(),
-                record.firstLine(),
-                record.lastLine(),
-                column.header(),
-                text,
-                ex.key,
-                ex.args));
-        ok = false;
-      }
-    }
-    return ok ? new ImportSpec.Row(record, values) : null;
   }
 
   private static void checkDuplicateKeys(

@@ -87,7 +87,8 @@ class ReleaseServiceTest {
     importFigure("11");
     var first = releases.publish(version(), "first", "release-test", null, null);
     var files = releases.files(first);
-    // twenty-six datasets: one per import kind but the UN formats, and provenance (README, "Whole datasets"),
+    // twenty-six datasets: one per import kind but the UN formats, and provenance (README, "Whole
+    // datasets"),
     // in two dialects, and the zip
     assertThat(files).hasSize(53);
     var personnel =

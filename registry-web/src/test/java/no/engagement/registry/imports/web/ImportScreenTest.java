@@ -370,8 +370,7 @@ class ImportScreenTest {
    * preview spells out; a personnel file without a source is refused.
    */
   @Test
-  void aFileRemovesWhatItLeavesOutOnlyWhenDeclaredCompleteAndFiguresNeedASource()
-      throws Exception {
+  void aFileRemovesWhatItLeavesOutOnlyWhenDeclaredCompleteAndFiguresNeedASource() throws Exception {
     int year = 2032;
     String two =
         "contributor,mission,year,personnel_type,gender,count,basis,stated_text\n"

@@ -123,7 +123,8 @@ class ReleasesTest {
       assertThat(sha256(body)).as(m.group(2)).isEqualTo(m.group(4));
       files.put(m.group(1), m.group(4));
     }
-    // twenty-six datasets: one per import kind but the UN formats, and provenance (README, "Whole datasets"),
+    // twenty-six datasets: one per import kind but the UN formats, and provenance (README, "Whole
+    // datasets"),
     // in two dialects, and the zip
     assertThat(files).hasSize(53);
     return files;
