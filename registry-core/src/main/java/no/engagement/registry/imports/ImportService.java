@@ -243,11 +243,11 @@ public class ImportService {
       errors.add(Problem.file("complete.not.available", spec.kind()));
     }
     boolean sourceRequired = spec.requiresSource() && defaultSource == null;
-    if (sourceRequired
-        && file.index != null
-        && file.index.keySet().stream().noneMatch(c -> c.header().equals("source"))) {
-      errors.add(Problem.file("source.required.file", spec.kind()));
-    }
+    // no source column and none chosen: said once, for the file, after the rows' own problems
+    boolean noSourceAtAll =
+        sourceRequired
+            && file.index != null
+            && file.index.keySet().stream().noneMatch(c -> c.header().equals("source"));
     if (errors.aboutTheFile() || file.index == null) {
       throw new ImportRejectedException(with(report, errors, warnings, 0, null, null));
     }
@@ -274,7 +274,9 @@ public class ImportService {
                   for (var tableRow : spec.toTableRows(row, warnings)) {
                     if (sourceField != null && tableRow.get(sourceField) == null) {
                       if (sourceRequired) {
-                        errors.add(Problem.cell(row.record(), "source", null, "source.required"));
+                        if (!noSourceAtAll) {
+                          errors.add(Problem.cell(row.record(), "source", null, "source.required"));
+                        }
                         return;
                       }
                       tableRow = new HashMap<>(tableRow);
@@ -293,6 +295,9 @@ public class ImportService {
               null,
               "duplicate.key",
               List.of(String.join(", ", spec.key()), d.firstRow())));
+    }
+    if (noSourceAtAll) {
+      errors.add(Problem.file("source.required.file", spec.kind()));
     }
     if (errors.isEmpty()) {
       for (var v : rules.violations(target, Problems.LIMIT)) {

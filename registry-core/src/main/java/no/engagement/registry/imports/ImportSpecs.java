@@ -39,7 +39,10 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import no.engagement.registry.jooq.enums.BasisCode;
 import no.engagement.registry.jooq.enums.FigureFlagCode;
+import no.engagement.registry.jooq.enums.GenderCode;
+import no.engagement.registry.jooq.enums.PersonnelTypeCode;
 import org.jooq.Field;
 import org.jooq.impl.DSL;
 
@@ -49,21 +52,15 @@ import org.jooq.impl.DSL;
  */
 final class ImportSpecs {
 
-  static final String[] PERSONNEL_TYPES = {
-    "uniformed",
-    "military",
-    "troops",
-    "staff_officers",
-    "experts_on_mission",
-    "police",
-    "individual_police",
-    "formed_police_units",
-    "civilians"
-  };
-  static final String[] GENDERS = {"female", "male", "total"};
-  static final String[] BASES = {"snapshot", "annual_average", "approximate_statement"};
-  static final String[] FLAGS =
-      Arrays.stream(FigureFlagCode.values()).map(FigureFlagCode::getLiteral).toArray(String[]::new);
+  // the allowed values of the database's own enums, as generated from the schema
+  static final String[] PERSONNEL_TYPES = literals(PersonnelTypeCode.values());
+  static final String[] GENDERS = literals(GenderCode.values());
+  static final String[] BASES = literals(BasisCode.values());
+  static final String[] FLAGS = literals(FigureFlagCode.values());
+
+  private static String[] literals(org.jooq.EnumType[] values) {
+    return Arrays.stream(values).map(org.jooq.EnumType::getLiteral).toArray(String[]::new);
+  }
 
   private static final Map<String, ImportSpec> SPECS =
       Stream.of(

@@ -33,7 +33,8 @@ final class ImportBench {
                 URI.create(
                     "http://localhost:"
                         + app.port
-                        + "/api/imports/personnel?file=personnel-bench.csv"))
+                        + "/api/imports/personnel?file=personnel-bench.csv&source="
+                        + Bench.SOURCE))
             .timeout(Duration.ofMinutes(30))
             .header(
                 "Authorization",

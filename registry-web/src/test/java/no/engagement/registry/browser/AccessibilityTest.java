@@ -192,7 +192,7 @@ class AccessibilityTest {
     // a file with problems, uploaded through the form: the preview lists them
     upload(
         "personnel",
-        "",
+        "mfa-peace-security-2018-en",
         "contributor;mission;year;personnel_type;gender;count;basis\n"
             + "NOR;UNMISS;2030;police;female;12,5x;annual_average\n"
             + "XXX;NOPE;2030;police;male;1;annual_average\n",
@@ -200,15 +200,19 @@ class AccessibilityTest {
     assertThat(browser.findElements(By.cssSelector("table.problems tbody tr"))).hasSize(3);
     axe("imports-preview-" + lang);
 
-    // a correction of the UN figures of 2014: the preview lists changed and removed rows; the
-    // batch page lists them as they were; the revert puts them back
+    // a correction of the UN figures of 2014, declared the complete year of its source: the
+    // preview says so and lists changed and removed rows; the batch page lists them as they were;
+    // the revert puts them back
     String before2014 = figures2014();
     upload(
         "personnel-un",
         "un-contributions-by-year",
         "\"\",\"Year\",\"Country\",\"Mission\",\"Female\",\"Male\",\"Total\"\r\n"
             + "\"1\",2014,\"Norway\",\"MINUSMA\",2,16,18\r\n",
-        "table.changes");
+        "table.changes",
+        true);
+    assertThat(browser.findElement(By.id("complete-scope")).getText())
+        .contains("un-contributions-by-year \u00b7 2014");
     assertThat(browser.findElements(By.cssSelector("table.changes"))).hasSize(2);
     axe("imports-preview-changes-" + lang);
     browser.findElement(By.cssSelector("form[action='/imports/commit'] button")).click();
@@ -231,6 +235,11 @@ class AccessibilityTest {
 
   /** Uploads {@code csv} through the form, as a person would; waits for {@code shown}. */
   private void upload(String kind, String source, String csv, String shown) throws Exception {
+    upload(kind, source, csv, shown, false);
+  }
+
+  private void upload(String kind, String source, String csv, String shown, boolean complete)
+      throws Exception {
     Path file = Files.createTempFile("upload-", ".csv");
     Files.writeString(file, csv);
     browser.get("http://localhost:" + port + "/imports");
@@ -238,6 +247,9 @@ class AccessibilityTest {
         .selectByValue(kind);
     new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("source")))
         .selectByValue(source);
+    if (complete) {
+      browser.findElement(By.id("complete")).click();
+    }
     browser.findElement(By.id("file")).sendKeys(file.toAbsolutePath().toString());
     browser.findElement(By.cssSelector("form.upload button")).click();
     new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(20))

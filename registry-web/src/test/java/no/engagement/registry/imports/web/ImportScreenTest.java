@@ -65,6 +65,9 @@ class ImportScreenTest {
    */
   private static final String RUN = UUID.randomUUID().toString();
 
+  /** The source the rows of these tests cite. */
+  private static final String SOURCE = "mfa-peace-security-2018-en";
+
   @BeforeEach
   void login() throws Exception {
     revertOurs();
@@ -93,9 +96,10 @@ class ImportScreenTest {
     return text.getBytes(StandardCharsets.UTF_8);
   }
 
+  /** An upload whose rows cite the 2018 policy page (personnel figures need a source). */
   private HttpResponse<String> upload(String kind, String fileName, byte[] content)
       throws Exception {
-    return upload(kind, fileName, content, "");
+    return upload(kind, fileName, content, "mfa-peace-security-2018-en");
   }
 
   private HttpResponse<String> upload(String kind, String fileName, byte[] content, String source)
@@ -381,7 +385,7 @@ class ImportScreenTest {
             + "\nNOR,UNTSO,"
             + year
             + ",troops,total,2,annual_average,\n";
-    var refused = upload("personnel", "no-source.csv", two.getBytes(StandardCharsets.UTF_8));
+    var refused = upload("personnel", "no-source.csv", two.getBytes(StandardCharsets.UTF_8), "");
     assertThat(refused.body())
         .contains("Personelltall må vise til en kilde")
         .doesNotContain("name=\"confirm\"")
@@ -479,7 +483,8 @@ class ImportScreenTest {
         "contributor;mission;year;personnel_type;gender;count;basis\nNOR;UNMISS;2030;police;female;x;annual_average\n");
     String before = state();
 
-    var dry = run(TestAccounts.PASSWORD, "personnel", good.toString(), "--dry-run");
+    var dry =
+        run(TestAccounts.PASSWORD, "personnel", good.toString(), "--dry-run", "--source", SOURCE);
     assertThat(dry.exit).isZero();
     assertThat(dry.out)
         .contains(
@@ -489,22 +494,27 @@ class ImportScreenTest {
             "dry run: valid, nothing written");
     assertThat(state()).isEqualTo(before);
 
-    var rejected = run(TestAccounts.PASSWORD, "personnel", bad.toString());
+    var rejected = run(TestAccounts.PASSWORD, "personnel", bad.toString(), "--source", SOURCE);
     assertThat(rejected.exit).isEqualTo(1);
     assertThat(rejected.out)
         .contains("error: Row 1 (line 2), column «count»: «x»", "rejected: nothing written");
 
-    assertThat(run("wrong-password", "personnel", good.toString()).exit).isEqualTo(2);
+    assertThat(run("wrong-password", "personnel", good.toString(), "--source", SOURCE).exit)
+        .isEqualTo(2);
     assertThat(run(TestAccounts.PASSWORD, "no-such-kind", good.toString()).exit).isEqualTo(2);
     assertThat(state()).isEqualTo(before);
 
-    var committed = run(TestAccounts.PASSWORD, "personnel", good.toString());
+    var committed = run(TestAccounts.PASSWORD, "personnel", good.toString(), "--source", SOURCE);
     assertThat(committed.exit).as(committed.out + committed.err).isZero();
     assertThat(committed.out).contains("committed as batch #");
     assertThat(state()).isNotEqualTo(before);
-    var twice = run(TestAccounts.PASSWORD, "personnel", good.toString());
+    var twice = run(TestAccounts.PASSWORD, "personnel", good.toString(), "--source", SOURCE);
     assertThat(twice.exit).isEqualTo(2);
     assertThat(twice.err).contains("--confirm");
+    var withoutSource = run(TestAccounts.PASSWORD, "personnel", good.toString(), "--dry-run");
+    assertThat(withoutSource.exit).isEqualTo(1);
+    assertThat(withoutSource.out)
+        .contains("column «source»: names no source document", "must cite its source");
   }
 
   record Run(int exit, String out, String err) {}
