@@ -93,7 +93,15 @@ final class RegistryProcess implements AutoCloseable {
                 (user + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8));
     return HTTP.send(
         HttpRequest.newBuilder(
-                URI.create("http://localhost:" + port + "/api/imports/" + kind + "?file=" + file))
+                URI.create(
+                    "http://localhost:"
+                        + port
+                        + "/api/imports/"
+                        + kind
+                        + "?file="
+                        + file
+                        // the rows cite a seeded source (personnel figures need one)
+                        + "&source=un-contributions-by-year"))
             .header("Authorization", "Basic " + auth)
             .header("Content-Type", "text/csv")
             .timeout(Duration.ofSeconds(300))
