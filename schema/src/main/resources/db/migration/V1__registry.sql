@@ -1,4 +1,4 @@
--- The Engagement Registry: the whole domain of the brief (§2) in one first migration.
+-- The Engagement Registry: the whole domain in one first migration.
 -- The database enforces the rules: keys, foreign keys to code lists, natural-key uniqueness,
 -- non-negative counts, sane year ranges. Every fact row carries its provenance: the source
 -- document it is stated in and/or the import batch that wrote it (at least one of the two).

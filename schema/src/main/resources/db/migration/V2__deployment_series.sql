@@ -1,6 +1,6 @@
 -- The deployments screen aggregates series, not figures: one row per basis, gender, contributor,
 -- set of missions, personnel type and year, with the mean of its figures (ADR 0006) and how many
--- figures lie behind it. Pre-aggregated so a screen does not read every figure (brief §5: p95
+-- figures lie behind it. Pre-aggregated so a screen does not read every figure (target: p95
 -- 50 ms on 1M figures). Imports refresh it in their own transaction.
 create materialized view deployment_series as
 select basis,

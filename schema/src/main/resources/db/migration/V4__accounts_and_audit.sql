@@ -1,4 +1,4 @@
--- Accounts (issue 4): editors import and revert, admins also manage users and publish releases.
+-- Accounts: editors import and revert, admins also manage users and publish releases.
 create type account_role as enum ('editor', 'admin');
 
 create table account (
