@@ -528,40 +528,32 @@ final class ImportSpecs {
                       .orderBy(PERSONNEL_FIGURE_MISSION.MISSION_ID)
                       .fetch(PERSONNEL_FIGURE_MISSION.STATED_PLACE)
                   : List.of();
-          List<String> newPlaces = new ArrayList<>();
+          // each mission's stated place, by mission id (the order the stored places are read in)
+          var placeOf = new java.util.TreeMap<Long, String>();
           if (missions.size() > 1) {
-            var byMission = new java.util.TreeMap<Long, String>();
             for (int i = 0; i < missions.size(); i++) {
-              byMission.put(
+              placeOf.put(
                   missions.get(i), places != null && i < places.size() ? places.get(i) : null);
             }
-            newPlaces.addAll(byMission.values());
           }
+          List<String> newPlaces = new ArrayList<>(placeOf.values());
           if (existing != null) {
             figure.setBatchId(existing.getBatchId());
             if (figure.equals(existing) && placesOf.equals(newPlaces)) {
               return ImportSpec.Written.UNCHANGED;
             }
             figure.setBatchId(batchId);
+            var asObject =
+                new org.jooq.JSONFormat()
+                    .header(false)
+                    .recordFormat(org.jooq.JSONFormat.RecordFormat.OBJECT);
             dsl.insertInto(IMPORT_CHANGE)
                 .set(IMPORT_CHANGE.BATCH_ID, batchId)
                 .set(IMPORT_CHANGE.TABLE_NAME, f.getName())
                 .set(IMPORT_CHANGE.OP, "changed")
                 .set(IMPORT_CHANGE.OLD_BATCH_ID, existing.getBatchId())
-                .set(
-                    IMPORT_CHANGE.OLD_ROW,
-                    org.jooq.JSONB.valueOf(
-                        existing.formatJSON(
-                            new org.jooq.JSONFormat()
-                                .header(false)
-                                .recordFormat(org.jooq.JSONFormat.RecordFormat.OBJECT))))
-                .set(
-                    IMPORT_CHANGE.NEW_ROW,
-                    org.jooq.JSONB.valueOf(
-                        figure.formatJSON(
-                            new org.jooq.JSONFormat()
-                                .header(false)
-                                .recordFormat(org.jooq.JSONFormat.RecordFormat.OBJECT))))
+                .set(IMPORT_CHANGE.OLD_ROW, org.jooq.JSONB.valueOf(existing.formatJSON(asObject)))
+                .set(IMPORT_CHANGE.NEW_ROW, org.jooq.JSONB.valueOf(figure.formatJSON(asObject)))
                 .execute();
             figure.changed(f.ID, false); // the key, generated: never updated
             dsl.executeUpdate(figure);
@@ -569,22 +561,16 @@ final class ImportSpecs {
             figure.setBatchId(batchId);
             figure.store();
           }
-          if (missions.size() > 1) { // one mission: the figure's own mission_id says it
-            for (int i = 0; i < missions.size(); i++) {
-              dsl.insertInto(PERSONNEL_FIGURE_MISSION)
-                  .set(PERSONNEL_FIGURE_MISSION.FIGURE_ID, figure.getId())
-                  .set(PERSONNEL_FIGURE_MISSION.MISSION_ID, missions.get(i))
-                  .set(
-                      PERSONNEL_FIGURE_MISSION.STATED_PLACE,
-                      places != null && i < places.size() ? places.get(i) : null)
-                  .onConflict(
-                      PERSONNEL_FIGURE_MISSION.FIGURE_ID, PERSONNEL_FIGURE_MISSION.MISSION_ID)
-                  .doUpdate()
-                  .set(
-                      PERSONNEL_FIGURE_MISSION.STATED_PLACE,
-                      places != null && i < places.size() ? places.get(i) : null)
-                  .execute();
-            }
+          // one mission: the figure's own mission_id says it (placeOf is empty)
+          for (var place : placeOf.entrySet()) {
+            dsl.insertInto(PERSONNEL_FIGURE_MISSION)
+                .set(PERSONNEL_FIGURE_MISSION.FIGURE_ID, figure.getId())
+                .set(PERSONNEL_FIGURE_MISSION.MISSION_ID, place.getKey())
+                .set(PERSONNEL_FIGURE_MISSION.STATED_PLACE, place.getValue())
+                .onConflict(PERSONNEL_FIGURE_MISSION.FIGURE_ID, PERSONNEL_FIGURE_MISSION.MISSION_ID)
+                .doUpdate()
+                .set(PERSONNEL_FIGURE_MISSION.STATED_PLACE, place.getValue())
+                .execute();
           }
           return existing != null ? ImportSpec.Written.CHANGED : ImportSpec.Written.ADDED;
         };

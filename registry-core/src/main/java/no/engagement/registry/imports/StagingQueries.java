@@ -225,12 +225,10 @@ class StagingQueries {
                 + same("s", "t", rest)
                 + " and t.source_id is distinct from s.source_id group by 1 order by 2 desc, 1")
         .forEach(
-            r ->
-                out.put(
-                    shown(names, source, r.get(0, String.class)) == null
-                        ? "\u2014"
-                        : shown(names, source, r.get(0, String.class)),
-                    r.get(1, Long.class)));
+            r -> {
+              String code = shown(names, source, r.get(0, String.class));
+              out.put(code == null ? "\u2014" : code, r.get(1, Long.class));
+            });
     return out;
   }
 
