@@ -3,6 +3,7 @@ package no.engagement.registry.db;
 import com.zaxxer.hikari.HikariDataSource;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.flyway.autoconfigure.FlywayConnectionDetails;
 import org.springframework.boot.jooq.autoconfigure.DefaultConfigurationCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -29,6 +30,32 @@ public class DatabaseConfiguration {
     ds.setPassword(server.password());
     ds.setPoolName("registry");
     return ds;
+  }
+
+  @Bean
+  AbortAwareTransactionManager transactionManager(javax.sql.DataSource dataSource) {
+    return new AbortAwareTransactionManager(dataSource);
+  }
+
+  /** Migrations run as the schema's owner, which the application's role is not. */
+  @Bean
+  FlywayConnectionDetails flywayConnectionDetails(DatabaseServer server) {
+    return new FlywayConnectionDetails() {
+      @Override
+      public String getJdbcUrl() {
+        return server.jdbcUrl();
+      }
+
+      @Override
+      public String getUsername() {
+        return server.ownerUser();
+      }
+
+      @Override
+      public String getPassword() {
+        return server.ownerPassword();
+      }
+    };
   }
 
   /**

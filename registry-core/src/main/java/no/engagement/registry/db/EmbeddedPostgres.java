@@ -6,17 +6,26 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
@@ -34,9 +43,20 @@ import org.tukaani.xz.XZInputStream;
  * launcher always passes {@code -F} (fsync off), cannot run as root, and has no notion of a server
  * left behind by a killed run. See docs/adr/0002-embedded-postgres.md.
  *
- * <p>PostgreSQL refuses to run as root. As root we run it in a new user namespace ({@code unshare
- * -U}), where it is uid "nobody" but still owns the files it writes; where user namespaces are
- * blocked we fall back to {@code setpriv} as an unprivileged uid that owns the data directory.
+ * <p>What keeps it safe on a shared machine (docs/adr/0023):
+ *
+ * <ul>
+ *   <li>Every connection needs a password (SCRAM, TCP on 127.0.0.1 only, no Unix socket). The
+ *       password is kept in {@code <data>/postgres-password}, mode 0600: the one given on the first
+ *       start, or a generated one.
+ *   <li>PostgreSQL refuses to run as root; as root we run it through {@code setpriv} as the
+ *       unprivileged uid 65534, which owns the cluster: never with root's rights on the host.
+ *   <li>The registry's data belongs to {@value #OWNER}, who runs the migrations; the application
+ *       connects as {@value #APP}, neither superuser nor owner (see {@link AppRoleGrants}).
+ *   <li>{@code <data>/registry.lock} is locked while a registry uses the folder: a second start
+ *       refuses instead of taking the live server for one left by a killed run.
+ *   <li>A server that dies is started again, with growing pauses, until it is closed.
+ * </ul>
  */
 public final class EmbeddedPostgres implements AutoCloseable {
 
@@ -45,37 +65,152 @@ public final class EmbeddedPostgres implements AutoCloseable {
   private static final int UNPRIVILEGED_UID = 65534;
   public static final String SUPERUSER = "postgres";
 
+  /** The role that owns the registry's tables and runs the migrations. */
+  public static final String OWNER = "registry_owner";
+
+  /** The role the application connects as: reads and writes rows, owns nothing in public. */
+  public static final String APP = "registry_app";
+
+  /** The file, beside the cluster, that keeps the password of the server's roles (mode 0600). */
+  public static final String PASSWORD_FILE = "postgres-password";
+
+  private static final String LOCK_FILE = "registry.lock";
+  private static final String HBA =
+      """
+      # Written by the registry at every start: every connection needs the password (SCRAM),
+      # over TCP on the loopback only (the server has no Unix socket).
+      host all all 127.0.0.1/32 scram-sha-256
+      host all all ::1/128 scram-sha-256
+      """;
+
+  /** The servers this JVM runs, by data folder: a second start in the same JVM shares one. */
+  private static final Map<Path, EmbeddedPostgres> RUNNING = new HashMap<>();
+
+  private final Path dataDir;
   private final Path binDir;
   private final Path clusterDir;
   private final Path logFile;
   private final int port;
   private final List<String> wrapper;
+  private final FileChannel lockChannel;
+  private final FileLock lock;
+  private String password;
+  private int users;
   private volatile boolean stopped;
-  private final Thread shutdownHook = new Thread(this::close, "embedded-postgres-stop");
+  private final Thread shutdownHook = new Thread(this::stop, "embedded-postgres-stop");
 
-  private EmbeddedPostgres(Path binDir, Path clusterDir, int port, List<String> wrapper) {
+  private EmbeddedPostgres(
+      Path dataDir,
+      Path binDir,
+      int port,
+      List<String> wrapper,
+      FileChannel lockChannel,
+      FileLock lock) {
+    this.dataDir = dataDir;
     this.binDir = binDir;
-    this.clusterDir = clusterDir;
-    this.logFile = clusterDir.resolveSibling("postgresql.log");
+    this.clusterDir = dataDir.resolve("pgdata");
+    this.logFile = dataDir.resolve("postgresql.log");
     this.port = port;
     this.wrapper = wrapper;
+    this.lockChannel = lockChannel;
+    this.lock = lock;
+  }
+
+  /** {@link #start(Path, int, String)} with a generated password on the first start. */
+  public static EmbeddedPostgres start(Path dataDir, int port) {
+    return start(dataDir, port, null);
   }
 
   /**
    * Starts (and on the first run creates) the server whose files live under {@code dataDir}: the
-   * unpacked binaries in {@code dataDir/pg-<version>}, the cluster in {@code dataDir/pgdata}.
+   * unpacked binaries in {@code dataDir/pg-<version>}, the cluster in {@code dataDir/pgdata}. On
+   * the first start its roles get {@code initialPassword}, or a generated one when that is blank;
+   * later starts keep the password in {@value #PASSWORD_FILE}.
+   *
+   * @throws IllegalStateException when another process runs a registry on this folder
    */
-  public static EmbeddedPostgres start(Path dataDir, int port) {
+  public static EmbeddedPostgres start(Path dataDir, int port, String initialPassword) {
+    Path dir = dataDir.toAbsolutePath().normalize();
+    synchronized (RUNNING) {
+      var running = RUNNING.get(dir);
+      if (running != null) {
+        if (running.port != port) {
+          throw new IllegalStateException(
+              "The PostgreSQL of " + dir + " already runs on port " + running.port);
+        }
+        running.users++;
+        return running;
+      }
+      FileChannel channel = null;
+      try {
+        Files.createDirectories(dir);
+        channel = lockFolder(dir);
+        var lock = channel.tryLock();
+        if (lock == null) {
+          throw alreadyRunning(dir, channel);
+        }
+        channel.truncate(0);
+        channel.write(
+            ByteBuffer.wrap(
+                (ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.US_ASCII)),
+            0);
+        Path binDir = unpackBinaries(dir);
+        var pg = new EmbeddedPostgres(dir, binDir, port, privilegeWrapper(dir), channel, lock);
+        pg.startServer(initialPassword);
+        pg.users = 1;
+        RUNNING.put(dir, pg);
+        return pg;
+      } catch (IOException e) {
+        closeQuietly(channel);
+        throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + dataDir, e);
+      } catch (RuntimeException e) {
+        closeQuietly(channel);
+        throw e;
+      }
+    }
+  }
+
+  private static FileChannel lockFolder(Path dir) throws IOException {
+    return FileChannel.open(
+        dir.resolve(LOCK_FILE),
+        StandardOpenOption.CREATE,
+        StandardOpenOption.READ,
+        StandardOpenOption.WRITE);
+  }
+
+  private static DataFolderInUseException alreadyRunning(Path dir, FileChannel channel)
+      throws IOException {
+    var buffer = ByteBuffer.allocate(32);
+    channel.read(buffer, 0);
+    String pid = new String(buffer.array(), 0, buffer.position(), StandardCharsets.US_ASCII).trim();
+    return new DataFolderInUseException(
+        "A registry is already running on this data folder (pid "
+            + (pid.isEmpty() ? "unknown" : pid)
+            + "): "
+            + dir);
+  }
+
+  private static void closeQuietly(FileChannel channel) {
+    if (channel != null) {
+      try {
+        channel.close();
+      } catch (IOException e) {
+        // nothing to add: the start fails with the first error
+      }
+    }
+  }
+
+  /** The password of this server's roles. */
+  public String password() {
+    return password;
+  }
+
+  /** The password kept in {@code dataDir}: how maintenance tools and tests reach the server. */
+  public static String password(Path dataDir) {
     try {
-      Files.createDirectories(dataDir);
-      Path dir = dataDir.toAbsolutePath().normalize();
-      Path binDir = unpackBinaries(dir);
-      List<String> wrapper = privilegeWrapper();
-      var pg = new EmbeddedPostgres(binDir, dir.resolve("pgdata"), port, wrapper);
-      pg.startServer();
-      return pg;
+      return Files.readString(dataDir.resolve(PASSWORD_FILE), StandardCharsets.UTF_8).strip();
     } catch (IOException e) {
-      throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + dataDir, e);
+      throw new UncheckedIOException(e);
     }
   }
 
@@ -87,15 +222,19 @@ public final class EmbeddedPostgres implements AutoCloseable {
     return "jdbc:postgresql://127.0.0.1:" + port + "/" + database;
   }
 
-  /** Creates {@code database} if it does not exist yet. */
+  /** A connection to {@code database} as the superuser, for setup and maintenance only. */
+  public Connection superuser(String database) throws SQLException {
+    return DriverManager.getConnection(jdbcUrl(database), SUPERUSER, password);
+  }
+
+  /** Creates {@code database} if it does not exist yet (owned by the superuser). */
   public void createDatabaseIfMissing(String database) {
-    try (var c = DriverManager.getConnection(jdbcUrl("postgres"), SUPERUSER, "");
+    try (var c = superuser("postgres");
         var check = c.prepareStatement("select 1 from pg_database where datname = ?")) {
       check.setString(1, database);
       if (!check.executeQuery().next()) {
         try (var create = c.createStatement()) {
-          // the name is ours (configuration), not user input; identifiers cannot be bound
-          create.execute("create database \"" + database.replace("\"", "\"\"") + "\"");
+          create.execute("create database " + quote(database));
         }
       }
     } catch (SQLException e) {
@@ -103,10 +242,111 @@ public final class EmbeddedPostgres implements AutoCloseable {
     }
   }
 
-  private void startServer() throws IOException {
+  /**
+   * Makes {@code database} the registry's: creates it if missing, with the roles {@value #OWNER}
+   * (owns the database, its public schema and everything in it, runs the migrations) and {@value
+   * #APP} (the application: may connect, create release schemas, and maintain tables through
+   * pg_maintain; its row rights come from {@link AppRoleGrants}). Objects a registry of an earlier
+   * version created as the superuser are given to their role.
+   */
+  public void prepareRegistryDatabase(String database) {
+    String db = quote(database);
+    try (var c = superuser("postgres");
+        var s = c.createStatement()) {
+      for (String role : List.of(OWNER, APP)) {
+        s.execute(
+            "do $$ begin if not exists (select from pg_roles where rolname = '"
+                + role
+                + "') then create role "
+                + role
+                + " login; end if; end $$");
+        try (var p = c.prepareStatement("select format('alter role %I password %L', ?, ?)")) {
+          p.setString(1, role);
+          p.setString(2, password);
+          var rs = p.executeQuery();
+          rs.next();
+          s.execute(rs.getString(1));
+        }
+      }
+      s.execute("grant pg_maintain to " + APP);
+      createDatabaseIfMissing(database);
+      s.execute("alter database " + db + " owner to " + OWNER);
+      s.execute("revoke all on database " + db + " from public");
+      s.execute("grant connect, temporary, create on database " + db + " to " + APP);
+    } catch (SQLException e) {
+      throw new IllegalStateException("Could not prepare the roles of database " + database, e);
+    }
+    try (var c = superuser(database);
+        var s = c.createStatement()) {
+      s.execute("alter schema public owner to " + OWNER);
+      s.execute("revoke create on schema public from public");
+      s.execute(
+          """
+          do $$ declare r record; begin
+            for r in
+              select format('alter %s %I.%I owner to %I',
+                       case c.relkind when 'v' then 'view' when 'm' then 'materialized view'
+                         when 'S' then 'sequence' else 'table' end,
+                       n.nspname, c.relname,
+                       case when n.nspname = 'public' then '%1$s' else '%2$s' end) as command
+                from pg_class c join pg_namespace n on n.oid = c.relnamespace
+               where c.relowner = 'postgres'::regrole and c.relkind in ('r', 'p', 'v', 'm', 'S')
+                 and (n.nspname = 'public' or n.nspname ~ '^release_[0-9]+$')
+                 and not exists (select from pg_depend d
+                                  where d.classid = 'pg_class'::regclass and d.objid = c.oid
+                                    and d.deptype in ('a', 'i'))
+            loop execute r.command; end loop;
+            for r in
+              select format('alter function %s owner to %1$s', p.oid::regprocedure) as command
+                from pg_proc p
+               where p.pronamespace = 'public'::regnamespace and p.proowner = 'postgres'::regrole
+            loop execute r.command; end loop;
+            for r in
+              select format('alter type %I.%I owner to %1$s', n.nspname, t.typname) as command
+                from pg_type t join pg_namespace n on n.oid = t.typnamespace
+               where n.nspname = 'public' and t.typowner = 'postgres'::regrole
+                 and t.typtype in ('e', 'd') and t.typelem = 0
+            loop execute r.command; end loop;
+            for r in
+              select format('alter schema %I owner to %2$s', nspname) as command
+                from pg_namespace
+               where nspname ~ '^release_[0-9]+$' and nspowner = 'postgres'::regrole
+            loop execute r.command; end loop;
+          end $$
+          """
+              .replace("%1$s", OWNER)
+              .replace("%2$s", APP));
+    } catch (SQLException e) {
+      throw new IllegalStateException("Could not give database " + database + " to its roles", e);
+    }
+  }
+
+  private static String quote(String identifier) {
+    // names come from configuration, not user input; identifiers cannot be bound
+    return "\"" + identifier.replace("\"", "\"\"") + "\"";
+  }
+
+  private void startServer(String initialPassword) throws IOException {
+    Path passwordFile = dataDir.resolve(PASSWORD_FILE);
+    if (Files.exists(passwordFile)) {
+      password = password(dataDir);
+    } else {
+      password =
+          initialPassword == null || initialPassword.isBlank()
+              ? generatedPassword()
+              : initialPassword;
+      writeSecret(passwordFile, password);
+    }
     if (!Files.exists(clusterDir.resolve("PG_VERSION"))) {
       initdb();
     }
+    giveToServerUser(clusterDir, true);
+    if (!Files.exists(logFile)) {
+      Files.createFile(
+          logFile,
+          PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+    }
+    giveToServerUser(logFile, false);
     stopStaleServer();
     if (portInUse()) {
       throw new IllegalStateException(
@@ -115,6 +355,49 @@ public final class EmbeddedPostgres implements AutoCloseable {
               + " is in use by another program, so the embedded PostgreSQL cannot start. "
               + "Stop that program or choose another port with REGISTRY_DB_PORT.");
     }
+    Path hba = clusterDir.resolve("pg_hba.conf");
+    boolean trusting = Files.readString(hba).lines().anyMatch(l -> l.matches("[^#]*\\btrust\\b.*"));
+    if (!trusting) {
+      Files.writeString(hba, HBA, StandardOpenOption.TRUNCATE_EXISTING);
+    }
+    pgCtlStart();
+    if (trusting) {
+      // a cluster from before passwords: give the superuser the password, then require it
+      log.warn("The embedded PostgreSQL trusted local connections; it now requires a password");
+      try (var c = DriverManager.getConnection(jdbcUrl("postgres"), SUPERUSER, "");
+          var s = c.createStatement()) {
+        var p = c.prepareStatement("select format('alter role postgres password %L', ?)");
+        p.setString(1, password);
+        var rs = p.executeQuery();
+        rs.next();
+        s.execute(rs.getString(1));
+        Files.writeString(hba, HBA, StandardOpenOption.TRUNCATE_EXISTING);
+        s.execute("select pg_reload_conf()");
+      } catch (SQLException e) {
+        throw new IllegalStateException("Could not set the embedded PostgreSQL's password", e);
+      }
+    }
+    Runtime.getRuntime().addShutdownHook(shutdownHook);
+    supervise(Duration.ofSeconds(1));
+    log.info("Embedded PostgreSQL running on 127.0.0.1:{} with data in {}", port, clusterDir);
+  }
+
+  private static String generatedPassword() {
+    byte[] bytes = new byte[24];
+    new SecureRandom().nextBytes(bytes);
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+  }
+
+  private static void writeSecret(Path file, String secret) throws IOException {
+    Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+    Files.deleteIfExists(tmp);
+    Files.createFile(
+        tmp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+    Files.writeString(tmp, secret + "\n", StandardCharsets.UTF_8);
+    Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
+  }
+
+  private void pgCtlStart() {
     String options =
         String.join(
             " ",
@@ -122,6 +405,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
             Integer.toString(port),
             "-c listen_addresses=127.0.0.1",
             "-c unix_socket_directories=''",
+            "-c password_encryption=scram-sha-256",
             // durability is not optional: every committed import must survive a crash
             "-c fsync=on",
             "-c synchronous_commit=on",
@@ -141,8 +425,81 @@ public final class EmbeddedPostgres implements AutoCloseable {
         "-t",
         "60",
         "start");
-    Runtime.getRuntime().addShutdownHook(shutdownHook);
-    log.info("Embedded PostgreSQL running on 127.0.0.1:{} with data in {}", port, clusterDir);
+  }
+
+  /**
+   * Watches the postmaster; when it ends while this server is open, logs why (the end of the server
+   * log) and starts it again, waiting 1, 2, 4 … up to 30 seconds between failed attempts.
+   */
+  private void supervise(Duration pause) {
+    var postmaster = postmasterPid().flatMap(ProcessHandle::of);
+    if (postmaster.isEmpty()) {
+      return;
+    }
+    postmaster
+        .get()
+        .onExit()
+        .thenRun(
+            () -> {
+              if (stopped) {
+                return;
+              }
+              log.error(
+                  "The embedded PostgreSQL (pid {}) has ended; starting it again. Server log:\n{}",
+                  postmaster.get().pid(),
+                  logTail());
+              restart(pause);
+            });
+  }
+
+  private void restart(Duration pause) {
+    Duration wait = pause;
+    while (!stopped) {
+      try {
+        Thread.sleep(wait.toMillis());
+        synchronized (this) {
+          if (stopped) {
+            return;
+          }
+          pgCtlStart();
+        }
+        log.info("Embedded PostgreSQL running again on 127.0.0.1:{}", port);
+        supervise(Duration.ofSeconds(1));
+        return;
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      } catch (RuntimeException e) {
+        wait =
+            wait.multipliedBy(2).compareTo(Duration.ofSeconds(30)) > 0
+                ? Duration.ofSeconds(30)
+                : wait.multipliedBy(2);
+        log.error(
+            "Could not start the embedded PostgreSQL again; next try in {} s: {}",
+            wait.toSeconds(),
+            e.getMessage());
+      }
+    }
+  }
+
+  private java.util.Optional<Long> postmasterPid() {
+    try {
+      List<String> lines = Files.readAllLines(clusterDir.resolve("postmaster.pid"));
+      return lines.isEmpty()
+          ? java.util.Optional.empty()
+          : java.util.Optional.of(Long.parseLong(lines.getFirst().trim()));
+    } catch (IOException | NumberFormatException e) {
+      return java.util.Optional.empty();
+    }
+  }
+
+  private String logTail() {
+    try {
+      List<String> lines = Files.readAllLines(logFile, StandardCharsets.UTF_8);
+      return String.join("\n", lines.subList(Math.max(0, lines.size() - 15), lines.size()));
+    } catch (IOException e) {
+      return "(cannot read " + logFile + ")";
+    }
   }
 
   private void initdb() throws IOException {
@@ -150,14 +507,16 @@ public final class EmbeddedPostgres implements AutoCloseable {
     FileSystemUtils.deleteRecursively(tmp);
     Files.createDirectories(tmp);
     Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rwx------"));
-    giveToServerUser(tmp);
-    giveToServerUser(clusterDir.getParent());
+    Path pwfile = clusterDir.resolveSibling("pgdata.initdb-password");
+    writeSecret(pwfile, password);
+    giveToServerUser(pwfile, false);
+    giveToServerUser(tmp, true);
     log.info("Creating a new PostgreSQL cluster in {}", clusterDir);
     run(
         Duration.ofMinutes(2),
         bin("initdb"),
-        "-A",
-        "trust",
+        "--auth=scram-sha-256",
+        "--pwfile=" + pwfile,
         "-U",
         SUPERUSER,
         "-D",
@@ -166,6 +525,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
         "UTF-8",
         "--locale=C.UTF-8",
         "--no-instructions");
+    Files.delete(pwfile);
     // initdb into a temporary folder and rename: a killed initdb never leaves a half cluster
     Files.move(tmp, clusterDir, StandardCopyOption.ATOMIC_MOVE);
   }
@@ -236,9 +596,22 @@ public final class EmbeddedPostgres implements AutoCloseable {
     return this;
   }
 
-  /** Stops the server (fast shutdown: open transactions roll back, committed data is flushed). */
+  /**
+   * Stops the server (fast shutdown: open transactions roll back, committed data is flushed) once
+   * every start in this JVM that shares it has closed it; then frees the data folder.
+   */
   @Override
-  public synchronized void close() {
+  public void close() {
+    synchronized (RUNNING) {
+      if (--users > 0) {
+        return;
+      }
+      RUNNING.remove(dataDir, this);
+    }
+    stop();
+  }
+
+  private synchronized void stop() {
     if (stopped) {
       return;
     }
@@ -258,6 +631,13 @@ public final class EmbeddedPostgres implements AutoCloseable {
       log.info("Embedded PostgreSQL stopped");
     } catch (RuntimeException e) {
       log.warn("Could not stop the embedded PostgreSQL: {}", e.getMessage());
+    } finally {
+      try {
+        lock.release();
+        lockChannel.close();
+      } catch (IOException e) {
+        log.warn("Could not unlock {}: {}", dataDir.resolve(LOCK_FILE), e.getMessage());
+      }
     }
   }
 
@@ -271,6 +651,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
     try {
       Process p =
           new ProcessBuilder(full)
+              .directory(dataDir.toFile()) // a folder the server's uid can reach
               .redirectErrorStream(true)
               .redirectOutput(ProcessBuilder.Redirect.PIPE)
               .start();
@@ -302,31 +683,44 @@ public final class EmbeddedPostgres implements AutoCloseable {
     }
   }
 
-  /** How to run the PostgreSQL binaries as a user they accept (never root). */
-  private static List<String> privilegeWrapper() {
+  /**
+   * How to run the PostgreSQL binaries as a user they accept: as root, through setpriv as an
+   * unprivileged uid (a user namespace would keep root's rights over the host's files).
+   */
+  private static List<String> privilegeWrapper(Path dataDir) {
     if (!isRoot()) {
       return List.of();
     }
-    if (works("unshare", "-U", "true")) {
-      return List.of("unshare", "-U", "--");
+    List<String> setpriv =
+        List.of(
+            "setpriv",
+            "--reuid=" + UNPRIVILEGED_UID,
+            "--regid=" + UNPRIVILEGED_UID,
+            "--clear-groups",
+            "--");
+    if (!works(concat(setpriv, "true"))) {
+      throw new IllegalStateException(
+          "Running as root, and 'setpriv' does not work here, so PostgreSQL (which refuses to run"
+              + " as root) cannot start as an unprivileged user. Run the registry as a normal"
+              + " user, or set REGISTRY_DB_URL to an existing PostgreSQL server.");
     }
-    if (works(
-        "setpriv",
-        "--reuid=" + UNPRIVILEGED_UID,
-        "--regid=" + UNPRIVILEGED_UID,
-        "--clear-groups",
-        "true")) {
-      return List.of(
-          "setpriv",
-          "--reuid=" + UNPRIVILEGED_UID,
-          "--regid=" + UNPRIVILEGED_UID,
-          "--clear-groups",
-          "--");
+    if (!works(concat(setpriv, "test", "-x", dataDir.toString()))) {
+      throw new IllegalStateException(
+          "Running as root, the registry runs PostgreSQL as the unprivileged uid "
+              + UNPRIVILEGED_UID
+              + ", which cannot reach the data folder "
+              + dataDir
+              + " (a folder above it is closed to other users, as /root is). Choose a data"
+              + " folder other users can reach with REGISTRY_DATA_DIR (e.g."
+              + " /var/lib/engagement-registry), or run the registry as a normal user.");
     }
-    throw new IllegalStateException(
-        "Running as root, and neither 'unshare -U' nor 'setpriv' works here, so PostgreSQL (which"
-            + " refuses to run as root) cannot start. Run the registry as a normal user, or set"
-            + " REGISTRY_DB_URL to an existing PostgreSQL server.");
+    return setpriv;
+  }
+
+  private static String[] concat(List<String> head, String... tail) {
+    List<String> all = new ArrayList<>(head);
+    all.addAll(List.of(tail));
+    return all.toArray(String[]::new);
   }
 
   private static boolean isRoot() {
@@ -351,13 +745,21 @@ public final class EmbeddedPostgres implements AutoCloseable {
     }
   }
 
-  /** With setpriv the server runs as an unprivileged uid, which must own its files. */
-  private void giveToServerUser(Path path) throws IOException {
-    if (wrapper.isEmpty() || !"setpriv".equals(wrapper.getFirst())) {
+  /** Run through setpriv, the server's uid must own its files (of an earlier run's too). */
+  private void giveToServerUser(Path path, boolean recursive) throws IOException {
+    if (wrapper.isEmpty()
+        || Integer.valueOf(UNPRIVILEGED_UID).equals(Files.getAttribute(path, "unix:uid"))) {
       return;
     }
-    Files.setAttribute(path, "unix:uid", UNPRIVILEGED_UID);
-    Files.setAttribute(path, "unix:gid", UNPRIVILEGED_UID);
+    log.info("Giving {} to uid {}, which runs PostgreSQL", path, UNPRIVILEGED_UID);
+    try (var files = recursive ? Files.walk(path) : java.util.stream.Stream.of(path)) {
+      for (Path p : (Iterable<Path>) files::iterator) {
+        Files.setAttribute(
+            p, "unix:uid", UNPRIVILEGED_UID, java.nio.file.LinkOption.NOFOLLOW_LINKS);
+        Files.setAttribute(
+            p, "unix:gid", UNPRIVILEGED_UID, java.nio.file.LinkOption.NOFOLLOW_LINKS);
+      }
+    }
   }
 
   private static Path unpackBinaries(Path dataDir) throws IOException {

@@ -29,13 +29,16 @@ class AuditLogTest {
     assertThatThrownBy(
             () -> sql.update("update audit_event set actor = 'mallory' where id = ?", id))
         .rootCause()
-        .hasMessageContaining("append-only");
+        // the application's role has no right to it; its owner meets the append-only trigger
+        .hasMessageMatching(".*(append-only|permission denied for table audit_event).*");
     assertThatThrownBy(() -> sql.update("delete from audit_event where id = ?", id))
         .rootCause()
-        .hasMessageContaining("append-only");
+        // the application's role has no right to it; its owner meets the append-only trigger
+        .hasMessageMatching(".*(append-only|permission denied for table audit_event).*");
     assertThatThrownBy(() -> sql.update("truncate audit_event"))
         .rootCause()
-        .hasMessageContaining("append-only");
+        // the application's role has no right to it; its owner meets the append-only trigger
+        .hasMessageMatching(".*(append-only|permission denied for table audit_event).*");
     assertThat(sql.queryForObject("select actor from audit_event where id = ?", String.class, id))
         .isEqualTo("tester");
     assertThat(audit.page(Long.MAX_VALUE)).first().extracting(AuditEvent::id).isEqualTo(id);

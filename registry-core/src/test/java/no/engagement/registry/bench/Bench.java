@@ -66,11 +66,15 @@ public final class Bench {
       RegistryUnderTest app = null;
       if (jar != null) {
         // the registry itself migrates and seeds the bench database; its heap is capped at 128 MB
-        app = RegistryUnderTest.start(jar, url, dir.resolve("registry.log"));
+        app = RegistryUnderTest.start(jar, url, pg.password(), dir.resolve("registry.log"));
       } else {
-        Flyway.configure().dataSource(url, EmbeddedPostgres.SUPERUSER, "").load().migrate();
+        Flyway.configure()
+            .dataSource(url, EmbeddedPostgres.SUPERUSER, pg.password())
+            .load()
+            .migrate();
       }
-      try (Connection c = DriverManager.getConnection(url, EmbeddedPostgres.SUPERUSER, "")) {
+      try (Connection c =
+          DriverManager.getConnection(url, EmbeddedPostgres.SUPERUSER, pg.password())) {
         CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
         long batch = app != null ? benchBatch(c) : referenceData(c, copy);
         // the baseline COPY writes the same rows as the import: with the source they cite

@@ -24,7 +24,8 @@ final class RegistryUnderTest {
     this.process = process;
   }
 
-  static RegistryUnderTest start(Path jar, String dbUrl, Path log) throws Exception {
+  static RegistryUnderTest start(Path jar, String dbUrl, String dbPassword, Path log)
+      throws Exception {
     int port;
     try (var s = new ServerSocket(0)) {
       port = s.getLocalPort();
@@ -46,7 +47,7 @@ final class RegistryUnderTest {
     var pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
     pb.environment().put("REGISTRY_DB_URL", dbUrl);
     pb.environment().put("REGISTRY_DB_USER", "postgres");
-    pb.environment().put("REGISTRY_DB_PASSWORD", "");
+    pb.environment().put("REGISTRY_DB_PASSWORD", dbPassword);
     pb.environment().put("SERVER_PORT", Integer.toString(port));
     pb.environment().put("REGISTRY_ADMIN_PASSWORD", ImportBench.PASSWORD);
     pb.environment().put("SPRING_DATASOURCE_HIKARI_MAXIMUM_POOL_SIZE", "20");

@@ -257,7 +257,12 @@ final class ScreenBench {
       var run = WrkLoad.run(app.port, mix, clients, seconds);
       measured += run.seconds();
       long cpu0 = cpu.getProcessCpuTime();
-      List<Long> sql = SqlReplay.run(c.getMetaData().getURL(), transactions, clients);
+      List<Long> sql =
+          SqlReplay.run(
+              c.getMetaData().getURL(),
+              no.engagement.registry.db.EmbeddedPostgres.password(pgLog.getParent()),
+              transactions,
+              clients);
       replayCpu += cpu.getProcessCpuTime() - cpu0;
       latencies.addAll(run.latencies());
       replayed.addAll(sql);

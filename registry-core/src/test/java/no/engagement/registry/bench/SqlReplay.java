@@ -92,7 +92,8 @@ final class SqlReplay {
    * from the queue; returns each transaction's latency in nanoseconds (BEGIN to COMMIT, every row
    * read).
    */
-  static List<Long> run(String url, List<Transaction> transactions, int clients) throws Exception {
+  static List<Long> run(String url, String password, List<Transaction> transactions, int clients)
+      throws Exception {
     if (transactions.isEmpty()) {
       throw new IllegalStateException("No transactions of the registry in PostgreSQL's log");
     }
@@ -105,7 +106,7 @@ final class SqlReplay {
           pool.submit(
               () -> {
                 try (Connection c =
-                    DriverManager.getConnection(url, EmbeddedPostgres.SUPERUSER, "")) {
+                    DriverManager.getConnection(url, EmbeddedPostgres.SUPERUSER, password)) {
                   // the registry's session (application.properties, connection-init-sql)
                   c.createStatement()
                       .execute("set plan_cache_mode = force_custom_plan; set time zone 'UTC'");

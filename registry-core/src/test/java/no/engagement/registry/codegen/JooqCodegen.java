@@ -29,11 +29,14 @@ final class JooqCodegen {
       pg.createDatabaseIfMissing("codegen");
       String url = pg.jdbcUrl("codegen");
       Flyway.configure()
-          .dataSource(url, EmbeddedPostgres.SUPERUSER, "")
+          .dataSource(url, EmbeddedPostgres.SUPERUSER, pg.password())
           .cleanDisabled(false)
           .load()
           .clean();
-      Flyway.configure().dataSource(url, EmbeddedPostgres.SUPERUSER, "").load().migrate();
+      Flyway.configure()
+          .dataSource(url, EmbeddedPostgres.SUPERUSER, pg.password())
+          .load()
+          .migrate();
       GenerationTool.generate(
           new Configuration()
               .withJdbc(
@@ -41,7 +44,7 @@ final class JooqCodegen {
                       .withDriver("org.postgresql.Driver")
                       .withUrl(url)
                       .withUser(EmbeddedPostgres.SUPERUSER)
-                      .withPassword(""))
+                      .withPassword(pg.password()))
               .withGenerator(
                   new Generator()
                       .withDatabase(

@@ -11,6 +11,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * The database itself refuses bad rows, whatever code writes them; migrations build it from empty.
@@ -86,18 +87,27 @@ class DatabaseRulesTest {
   @Test
   void theMigrationsBuildTheSchemaInAnEmptyDatabase() {
     String db = "migrate_empty_check";
-    sql.execute("drop database if exists " + db);
-    sql.execute("create database " + db);
+    // creating a database takes more than the application's role may do
+    var admin =
+        server.embedded() == null
+            ? sql
+            : new JdbcTemplate(
+                new DriverManagerDataSource(
+                    server.embedded().jdbcUrl("postgres"),
+                    EmbeddedPostgres.SUPERUSER,
+                    server.embedded().password()));
+    admin.execute("drop database if exists " + db);
+    admin.execute("create database " + db);
     try {
       String url = server.jdbcUrl().replaceFirst("/[^/?]+(\\?.*)?$", "/" + db);
-      var result =
-          Flyway.configure().dataSource(url, server.user(), server.password()).load().migrate();
+      String user = server.embedded() == null ? server.user() : EmbeddedPostgres.SUPERUSER;
+      String password =
+          server.embedded() == null ? server.password() : server.embedded().password();
+      var result = Flyway.configure().dataSource(url, user, password).load().migrate();
       assertThat(result.success).isTrue();
       assertThat(result.migrationsExecuted).isGreaterThanOrEqualTo(1);
       var tables =
-          new JdbcTemplate(
-                  new org.springframework.jdbc.datasource.DriverManagerDataSource(
-                      url, server.user(), server.password()))
+          new JdbcTemplate(new DriverManagerDataSource(url, user, password))
               .queryForList(
                   "select table_name from information_schema.tables where table_schema = 'public' order by 1",
                   String.class);
@@ -117,7 +127,7 @@ class DatabaseRulesTest {
                   "source_document",
                   "import_batch"));
     } finally {
-      sql.execute("drop database if exists " + db + " with (force)");
+      admin.execute("drop database if exists " + db + " with (force)");
     }
   }
 }

@@ -20,6 +20,11 @@ class RegistryLifecycleTest {
 
   private static final Path WORK = Path.of("target/lifecycle");
 
+  /** The password of the PostgreSQL servers these tests start (given on their first start). */
+  private static final String DB_PASSWORD = "lifecycle-test-db-password";
+
+  private static final String ADMIN_PASSWORD = "lifecycle-admin-password";
+
   @BeforeAll
   static void clean() throws Exception {
     FileSystemUtils.deleteRecursively(WORK);
@@ -31,7 +36,15 @@ class RegistryLifecycleTest {
     Path data = WORK.resolve("data");
     int dbPort = RegistryProcess.freePort();
     var env =
-        Map.of("REGISTRY_DATA_DIR", data.toString(), "REGISTRY_DB_PORT", Integer.toString(dbPort));
+        Map.of(
+            "REGISTRY_DATA_DIR",
+            data.toString(),
+            "REGISTRY_DB_PORT",
+            Integer.toString(dbPort),
+            "REGISTRY_DB_PASSWORD",
+            DB_PASSWORD,
+            "REGISTRY_ADMIN_PASSWORD",
+            ADMIN_PASSWORD);
     String url = "jdbc:postgresql://127.0.0.1:" + dbPort + "/registry";
 
     List<Integer> firstCounts;
@@ -39,6 +52,35 @@ class RegistryLifecycleTest {
       firstCounts = counts(url);
       assertThat(firstCounts.getFirst()).as("countries").isEqualTo(249);
       assertThat(first.get("/").body()).contains("data-count=\"countries\">249<");
+
+      // a second start on the same folder refuses and touches nothing
+      var second =
+          org.assertj.core.api.Assertions.catchThrowable(
+              () -> RegistryProcess.start(env, WORK.resolve("second-start.log")));
+      assertThat(second)
+          .hasMessageContaining("exited on start (exit 1)")
+          .hasMessageContaining("A registry is already running on this data folder (pid");
+      assertThat(first.status("/")).as("the first keeps working").isEqualTo(200);
+      assertThat(counts(url)).isEqualTo(firstCounts);
+
+      forwardedHeadersCountForNothingFromAClient(first, url);
+
+      // a file of 99 MB on one line, to a registry with a heap of 512 MB: refused, never held whole
+      byte[] oneLine = new byte[99 << 20];
+      java.util.Arrays.fill(oneLine, (byte) 'x');
+      byte[] header = "contributor,mission,year,personnel_type,gender,count,basis\n".getBytes();
+      System.arraycopy(header, 0, oneLine, 0, header.length);
+      var refused = first.postImport("personnel", "one-line.csv", oneLine, "admin", ADMIN_PASSWORD);
+      assertThat(refused.statusCode()).isEqualTo(422);
+      assertThat(refused.body()).contains("is longer than 1 MB");
+      assertThat(first.status("/")).isEqualTo(200);
+
+      // its PostgreSQL killed, the registry starts it again and the pages come back
+      long postmaster =
+          Long.parseLong(Files.readAllLines(data.resolve("pgdata/postmaster.pid")).getFirst());
+      new ProcessBuilder("kill", "-9", Long.toString(postmaster)).start().waitFor();
+      assertThat(statusOnceBack(first, "/missions/UNTSO")).isEqualTo(200);
+      assertThat(Files.readString(first.log)).contains("has ended; starting it again");
       first.stop();
       System.out.printf("cold start (initdb, migrate, seed): %d ms%n", first.startTime.toMillis());
     }
@@ -67,7 +109,7 @@ class RegistryLifecycleTest {
   void usesTheExternalPostgresqlThatRegistryDbUrlNames() throws Exception {
     Path unused = WORK.resolve("unused-data");
     int dbPort = RegistryProcess.freePort();
-    try (var external = EmbeddedPostgres.start(WORK.resolve("external"), dbPort)) {
+    try (var external = EmbeddedPostgres.start(WORK.resolve("external"), dbPort, DB_PASSWORD)) {
       external.createDatabaseIfMissing("elsewhere");
       String url = external.jdbcUrl("elsewhere");
       var env =
@@ -77,7 +119,7 @@ class RegistryLifecycleTest {
               "REGISTRY_DB_USER",
               EmbeddedPostgres.SUPERUSER,
               "REGISTRY_DB_PASSWORD",
-              "",
+              DB_PASSWORD,
               "REGISTRY_DATA_DIR",
               unused.toString());
       try (var app = RegistryProcess.start(env, WORK.resolve("external.log"))) {
@@ -93,7 +135,7 @@ class RegistryLifecycleTest {
   void withTheDatabaseStoppedPagesAre503AndTheyComeBackWhenItReturns() throws Exception {
     int dbPort = RegistryProcess.freePort();
     Path dir = WORK.resolve("stopped-db");
-    var db = EmbeddedPostgres.start(dir, dbPort);
+    var db = EmbeddedPostgres.start(dir, dbPort, DB_PASSWORD);
     db.createDatabaseIfMissing("registry");
     var env = external(db.jdbcUrl("registry"), "stopped-db-unused", "stopped-db-password");
     try (var app = RegistryProcess.start(env, WORK.resolve("stopped-db.log"))) {
@@ -107,11 +149,14 @@ class RegistryLifecycleTest {
       assertThat(page.body())
           .contains("The database cannot be reached just now")
           .doesNotContain("Exception", "PSQL", "Connection to");
+      // a page pinned to a release and a download meet the database elsewhere: 503 too
+      assertThat(app.getHtml("/missions?release=2020.1").statusCode()).isEqualTo(503);
+      assertThat(app.get("/downloads/countries.csv").statusCode()).isEqualTo(503);
       var health = app.get("/actuator/health");
       assertThat(health.statusCode()).isEqualTo(503);
       assertThat(health.body()).contains("DOWN");
 
-      db = EmbeddedPostgres.start(dir, dbPort); // back, on the same port and data
+      db = EmbeddedPostgres.start(dir, dbPort, DB_PASSWORD); // back, on the same port and data
       int status = statusOnceBack(app, "/missions/UNTSO");
       assertThat(status).as("pages come back without a restart").isEqualTo(200);
       assertThat(app.status("/actuator/health")).isEqualTo(200);
@@ -126,7 +171,7 @@ class RegistryLifecycleTest {
       throws Exception {
     int dbPort = RegistryProcess.freePort();
     Path dir = WORK.resolve("crash-db");
-    var db = EmbeddedPostgres.start(dir, dbPort);
+    var db = EmbeddedPostgres.start(dir, dbPort, DB_PASSWORD);
     db.createDatabaseIfMissing("registry");
     String url = db.jdbcUrl("registry");
     String password = "crash-test-password";
@@ -188,11 +233,59 @@ class RegistryLifecycleTest {
     }
   }
 
+  /**
+   * X-Forwarded-For, -Host and -Proto from a client (no proxy is configured) change nothing: not
+   * the address the audit log records, not the host a login sends the browser back to.
+   */
+  private static void forwardedHeadersCountForNothingFromAClient(RegistryProcess app, String url)
+      throws Exception {
+    var http =
+        java.net.http.HttpClient.newBuilder()
+            .cookieHandler(new java.net.CookieManager())
+            .followRedirects(java.net.http.HttpClient.Redirect.NEVER)
+            .build();
+    String base = "http://localhost:" + app.port;
+    java.util.function.Function<String, java.net.http.HttpRequest.Builder> request =
+        path ->
+            java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + path))
+                .header("X-Forwarded-For", "6.6.6.6")
+                .header("X-Forwarded-Host", "evil.example")
+                .header("X-Forwarded-Proto", "https");
+    var body = java.net.http.HttpResponse.BodyHandlers.ofString();
+    // a protected page first: the login then returns to it
+    http.send(request.apply("/imports").GET().build(), body);
+    var page = http.send(request.apply("/login").GET().build(), body);
+    var m =
+        java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page.body());
+    assertThat(m.find()).isTrue();
+    String form = "username=admin&password=" + ADMIN_PASSWORD + "&_csrf=" + m.group(1);
+    var login =
+        http.send(
+            request
+                .apply("/login")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(form))
+                .build(),
+            body);
+    assertThat(login.headers().firstValue("Location").orElse(""))
+        .as("back to the page on this host")
+        .doesNotContain("evil.example")
+        .startsWith("http://localhost:" + app.port + "/imports");
+    try (var c = connect(url)) {
+      var rs =
+          c.createStatement()
+              .executeQuery(
+                  "select remote from audit_event where action = 'login' order by id desc limit 1");
+      rs.next();
+      assertThat(rs.getString(1)).isEqualTo("127.0.0.1");
+    }
+  }
+
   /** Every country × 40 missions × 12 months of {@code year}: over 100,000 snapshot figures. */
   private static String bigFile(String url, int year) throws Exception {
     List<String> countries = new java.util.ArrayList<>();
     List<String> missions = new java.util.ArrayList<>();
-    try (var c = DriverManager.getConnection(url, EmbeddedPostgres.SUPERUSER, "")) {
+    try (var c = connect(url)) {
       var rs = c.createStatement().executeQuery("select iso3 from country order by iso3");
       while (rs.next()) {
         countries.add(rs.getString(1));
@@ -232,7 +325,7 @@ class RegistryLifecycleTest {
 
   /** The PostgreSQL process writing an import's rows into personnel_figure, once it does. */
   private static long importWriter(String url) throws Exception {
-    try (var c = DriverManager.getConnection(url, EmbeddedPostgres.SUPERUSER, "")) {
+    try (var c = connect(url)) {
       long deadline = System.nanoTime() + 120_000_000_000L;
       while (System.nanoTime() < deadline) {
         var rs =
@@ -253,7 +346,7 @@ class RegistryLifecycleTest {
   void sigtermDuringAnImportFinishesItOrRollsItBack() throws Exception {
     int dbPort = RegistryProcess.freePort();
     Path dir = WORK.resolve("sigterm-db");
-    try (var db = EmbeddedPostgres.start(dir, dbPort)) {
+    try (var db = EmbeddedPostgres.start(dir, dbPort, DB_PASSWORD)) {
       db.createDatabaseIfMissing("registry");
       String url = db.jdbcUrl("registry");
       String password = "sigterm-test-password";
@@ -275,7 +368,7 @@ class RegistryLifecycleTest {
         app.stop(); // SIGTERM, and wait until the registry has ended
         upload.get(60, java.util.concurrent.TimeUnit.SECONDS);
       }
-      try (var c = DriverManager.getConnection(url, EmbeddedPostgres.SUPERUSER, "")) {
+      try (var c = connect(url)) {
         var rs =
             c.createStatement()
                 .executeQuery(
@@ -306,7 +399,7 @@ class RegistryLifecycleTest {
         "REGISTRY_DB_USER",
         EmbeddedPostgres.SUPERUSER,
         "REGISTRY_DB_PASSWORD",
-        "",
+        DB_PASSWORD,
         "REGISTRY_ADMIN_PASSWORD",
         adminPassword,
         "REGISTRY_DATA_DIR",
@@ -327,7 +420,7 @@ class RegistryLifecycleTest {
     long deadline = System.nanoTime() + 60_000_000_000L;
     while (true) {
       try {
-        return DriverManager.getConnection(url, EmbeddedPostgres.SUPERUSER, "");
+        return connect(url);
       } catch (java.sql.SQLException e) {
         if (System.nanoTime() > deadline) {
           throw e;
@@ -337,9 +430,13 @@ class RegistryLifecycleTest {
     }
   }
 
+  private static java.sql.Connection connect(String url) throws java.sql.SQLException {
+    return DriverManager.getConnection(url, EmbeddedPostgres.SUPERUSER, DB_PASSWORD);
+  }
+
   /** Countries, missions, figures and batches, counted with plain JDBC beside the application. */
   private static List<Integer> counts(String url) throws Exception {
-    try (var c = DriverManager.getConnection(url, EmbeddedPostgres.SUPERUSER, "");
+    try (var c = connect(url);
         var rs =
             c.createStatement()
                 .executeQuery(

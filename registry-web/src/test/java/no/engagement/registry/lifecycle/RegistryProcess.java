@@ -52,7 +52,8 @@ final class RegistryProcess implements AutoCloseable {
     long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
     while (System.nanoTime() < deadline) {
       if (!p.isAlive()) {
-        throw new IllegalStateException("The registry exited on start:\n" + Files.readString(log));
+        throw new IllegalStateException(
+            "The registry exited on start (exit " + p.exitValue() + "):\n" + Files.readString(log));
       }
       if (rp.status("/actuator/health") == 200) {
         return new RegistryProcess(port, p, Duration.ofNanos(System.nanoTime() - t0), log);
