@@ -9,7 +9,8 @@ import java.sql.SQLException;
 /**
  * The pool, made aware of {@link PinnedSchema}: with a schema pinned, a connection searches it
  * before {@code public}, and its search_path is reset when it goes back to the pool. Unpinned
- * connections pass through untouched.
+ * connections pass through untouched. A connection whose search_path cannot be set or reset is
+ * evicted, never handed out again; no path out of {@link #getConnection()} keeps it.
  */
 class PinnableDataSource extends HikariDataSource {
 
@@ -22,8 +23,9 @@ class PinnableDataSource extends HikariDataSource {
     }
     try (var s = c.createStatement()) {
       s.execute("set search_path to " + schema + ", public");
-    } catch (SQLException e) {
-      c.close();
+    } catch (SQLException | RuntimeException | Error e) {
+      // whatever failed, the connection goes: not back to the pool in an unknown state
+      evictConnection(c);
       throw e;
     }
     return (Connection)
@@ -34,9 +36,11 @@ class PinnableDataSource extends HikariDataSource {
               if (method.getName().equals("close") && method.getParameterCount() == 0) {
                 try (var s = c.createStatement()) {
                   s.execute("reset search_path");
-                } finally {
-                  c.close();
+                } catch (SQLException | RuntimeException e) {
+                  evictConnection(c); // its search_path cannot be trusted: never reused
+                  return null;
                 }
+                c.close();
                 return null;
               }
               try {

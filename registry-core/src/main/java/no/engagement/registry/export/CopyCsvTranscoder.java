@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyOut;
 
 /**
  * Turns the CSV that PostgreSQL's {@code COPY (query) TO STDOUT (FORMAT csv, HEADER)} sends into a
@@ -63,20 +64,35 @@ public final class CopyCsvTranscoder extends OutputStream {
    * transaction) and streams it into {@code out} in {@code dialect}: the one place a download runs
    * COPY. Returns the data rows written.
    *
+   * <p>When anything breaks midway (most often a client that went away), the connection is aborted:
+   * a COPY left unfinished, or cancelled with a cancel request that may land on whatever the
+   * connection runs next, must never go back to the pool. Its SQLState 08003 makes the pool discard
+   * it.
+   *
    * @throws UncheckedIOException when {@code out} breaks; the caller must abort the response
    */
   public static long copy(
       Connection c, String query, CsvDialect dialect, List<Kind> kinds, OutputStream out)
       throws SQLException {
+    boolean done = false;
     try {
       var csv = new CopyCsvTranscoder(out, dialect, kinds);
-      c.unwrap(PGConnection.class)
-          .getCopyAPI()
-          .copyOut("copy (" + query + ") to stdout (format csv, header true)", csv);
+      CopyOut copy =
+          c.unwrap(PGConnection.class)
+              .getCopyAPI()
+              .copyOut("copy (" + query + ") to stdout (format csv, header true)");
+      for (byte[] chunk = copy.readFromCopy(); chunk != null; chunk = copy.readFromCopy()) {
+        csv.write(chunk, 0, chunk.length);
+      }
       csv.close();
+      done = true;
       return csv.rows();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    } finally {
+      if (!done) {
+        c.abort(Runnable::run);
+      }
     }
   }
 

@@ -93,6 +93,11 @@ class ReleaseQueries {
     dsl.query("set local statement_timeout = 0").execute();
   }
 
+  /** A limit on every statement of this transaction. */
+  void statementTimeout(java.time.Duration limit) {
+    dsl.query("set local statement_timeout = " + limit.toMillis()).execute();
+  }
+
   /** Reads the release's schema before public until the transaction ends. */
   void searchReleaseFirst(Release release) {
     dsl.query("set local search_path to " + release.schemaName() + ", public").execute();

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import no.engagement.registry.audit.AuditLog;
+import no.engagement.registry.db.TemporaryFiles;
 import no.engagement.registry.downloads.Dataset;
 import no.engagement.registry.downloads.DownloadService;
 import no.engagement.registry.export.CsvDialect;
@@ -37,8 +38,14 @@ public class ReleaseService {
   private final ReleaseQueries queries;
   private final DownloadService downloads;
   private final AuditLog audit;
+  private final TemporaryFiles temporaryFiles;
 
-  ReleaseService(ReleaseQueries queries, DownloadService downloads, AuditLog audit) {
+  ReleaseService(
+      ReleaseQueries queries,
+      DownloadService downloads,
+      AuditLog audit,
+      TemporaryFiles temporaryFiles) {
+    this.temporaryFiles = temporaryFiles;
     this.queries = queries;
     this.downloads = downloads;
     this.audit = audit;
@@ -130,10 +137,14 @@ public class ReleaseService {
     }
   }
 
-  /** What changed from {@code from} to {@code to}, dataset by dataset. */
-  @Transactional(timeout = 600) // not read-only: it compares in temporary tables
+  /**
+   * What changed from {@code from} to {@code to}, dataset by dataset. It writes nothing but
+   * temporary tables (so the transaction is not read-only) and ends after two minutes at most;
+   * {@link ReleaseDiffs} computes each pair once.
+   */
+  @Transactional(timeout = 120)
   public ReleaseDiff diff(Release from, Release to) {
-    queries.withoutStatementTimeout();
+    queries.statementTimeout(java.time.Duration.ofMinutes(2));
     var out = new ArrayList<ReleaseDiff.DatasetChanges>();
     for (var d : Dataset.ALL) {
       queries.stage(from, d.sql(), d.key(), "release_diff_a");
@@ -163,7 +174,7 @@ public class ReleaseService {
     ChunkWriter(long releaseId, String name) throws IOException {
       this.releaseId = releaseId;
       this.name = name;
-      this.file = Files.createTempFile("release-", ".part");
+      this.file = temporaryFiles.create("release-", ".part");
       this.disk = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16);
       this.measured = new MeasuredOutputStream(disk);
     }

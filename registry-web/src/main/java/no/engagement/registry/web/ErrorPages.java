@@ -19,9 +19,15 @@ class ErrorPages {
 
   private static final Logger log = LoggerFactory.getLogger(ErrorPages.class);
   private final MessageSource messages;
+  private final org.springframework.util.unit.DataSize uploadLimit;
 
-  ErrorPages(MessageSource messages) {
+  ErrorPages(
+      MessageSource messages,
+      @org.springframework.beans.factory.annotation.Value(
+              "${spring.servlet.multipart.max-request-size}")
+          org.springframework.util.unit.DataSize uploadLimit) {
     this.messages = messages;
+    this.uploadLimit = uploadLimit;
   }
 
   @ExceptionHandler(BadParameterException.class)
@@ -32,6 +38,23 @@ class ErrorPages {
     String text =
         messages.getMessage("error.param", new Object[] {e.parameter(), e.value(), reason}, locale);
     return page(400, text);
+  }
+
+  @ExceptionHandler(ServiceBusyException.class)
+  ModelAndView busy(ServiceBusyException e, HttpServletResponse response) {
+    response.setStatus(503);
+    response.setHeader("Retry-After", "60");
+    return page(503, messages.getMessage(e.messageKey(), null, LocaleContextHolder.getLocale()));
+  }
+
+  /** A chunked request body that went past the upload limit while it was read. */
+  @ExceptionHandler(RequestLimits.BodyTooLargeException.class)
+  ModelAndView tooLarge(HttpServletResponse response) {
+    response.setStatus(413);
+    response.setHeader("Connection", "close");
+    var mv = page(413, null);
+    mv.addObject("uploadLimitMb", uploadLimit.toMegabytes());
+    return mv;
   }
 
   @ExceptionHandler(UnknownCodeException.class)
@@ -66,6 +89,8 @@ class ErrorPages {
       // complete.
       throw e;
     }
+    // a download may have set its headers and taken the output stream: the page replaces both
+    response.reset();
     if (unavailable(e)) {
       log.warn("Database unavailable: {}", rootMessage(e).replaceAll("[\\r\\n]+", " "));
       response.setStatus(503);

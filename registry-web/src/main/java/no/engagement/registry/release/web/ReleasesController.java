@@ -6,17 +6,18 @@ import java.io.IOException;
 import java.security.Principal;
 import no.engagement.registry.release.Citation;
 import no.engagement.registry.release.Release;
+import no.engagement.registry.release.ReleaseDiffs;
 import no.engagement.registry.release.ReleaseRefusedException;
 import no.engagement.registry.release.ReleaseService;
 import no.engagement.registry.web.BadParameterException;
 import no.engagement.registry.web.NotFoundException;
+import no.engagement.registry.web.PublicUrl;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * Releases: the list (and, for admins, publishing), one release with its fixed files, their SHA-256
@@ -27,9 +28,13 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 class ReleasesController {
 
   private final ReleaseService releases;
+  private final ReleaseDiffs diffs;
+  private final PublicUrl publicUrl;
 
-  ReleasesController(ReleaseService releases) {
+  ReleasesController(ReleaseService releases, ReleaseDiffs diffs, PublicUrl publicUrl) {
     this.releases = releases;
+    this.diffs = diffs;
+    this.publicUrl = publicUrl;
   }
 
   @GetMapping("/releases")
@@ -64,11 +69,8 @@ class ReleasesController {
     return releases.find(version).orElseThrow(() -> new NotFoundException("release " + version));
   }
 
-  private static String pageUrl(String version) {
-    return ServletUriComponentsBuilder.fromCurrentContextPath()
-        .path("/releases/{v}")
-        .buildAndExpand(version)
-        .toUriString();
+  private String pageUrl(String version) {
+    return publicUrl.path("/releases/{v}").buildAndExpand(version).toUriString();
   }
 
   @GetMapping("/releases/{version}")
@@ -116,7 +118,7 @@ class ReleasesController {
             .find(from)
             .orElseThrow(
                 () -> new BadParameterException("from", from, "release.diff.from.unknown"));
-    model.addAttribute("diff", releases.diff(base, to));
+    model.addAttribute("diff", diffs.between(base, to));
     return "release-diff";
   }
 }
