@@ -14,6 +14,7 @@ import no.engagement.registry.jooq.tables.MissionAlias;
 import no.engagement.registry.jooq.tables.MissionSetLabel;
 import no.engagement.registry.jooq.tables.PersonnelFigure;
 import no.engagement.registry.jooq.tables.PersonnelTypeSubtree;
+import no.engagement.registry.jooq.tables.SourceDocument;
 import no.engagement.registry.jooq.tables.SourceTranslation;
 
 import org.jooq.Index;
@@ -56,5 +57,6 @@ public class Indexes {
     public static final Index PERSONNEL_FIGURE_SOURCE = Internal.createIndex(DSL.name("personnel_figure_source"), PersonnelFigure.PERSONNEL_FIGURE, new OrderField[] { PersonnelFigure.PERSONNEL_FIGURE.SOURCE_ID }, false);
     public static final Index PERSONNEL_FIGURE_YEAR = Internal.createIndex(DSL.name("personnel_figure_year"), PersonnelFigure.PERSONNEL_FIGURE, new OrderField[] { PersonnelFigure.PERSONNEL_FIGURE.YEAR }, false);
     public static final Index PERSONNEL_TYPE_SUBTREE_PAIR = Internal.createIndex(DSL.name("personnel_type_subtree_pair"), PersonnelTypeSubtree.PERSONNEL_TYPE_SUBTREE, new OrderField[] { PersonnelTypeSubtree.PERSONNEL_TYPE_SUBTREE.ANCESTOR, PersonnelTypeSubtree.PERSONNEL_TYPE_SUBTREE.DESCENDANT }, true);
+    public static final Index SOURCE_DOCUMENT_BATCH_ID_IDX = Internal.createIndex(DSL.name("source_document_batch_id_idx"), SourceDocument.SOURCE_DOCUMENT, new OrderField[] { SourceDocument.SOURCE_DOCUMENT.BATCH_ID }, false);
     public static final Index SOURCE_TRANSLATION_BATCH = Internal.createIndex(DSL.name("source_translation_batch"), SourceTranslation.SOURCE_TRANSLATION, new OrderField[] { SourceTranslation.SOURCE_TRANSLATION.BATCH_ID }, false);
 }

@@ -40,6 +40,12 @@ final class CsvInput {
   /** The most data rows one file may have. */
   static final int MAX_ROWS = 2_000_000;
 
+  /**
+   * The most bytes one record may take (its fields, separators and line breaks): the first pass
+   * over the bytes refuses a longer one, so the parser never holds a huge record in memory.
+   */
+  static final int MAX_RECORD_BYTES = 1 << 20;
+
   private static final byte[] UTF8_BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
 
   private CsvInput() {}
@@ -252,6 +258,8 @@ final class CsvInput {
     private boolean quoteSeen; // inside a quoted field, a quote that may be the first of two
     private boolean fieldStart = true;
     private boolean afterCr;
+    private long recordBytes;
+    private long tooLongAt; // the line of the first record longer than MAX_RECORD_BYTES, or 0
 
     Scan scan(InputStream in) throws IOException {
       byte[] buffer = new byte[1 << 16];
@@ -306,6 +314,9 @@ final class CsvInput {
       if (problems.isEmpty() && nul) {
         problems.add(Problem.file("file.nul"));
       }
+      if (problems.isEmpty() && tooLongAt > 0) {
+        problems.add(Problem.file("file.record.too.long", tooLongAt, MAX_RECORD_BYTES >> 20));
+      }
       if (problems.isEmpty() && quoted && !quoteSeen) {
         problems.add(Problem.file("file.unterminated.quote", recordStart));
       }
@@ -325,6 +336,9 @@ final class CsvInput {
           header(c);
         }
         quotes(c);
+        if (++recordBytes > MAX_RECORD_BYTES && tooLongAt == 0) {
+          tooLongAt = recordStart;
+        }
       }
     }
 
@@ -370,6 +384,7 @@ final class CsvInput {
           line++;
         }
         recordStart = line;
+        recordBytes = 0;
         fieldStart = true;
       } else {
         fieldStart = false;

@@ -224,6 +224,36 @@ class ImportQueries {
   }
 
   /** Locks the batch row: two reverts of one batch cannot both go ahead. */
+  /**
+   * Takes the lock that makes writes to {@code table} (imports and reverts) run one after the
+   * other, held until this transaction ends; waits up to {@code wait} for it. Taken before an
+   * import compares its file with the table, so the second of two imports compares with what the
+   * first wrote.
+   *
+   * @return false when another transaction held it for all of {@code wait}
+   */
+  boolean serialiseWrites(Table<?> table, java.time.Duration wait) {
+    long deadline = System.nanoTime() + wait.toNanos();
+    String key = "import " + table.getName();
+    while (true) {
+      Boolean taken =
+          dsl.select(DSL.field("pg_try_advisory_xact_lock(hashtext({0}))", Boolean.class, key))
+              .fetchOne(0, Boolean.class);
+      if (Boolean.TRUE.equals(taken)) {
+        return true;
+      }
+      if (System.nanoTime() > deadline) {
+        return false;
+      }
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return false;
+      }
+    }
+  }
+
   void lockBatch(long id) {
     dsl.selectOne().from(IMPORT_BATCH).where(IMPORT_BATCH.ID.eq(id)).forUpdate().execute();
   }

@@ -24,6 +24,9 @@ import org.springframework.transaction.interceptor.TransactionAspectSupport;
 @Transactional(readOnly = true)
 public class ImportService {
 
+  /** How long an import or revert waits for another one writing the same table. */
+  static final java.time.Duration WRITE_WAIT = java.time.Duration.ofMinutes(2);
+
   private static final Pattern REFERENCING_TABLE = Pattern.compile("on table \"([a-z_]+)\"\\s*$");
 
   private final ImportQueries queries;
@@ -132,6 +135,9 @@ public class ImportService {
     if (spec == null) {
       throw new RevertRefusedException("revert.unknown.kind", batch.kind());
     }
+    if (!queries.serialiseWrites(spec.table(), WRITE_WAIT)) {
+      throw new RevertRefusedException("revert.busy");
+    }
     var later = reverts.changedLater(batchId);
     if (later.isPresent()) {
       throw new RevertRefusedException(
@@ -239,6 +245,10 @@ public class ImportService {
             List.of(),
             null,
             null);
+    if (!request.dryRun() && !queries.serialiseWrites(spec.table(), WRITE_WAIT)) {
+      errors.add(Problem.file("import.busy", spec.kind(), WRITE_WAIT.toSeconds()));
+      throw new ImportRejectedException(with(report, errors, warnings, 0, null, null));
+    }
     if (request.complete() && spec.replaces() == null) {
       errors.add(Problem.file("complete.not.available", spec.kind()));
     }

@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.stream.Stream;
 import no.engagement.registry.RegistryTest;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -137,5 +138,36 @@ class BadInputTest {
       }
       assertThat(state()).as("nothing written").isEqualTo(before);
     }
+  }
+
+  @Test
+  void aRecordLongerThanAnyRowIsRefusedBeforeItIsParsed() {
+    // a header, then one "row" of 3 MB on one line: the first pass over the bytes stops it
+    var csv = new StringBuilder("contributor,mission,year,personnel_type,gender,count,basis\n");
+    csv.append("NOR,UNMISS,2030,troops,total,1,").append("x".repeat(3 << 20)).append('\n');
+    String before = state();
+    var e =
+        catchThrowableOfType(
+            ImportRejectedException.class,
+            () ->
+                imports.importFile(
+                    new ImportRequest(
+                        "personnel",
+                        "one-long-line.csv",
+                        csv.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                        "fixture-test",
+                        "un-contributions-by-year",
+                        false)));
+    assertThat(e.report().errors())
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.key()).isEqualTo("file.record.too.long");
+              assertThat(p.message(Locale.ENGLISH))
+                  .isEqualTo(
+                      "The record that starts on line 2 is longer than 1 MB; no row of any import"
+                          + " is that long. Nothing was read.");
+            });
+    assertThat(state()).isEqualTo(before);
   }
 }

@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 
+import no.engagement.registry.jooq.Indexes;
 import no.engagement.registry.jooq.Keys;
 import no.engagement.registry.jooq.Public;
 import no.engagement.registry.jooq.tables.FacilitatorRole.FacilitatorRolePath;
@@ -40,6 +41,7 @@ import org.jooq.Condition;
 import org.jooq.Field;
 import org.jooq.ForeignKey;
 import org.jooq.Identity;
+import org.jooq.Index;
 import org.jooq.InverseForeignKey;
 import org.jooq.Name;
 import org.jooq.Path;
@@ -147,6 +149,11 @@ public class SourceDocument extends TableImpl<SourceDocumentRecord> {
      */
     public final TableField<SourceDocumentRecord, String> ATTRIBUTION = createField(DSL.name("attribution"), SQLDataType.CLOB, this, "");
 
+    /**
+     * The column <code>public.source_document.batch_id</code>.
+     */
+    public final TableField<SourceDocumentRecord, Long> BATCH_ID = createField(DSL.name("batch_id"), SQLDataType.BIGINT, this, "");
+
     private SourceDocument(Name alias, Table<SourceDocumentRecord> aliased) {
         this(alias, aliased, (Field<?>[]) null, null);
     }
@@ -215,6 +222,11 @@ public class SourceDocument extends TableImpl<SourceDocumentRecord> {
     }
 
     @Override
+    public List<Index> getIndexes() {
+        return Arrays.asList(Indexes.SOURCE_DOCUMENT_BATCH_ID_IDX);
+    }
+
+    @Override
     public Identity<SourceDocumentRecord, Long> getIdentity() {
         return (Identity<SourceDocumentRecord, Long>) super.getIdentity();
     }
@@ -227,6 +239,23 @@ public class SourceDocument extends TableImpl<SourceDocumentRecord> {
     @Override
     public List<UniqueKey<SourceDocumentRecord>> getUniqueKeys() {
         return Arrays.asList(Keys.SOURCE_DOCUMENT_CODE_KEY);
+    }
+
+    @Override
+    public List<ForeignKey<SourceDocumentRecord, ?>> getReferences() {
+        return Arrays.asList(Keys.SOURCE_DOCUMENT__SOURCE_DOCUMENT_BATCH_ID_FKEY);
+    }
+
+    private transient ImportBatchPath _importBatch;
+
+    /**
+     * Get the implicit join path to the <code>public.import_batch</code> table.
+     */
+    public ImportBatchPath importBatch() {
+        if (_importBatch == null)
+            _importBatch = new ImportBatchPath(this, Keys.SOURCE_DOCUMENT__SOURCE_DOCUMENT_BATCH_ID_FKEY, null);
+
+        return _importBatch;
     }
 
     private transient FacilitatorRolePath _facilitatorRole;
@@ -305,19 +334,6 @@ public class SourceDocument extends TableImpl<SourceDocumentRecord> {
             _fundingProgramme = new FundingProgrammePath(this, null, Keys.FUNDING_PROGRAMME__FUNDING_PROGRAMME_SOURCE_ID_FKEY.getInverseKey());
 
         return _fundingProgramme;
-    }
-
-    private transient ImportBatchPath _importBatch;
-
-    /**
-     * Get the implicit to-many join path to the
-     * <code>public.import_batch</code> table
-     */
-    public ImportBatchPath importBatch() {
-        if (_importBatch == null)
-            _importBatch = new ImportBatchPath(this, null, Keys.IMPORT_BATCH__IMPORT_BATCH_SOURCE_ID_FKEY.getInverseKey());
-
-        return _importBatch;
     }
 
     private transient InitiativePath _initiative;

@@ -204,6 +204,20 @@ public class SourceDocumentRecord extends UpdatableRecordImpl<SourceDocumentReco
         return (String) get(12);
     }
 
+    /**
+     * Setter for <code>public.source_document.batch_id</code>.
+     */
+    public void setBatchId(Long value) {
+        set(13, value);
+    }
+
+    /**
+     * Getter for <code>public.source_document.batch_id</code>.
+     */
+    public Long getBatchId() {
+        return (Long) get(13);
+    }
+
     // -------------------------------------------------------------------------
     // Primary key information
     // -------------------------------------------------------------------------
@@ -227,7 +241,7 @@ public class SourceDocumentRecord extends UpdatableRecordImpl<SourceDocumentReco
     /**
      * Create a detached, initialised SourceDocumentRecord
      */
-    public SourceDocumentRecord(Long id, String code, String kind, String title, String publisher, String language, String fileName, String url, LocalDate docDate, String datePrecision, String dateNote, String licence, String attribution) {
+    public SourceDocumentRecord(Long id, String code, String kind, String title, String publisher, String language, String fileName, String url, LocalDate docDate, String datePrecision, String dateNote, String licence, String attribution, Long batchId) {
         super(SourceDocument.SOURCE_DOCUMENT);
 
         setId(id);
@@ -243,6 +257,7 @@ public class SourceDocumentRecord extends UpdatableRecordImpl<SourceDocumentReco
         setDateNote(dateNote);
         setLicence(licence);
         setAttribution(attribution);
+        setBatchId(batchId);
         resetTouchedOnNotNull();
     }
 }
