@@ -3,8 +3,6 @@ package no.engagement.registry.account;
 import static no.engagement.registry.jooq.Tables.ACCOUNT;
 import static org.jooq.Records.mapping;
 
-import java.time.Duration;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import no.engagement.registry.jooq.enums.AccountRole;
@@ -91,23 +89,6 @@ class AccountQueries {
         .set(ACCOUNT.FAILED_LOGINS, 0)
         .setNull(ACCOUNT.LOCKED_UNTIL)
         .where(ACCOUNT.USERNAME.eq(username))
-        .execute();
-  }
-
-  /** One more failed login; the {@code threshold}th in a row locks the account for {@code lock}. */
-  void failed(String username, int threshold, Duration lock) {
-    var A = ACCOUNT;
-    dsl.update(A)
-        .set(A.FAILED_LOGINS, A.FAILED_LOGINS.plus(1))
-        .set(
-            A.LOCKED_UNTIL,
-            DSL.when(
-                    A.FAILED_LOGINS.plus(1).ge(threshold),
-                    DSL.field(
-                        "clock_timestamp() + make_interval(secs => {0})",
-                        OffsetDateTime.class, DSL.val((double) lock.toSeconds())))
-                .else_(A.LOCKED_UNTIL))
-        .where(A.USERNAME.eq(username))
         .execute();
   }
 

@@ -1,7 +1,6 @@
 package no.engagement.registry.account;
 
 import java.security.SecureRandom;
-import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
@@ -22,11 +21,6 @@ public class AccountService {
 
   public static final Set<String> ROLES = Set.of("editor", "admin");
   public static final int MIN_PASSWORD_LENGTH = 12;
-
-  /** Failed logins in a row that lock an account, and for how long. */
-  public static final int LOCK_THRESHOLD = 5;
-
-  public static final Duration LOCK_DURATION = Duration.ofMinutes(15);
 
   private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -142,11 +136,11 @@ public class AccountService {
     return Optional.of(password);
   }
 
-  /** A failed login (also for unknown names, which are audited but have no row to count on). */
+  /**
+   * A failed login, audited (also for unknown names). Repeated failures are throttled by address in
+   * the web layer, never by locking the account: a lock anyone can set locks its owner out.
+   */
   public void loginFailed(String username, String remote, String reason) {
-    if (username != null && queries.exists(username)) {
-      queries.failed(username, LOCK_THRESHOLD, LOCK_DURATION);
-    }
     audit.record(username == null ? "-" : username, "login.failed", null, reason, remote);
   }
 

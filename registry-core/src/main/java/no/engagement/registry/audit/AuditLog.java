@@ -18,6 +18,14 @@ public class AuditLog {
   private static final Logger log = LoggerFactory.getLogger(AuditLog.class);
   public static final int PAGE_SIZE = 100;
 
+  /**
+   * What is kept of a name (actor, subject, address) and of a detail: a failed login may send a
+   * user name of any length, and the log is append-only. The rest is cut, marked with an ellipsis.
+   */
+  static final int NAME_LIMIT = 100;
+
+  static final int DETAIL_LIMIT = 2000;
+
   private final AuditQueries queries;
 
   AuditLog(AuditQueries queries) {
@@ -30,6 +38,10 @@ public class AuditLog {
    */
   @Transactional(propagation = Propagation.REQUIRED)
   public void record(String actor, String action, String subject, String detail, String remote) {
+    actor = stored(actor, NAME_LIMIT);
+    subject = stored(subject, NAME_LIMIT);
+    detail = stored(detail, DETAIL_LIMIT);
+    remote = stored(remote, NAME_LIMIT);
     queries.insert(actor, action, subject, detail, remote);
     if (log.isInfoEnabled()) {
       log.info(
@@ -48,6 +60,23 @@ public class AuditLog {
   @Transactional(readOnly = true)
   public List<AuditEvent> page(long before) {
     return queries.page(before, PAGE_SIZE);
+  }
+
+  /**
+   * A value as the log keeps it: NUL (which PostgreSQL's text cannot hold) escaped as {@code
+   * \\u0000}, cut to {@code limit} characters (an ellipsis marks a cut) without splitting a
+   * surrogate pair.
+   */
+  static String stored(String s, int limit) {
+    if (s == null) {
+      return null;
+    }
+    s = s.replace("\0", "\\u0000");
+    if (s.length() <= limit) {
+      return s;
+    }
+    int end = Character.isHighSurrogate(s.charAt(limit - 2)) ? limit - 2 : limit - 1;
+    return s.substring(0, end) + "…";
   }
 
   /** Escapes CR, LF, other control characters and backslashes: one event, one log line. */

@@ -4,6 +4,8 @@ import jakarta.servlet.DispatcherType;
 import java.util.List;
 import no.engagement.registry.account.AccountService;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -15,6 +17,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.logout.CompositeLogoutHandler;
 import org.springframework.security.web.authentication.logout.LogoutHandler;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
@@ -41,8 +44,9 @@ class SecurityConfiguration {
    */
   @Bean
   @Order(1)
-  SecurityFilterChain apiFilterChain(HttpSecurity http) throws Exception {
+  SecurityFilterChain apiFilterChain(HttpSecurity http, RequestLimits limits) throws Exception {
     http.securityMatcher("/api/**")
+        .addFilterBefore(limits, BasicAuthenticationFilter.class)
         .authorizeHttpRequests(a -> a.anyRequest().hasAnyRole("EDITOR", "ADMIN"))
         .httpBasic(
             b ->
@@ -60,13 +64,8 @@ class SecurityConfiguration {
   @Bean
   @Order(2)
   SecurityFilterChain securityFilterChain(
-      HttpSecurity http,
-      List<LogoutHandler> audit,
-      @Value("${spring.servlet.multipart.max-request-size}") DataSize requestLimit,
-      ITemplateEngine templates,
-      LocaleResolver locales)
-      throws Exception {
-    http.addFilterBefore(new RequestSizeLimit(requestLimit, templates, locales), CsrfFilter.class)
+      HttpSecurity http, List<LogoutHandler> audit, RequestLimits limits) throws Exception {
+    http.addFilterBefore(limits, CsrfFilter.class)
         .authorizeHttpRequests(
             a ->
                 a.dispatcherTypeMatchers(DispatcherType.ERROR)
@@ -92,6 +91,7 @@ class SecurityConfiguration {
                     .addLogoutHandler(new CompositeLogoutHandler(audit))
                     .logoutSuccessUrl("/login?logout")
                     .permitAll())
+        .csrf(c -> c.csrfTokenRequestHandler(new CsrfTokenInBodyOrHeader()))
         .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
         .headers(
             h ->
@@ -115,6 +115,23 @@ class SecurityConfiguration {
   @Bean
   SecurityObservationSettings securityObservationSettings() {
     return SecurityObservationSettings.noObservations();
+  }
+
+  /** Not a servlet filter of its own: it runs inside both security chains (see there). */
+  @Bean
+  RequestLimits requestLimits(
+      @Value("${spring.servlet.multipart.max-request-size}") DataSize requestLimit,
+      ITemplateEngine templates,
+      LocaleResolver locales,
+      MessageSource messages) {
+    return new RequestLimits(requestLimit, templates, locales, messages);
+  }
+
+  @Bean
+  FilterRegistrationBean<RequestLimits> requestLimitsOnlyInTheSecurityChains(RequestLimits limits) {
+    var registration = new FilterRegistrationBean<>(limits);
+    registration.setEnabled(false);
+    return registration;
   }
 
   /** The delegating encoder (bcrypt) the accounts are hashed with. */

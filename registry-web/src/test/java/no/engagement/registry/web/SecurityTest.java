@@ -385,27 +385,6 @@ class SecurityTest {
   }
 
   @Test
-  void repeatedFailedLoginsLockTheAccount() throws Exception {
-    String user = "lock-" + UUID.randomUUID().toString().substring(0, 6);
-    accounts.create("test", null, user, "editor", "the-right-password");
-    var client = new WebClient(port);
-    for (int i = 0; i < AccountService.LOCK_THRESHOLD; i++) {
-      assertThat(client.login(user, "a-wrong-password").headers().firstValue("Location").orElse(""))
-          .endsWith("/login?error");
-    }
-    assertThat(client.login(user, "the-right-password").headers().firstValue("Location").orElse(""))
-        .as("locked: even the right password fails")
-        .endsWith("/login?error");
-    assertThat(accounts.find(user).orElseThrow().lockedNow()).isTrue();
-    assertThat(
-            sql.queryForObject(
-                "select count(*) from audit_event where actor = ? and action = 'login.failed'",
-                Integer.class,
-                user))
-        .isEqualTo(AccountService.LOCK_THRESHOLD + 1);
-  }
-
-  @Test
   void aNewSessionIdOnLoginAndSessionCookiesAreHttpOnlyAndSameSite() throws Exception {
     var client = new WebClient(port);
     var before = client.get("/login").headers().allValues("Set-Cookie");

@@ -21,6 +21,9 @@ class AccountUserDetailsService implements UserDetailsService {
 
   @Override
   public UserDetails loadUserByUsername(String username) {
+    if (username.indexOf('\0') >= 0) {
+      throw new UsernameNotFoundException("no such user"); // no name holds one
+    }
     var a =
         accounts.find(username).orElseThrow(() -> new UsernameNotFoundException("no such user"));
     return User.withUsername(a.username())

@@ -23,10 +23,12 @@ class AdminController {
 
   private final AccountService accounts;
   private final AuditLog audit;
+  private final LoginThrottle throttle;
 
-  AdminController(AccountService accounts, AuditLog audit) {
+  AdminController(AccountService accounts, AuditLog audit, LoginThrottle throttle) {
     this.accounts = accounts;
     this.audit = audit;
+    this.throttle = throttle;
   }
 
   @GetMapping("/admin/users")
@@ -91,6 +93,7 @@ class AdminController {
     if (password.isEmpty()) {
       return done(Optional.of("account.error.unknown"), null, username, flash);
     }
+    throttle.forget(username); // a new password: failed logins with the old one are moot
     flash.addFlashAttribute("newPasswordUser", username);
     flash.addFlashAttribute("newPassword", password.get());
     return "redirect:/admin/users";

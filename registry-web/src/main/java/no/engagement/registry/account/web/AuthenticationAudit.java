@@ -12,25 +12,35 @@ import org.springframework.security.web.authentication.logout.LogoutHandler;
 import org.springframework.stereotype.Component;
 
 /**
- * Logins, failed logins and logouts go to the audit log; failed logins count towards the lock of
- * the account ({@link AccountService#LOCK_THRESHOLD} in a row lock it for a while).
+ * Logins, failed logins and logouts go to the audit log; failed logins count towards the pauses of
+ * {@link LoginThrottle}.
  */
 @Component
 class AuthenticationAudit implements LogoutHandler {
 
   private final AccountService accounts;
+  private final LoginThrottle throttle;
 
-  AuthenticationAudit(AccountService accounts) {
+  AuthenticationAudit(AccountService accounts, LoginThrottle throttle) {
     this.accounts = accounts;
+    this.throttle = throttle;
   }
 
   @EventListener
   void succeeded(AuthenticationSuccessEvent event) {
-    accounts.loggedIn(event.getAuthentication().getName(), remote(event.getAuthentication()));
+    String remote = remote(event.getAuthentication());
+    accounts.loggedIn(event.getAuthentication().getName(), remote);
+    if (remote != null) {
+      throttle.succeeded(remote, event.getAuthentication().getName());
+    }
   }
 
   @EventListener
   void failed(AbstractAuthenticationFailureEvent event) {
+    String remote = remote(event.getAuthentication());
+    if (remote != null) {
+      throttle.failed(remote, event.getAuthentication().getName());
+    }
     accounts.loginFailed(
         event.getAuthentication().getName(),
         remote(event.getAuthentication()),

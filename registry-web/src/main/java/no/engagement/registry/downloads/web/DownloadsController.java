@@ -8,12 +8,12 @@ import no.engagement.registry.downloads.DownloadService;
 import no.engagement.registry.release.ReleaseService;
 import no.engagement.registry.web.Csv;
 import no.engagement.registry.web.NotFoundException;
+import no.engagement.registry.web.PublicUrl;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * {@code /downloads}: every dataset whole, as CSV in both dialects, streamed at COPY speed with its
@@ -24,9 +24,11 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 class DownloadsController {
 
   private final DownloadService downloads;
+  private final PublicUrl publicUrl;
 
-  DownloadsController(DownloadService downloads) {
+  DownloadsController(DownloadService downloads, PublicUrl publicUrl) {
     this.downloads = downloads;
+    this.publicUrl = publicUrl;
   }
 
   @GetMapping("/downloads")
@@ -58,7 +60,7 @@ class DownloadsController {
     downloads.writePackage(
         null,
         java.time.Instant.now(),
-        ServletUriComponentsBuilder.fromCurrentContextPath().path("/downloads").toUriString(),
+        publicUrl.path("/downloads").toUriString(),
         response.getOutputStream());
   }
 

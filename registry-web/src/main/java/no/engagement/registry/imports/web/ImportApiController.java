@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.Principal;
 import java.util.Locale;
+import no.engagement.registry.db.TemporaryFiles;
 import no.engagement.registry.imports.ImportContent;
 import no.engagement.registry.imports.ImportDiff;
 import no.engagement.registry.imports.ImportRejectedException;
@@ -33,8 +34,11 @@ class ImportApiController {
 
   private final ImportService imports;
 
-  ImportApiController(ImportService imports) {
+  private final TemporaryFiles temporaryFiles;
+
+  ImportApiController(ImportService imports, TemporaryFiles temporaryFiles) {
     this.imports = imports;
+    this.temporaryFiles = temporaryFiles;
   }
 
   @PostMapping(
@@ -63,10 +67,15 @@ class ImportApiController {
     }
     String sourceCode = source == null || source.isBlank() ? null : source;
     // the body goes to a temporary file: an import reads it in passes, never whole into memory
-    Path file = Files.createTempFile("registry-api-import-", ".csv");
+    Path file = temporaryFiles.create("api-upload-", ".csv");
     try {
       try (var in = request.getInputStream()) {
         Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
+      }
+      if (!temporaryFiles.withinLimit()) {
+        return ResponseEntity.status(503)
+            .header("Retry-After", "60")
+            .body("not imported: the registry holds too many uploads just now; try again later\n");
       }
       var content = ImportContent.of(file);
       if (dryRun) {

@@ -1,6 +1,8 @@
 package no.engagement.registry.imports.web;
 
 import jakarta.servlet.http.HttpSession;
+import jakarta.servlet.http.HttpSessionEvent;
+import jakarta.servlet.http.HttpSessionListener;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -10,15 +12,19 @@ import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import no.engagement.registry.db.TemporaryFiles;
 import no.engagement.registry.imports.ImportContent;
+import no.engagement.registry.web.ServiceBusyException;
 import org.springframework.stereotype.Component;
 
 /**
- * Uploaded files between preview and commit: kept in a temporary file, known only to the session
- * that uploaded them, removed on commit, cancel or when the session ends.
+ * Uploaded files between preview and commit: kept in a temporary file ({@link TemporaryFiles}),
+ * known only to the session that uploaded them, removed on commit, cancel, logout or when the
+ * session expires; a killed registry's are removed at the next start. An upload that would take the
+ * temporary files past their limit is refused (503) and not kept.
  */
 @Component
-class PendingImports {
+class PendingImports implements HttpSessionListener {
 
   /**
    * An uploaded file waiting for commit or cancel.
@@ -35,6 +41,12 @@ class PendingImports {
   private static final String ATTRIBUTE = PendingImports.class.getName();
   private static final SecureRandom RANDOM = new SecureRandom();
 
+  private final TemporaryFiles temporaryFiles;
+
+  PendingImports(TemporaryFiles temporaryFiles) {
+    this.temporaryFiles = temporaryFiles;
+  }
+
   Pending add(
       HttpSession session,
       String kind,
@@ -46,9 +58,17 @@ class PendingImports {
     byte[] bytes = new byte[16];
     RANDOM.nextBytes(bytes);
     String token = HexFormat.of().formatHex(bytes);
-    Path file = Files.createTempFile("registry-import-", ".csv");
-    Files.copy(content, file, StandardCopyOption.REPLACE_EXISTING);
-    file.toFile().deleteOnExit();
+    Path file = temporaryFiles.create("upload-", ".csv");
+    try {
+      Files.copy(content, file, StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException | RuntimeException e) {
+      TemporaryFiles.delete(file);
+      throw e;
+    }
+    if (!temporaryFiles.withinLimit()) {
+      TemporaryFiles.delete(file);
+      throw new ServiceBusyException("error.no.room");
+    }
     var pending = new Pending(token, kind, fileName, source, complete, file);
     all(session).put(token, pending);
     return pending;
@@ -61,11 +81,18 @@ class PendingImports {
   void remove(HttpSession session, String token) {
     var p = all(session).remove(token);
     if (p != null) {
-      try {
-        Files.deleteIfExists(p.file());
-      } catch (IOException e) {
-        // a temporary file; deleteOnExit removes it at the latest
-      }
+      TemporaryFiles.delete(p.file());
+    }
+  }
+
+  /** A session that ends (logout, expiry) takes its uploads with it. */
+  @Override
+  public void sessionDestroyed(HttpSessionEvent event) {
+    @SuppressWarnings("unchecked")
+    var map = (Map<String, Pending>) event.getSession().getAttribute(ATTRIBUTE);
+    if (map != null) {
+      map.values().forEach(p -> TemporaryFiles.delete(p.file()));
+      map.clear();
     }
   }
 

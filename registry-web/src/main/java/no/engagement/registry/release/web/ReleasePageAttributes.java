@@ -7,9 +7,9 @@ import no.engagement.registry.release.Citation;
 import no.engagement.registry.release.Release;
 import no.engagement.registry.web.NotFoundException;
 import no.engagement.registry.web.PageModel;
+import no.engagement.registry.web.PublicUrl;
 import org.springframework.stereotype.Component;
 import org.springframework.web.method.HandlerMethod;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * What a page pinned to a release shows in its header: the release, a link to the current data, and
@@ -21,6 +21,12 @@ class ReleasePageAttributes extends PageModel {
 
   /** A pinned page: the release, the unpinned URL, and the citation of this view. */
   record Pin(Release release, String liveUrl, Citation citation) {}
+
+  private final PublicUrl publicUrl;
+
+  ReleasePageAttributes(PublicUrl publicUrl) {
+    this.publicUrl = publicUrl;
+  }
 
   @Override
   public boolean preHandle(
@@ -38,15 +44,11 @@ class ReleasePageAttributes extends PageModel {
     model.putIfAbsent("pin", pin(request));
   }
 
-  private static Pin pin(HttpServletRequest request) {
+  private Pin pin(HttpServletRequest request) {
     if (!(request.getAttribute(ReleasePinFilter.PINNED) instanceof Release release)) {
       return null;
     }
-    String url =
-        ServletUriComponentsBuilder.fromCurrentRequest()
-            .replaceQueryParam("lang")
-            .build()
-            .toUriString();
+    String url = publicUrl.currentRequest().replaceQueryParam("lang").build().toUriString();
     return new Pin(
         release,
         (String) request.getAttribute(ReleasePinFilter.LIVE_URL),
