@@ -92,6 +92,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
   private final Path logFile;
   private final int port;
   private final List<String> wrapper;
+  private final Path seenDataDir; // the data folder as the server's commands see it
   private final FileChannel lockChannel;
   private final FileLock lock;
   private String password;
@@ -100,18 +101,14 @@ public final class EmbeddedPostgres implements AutoCloseable {
   private final Thread shutdownHook = new Thread(this::stop, "embedded-postgres-stop");
 
   private EmbeddedPostgres(
-      Path dataDir,
-      Path binDir,
-      int port,
-      List<String> wrapper,
-      FileChannel lockChannel,
-      FileLock lock) {
+      Path dataDir, Path binDir, int port, Launch launch, FileChannel lockChannel, FileLock lock) {
     this.dataDir = dataDir;
     this.binDir = binDir;
     this.clusterDir = dataDir.resolve("pgdata");
     this.logFile = dataDir.resolve("postgresql.log");
     this.port = port;
-    this.wrapper = wrapper;
+    this.wrapper = launch.wrapper();
+    this.seenDataDir = launch.dataDir();
     this.lockChannel = lockChannel;
     this.lock = lock;
   }
@@ -416,9 +413,9 @@ public final class EmbeddedPostgres implements AutoCloseable {
         Duration.ofSeconds(60),
         bin("pg_ctl"),
         "-D",
-        clusterDir.toString(),
+        seen(clusterDir),
         "-l",
-        logFile.toString(),
+        seen(logFile),
         "-o",
         options,
         "-w",
@@ -516,11 +513,11 @@ public final class EmbeddedPostgres implements AutoCloseable {
         Duration.ofMinutes(2),
         bin("initdb"),
         "--auth=scram-sha-256",
-        "--pwfile=" + pwfile,
+        "--pwfile=" + seen(pwfile),
         "-U",
         SUPERUSER,
         "-D",
-        tmp.toString(),
+        seen(tmp),
         "-E",
         "UTF-8",
         "--locale=C.UTF-8",
@@ -563,7 +560,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
           Duration.ofSeconds(60),
           bin("pg_ctl"),
           "-D",
-          clusterDir.toString(),
+          seen(clusterDir),
           "-m",
           "fast",
           "-w",
@@ -621,7 +618,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
           Duration.ofSeconds(60),
           bin("pg_ctl"),
           "-D",
-          clusterDir.toString(),
+          seen(clusterDir),
           "-m",
           "fast",
           "-w",
@@ -642,7 +639,12 @@ public final class EmbeddedPostgres implements AutoCloseable {
   }
 
   private String bin(String name) {
-    return binDir.resolve("bin").resolve(name).toString();
+    return seen(binDir.resolve("bin").resolve(name));
+  }
+
+  /** {@code path} (inside the data folder) as the server's commands see it. */
+  private String seen(Path path) {
+    return seenDataDir.resolve(dataDir.relativize(path)).toString();
   }
 
   private void run(Duration timeout, String... command) {
@@ -683,13 +685,20 @@ public final class EmbeddedPostgres implements AutoCloseable {
     }
   }
 
+  /** How the server's commands are run, and where they see the data folder. */
+  private record Launch(List<String> wrapper, Path dataDir) {}
+
   /**
    * How to run the PostgreSQL binaries as a user they accept: as root, through setpriv as an
-   * unprivileged uid (a user namespace would keep root's rights over the host's files).
+   * unprivileged uid (a user namespace would keep root's rights over the host's files). That uid
+   * must reach the data folder; where a folder above it is closed (a clone under /root, or in a
+   * folder of mode 0700 such as mktemp makes), each command runs in a mount namespace of its own
+   * where the data folder is also bind-mounted at /run/engagement-registry/<hash>, a path it can
+   * reach. The mount is seen by those processes only; nothing on the host changes.
    */
-  private static List<String> privilegeWrapper(Path dataDir) {
+  private static Launch privilegeWrapper(Path dataDir) {
     if (!isRoot()) {
-      return List.of();
+      return new Launch(List.of(), dataDir);
     }
     List<String> setpriv =
         List.of(
@@ -704,17 +713,64 @@ public final class EmbeddedPostgres implements AutoCloseable {
               + " as root) cannot start as an unprivileged user. Run the registry as a normal"
               + " user, or set REGISTRY_DB_URL to an existing PostgreSQL server.");
     }
-    if (!works(concat(setpriv, "test", "-x", dataDir.toString()))) {
+    if (works(concat(setpriv, "test", "-x", dataDir.toString()))) {
+      return new Launch(setpriv, dataDir);
+    }
+    Path mountPoint =
+        Path.of(
+            "/run/engagement-registry",
+            java.util.HexFormat.of()
+                .formatHex(
+                    java.util.Arrays.copyOf(
+                        sha256(dataDir.toString().getBytes(StandardCharsets.UTF_8)), 8)));
+    List<String> mounted =
+        new ArrayList<>(
+            List.of(
+                "unshare",
+                "--mount",
+                "--propagation",
+                "private",
+                "--",
+                "sh",
+                "-c",
+                "mount --bind \"$0\" \"$1\" && shift && exec \"$@\"",
+                dataDir.toString(),
+                mountPoint.toString()));
+    mounted.addAll(setpriv);
+    try {
+      Files.createDirectories(mountPoint);
+      Files.setPosixFilePermissions(
+          mountPoint.getParent(), PosixFilePermissions.fromString("rwxr-xr-x"));
+    } catch (IOException e) {
+      mounted = null;
+    }
+    if (mounted == null
+        || !works(concat(mounted, "test", "-x", mountPoint.resolve(".").toString()))) {
       throw new IllegalStateException(
           "Running as root, the registry runs PostgreSQL as the unprivileged uid "
               + UNPRIVILEGED_UID
               + ", which cannot reach the data folder "
               + dataDir
-              + " (a folder above it is closed to other users, as /root is). Choose a data"
-              + " folder other users can reach with REGISTRY_DATA_DIR (e.g."
-              + " /var/lib/engagement-registry), or run the registry as a normal user.");
+              + " (a folder above it is closed to other users), and a bind mount to a place it"
+              + " can reach is not allowed here. Choose a data folder other users can reach"
+              + " with REGISTRY_DATA_DIR (e.g. /var/lib/engagement-registry), or run the"
+              + " registry as a normal user.");
     }
-    return setpriv;
+    log.info(
+        "The data folder {} is closed to the unprivileged uid {} that runs PostgreSQL; its"
+            + " commands see it at {} (a bind mount of their own)",
+        dataDir,
+        UNPRIVILEGED_UID,
+        mountPoint);
+    return new Launch(mounted, mountPoint);
+  }
+
+  private static byte[] sha256(byte[] bytes) {
+    try {
+      return java.security.MessageDigest.getInstance("SHA-256").digest(bytes);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private static String[] concat(List<String> head, String... tail) {

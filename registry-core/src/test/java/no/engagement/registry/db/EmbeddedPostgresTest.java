@@ -111,4 +111,27 @@ class EmbeddedPostgresTest {
         Long.parseLong(Files.readAllLines(DIR.resolve("pgdata/postmaster.pid")).getFirst());
     assertThat(again).isNotEqualTo(pid);
   }
+
+  @Test
+  void aDataFolderClosedToOthersStillWorks() throws Exception {
+    // as a clone in a folder made by mktemp (mode 0700): as root, the server's uid cannot walk
+    // there, so its commands see the folder through a bind mount of their own
+    Path closed = Files.createTempDirectory("registry-closed-");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(closed)))
+        .isEqualTo("rwx------");
+    int port;
+    try (var s = new ServerSocket(0)) {
+      port = s.getLocalPort();
+    }
+    try (var closedPg = EmbeddedPostgres.start(closed.resolve("data"), port)) {
+      closedPg.createDatabaseIfMissing("registry");
+      try (var c = closedPg.superuser("registry");
+          var rs = c.createStatement().executeQuery("select 6 * 7")) {
+        rs.next();
+        assertThat(rs.getInt(1)).isEqualTo(42);
+      }
+    } finally {
+      FileSystemUtils.deleteRecursively(closed);
+    }
+  }
 }
