@@ -74,9 +74,10 @@ class ContainerErrorPages implements WebServerFactoryCustomizer<TomcatServletWeb
       String key = status == 404 ? "error.404" : status >= 500 ? "error.5xx" : "error.4xx";
       return "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
           + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+          + "<link rel=\"stylesheet\" href=\"/css/registry.css\">"
           + "<title>Engagement Registry: "
           + status
-          + "</title></head><body>\n<main>\n<h1>"
+          + "</title></head><body>\n<main id=\"main\">\n<h1>"
           + text(en, "error.title")
           + " ("
           + status

@@ -74,7 +74,7 @@ class RequestLimits extends OncePerRequestFilter {
           }
         }
         if (bad != null) {
-          var locale = locales.resolveLocale(request);
+          var locale = locale(request);
           String name = bad.replace("\0", "\\u0000");
           String text =
               messages.getMessage(
@@ -109,9 +109,18 @@ class RequestLimits extends OncePerRequestFilter {
     model.put("detail", detail);
     model.put("uploadLimitMb", limit / (1024 * 1024));
     templates.process(
-        "error",
-        new WebContext(exchange, locales.resolveLocale(request), model),
-        response.getWriter());
+        "error", new WebContext(exchange, locale(request), model), response.getWriter());
+  }
+
+  /**
+   * The page's language: as {@code ?lang=} asks (read before the handlers that set it), or else.
+   */
+  private java.util.Locale locale(HttpServletRequest request) {
+    String lang = request.getParameter("lang");
+    if ("nb".equals(lang) || "en".equals(lang)) {
+      return java.util.Locale.forLanguageTag(lang);
+    }
+    return locales.resolveLocale(request);
   }
 
   /** A request whose body fails once more than {@code limit} bytes of it have been read. */

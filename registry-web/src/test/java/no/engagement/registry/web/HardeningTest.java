@@ -313,6 +313,8 @@ class HardeningTest {
     assertThat(page.statusCode()).isEqualTo(400);
     assertThat(page.body()).contains("«contributor»", "NUL").doesNotContain("Exception");
     assertThat(page.headers().firstValue("Content-Security-Policy")).isPresent();
+    var nb = new WebClient(port).get("/deployments?lang=nb&contributor=NO%00R");
+    assertThat(nb.body()).contains("«contributor»", "NUL-tegn");
   }
 
   @Test
