@@ -113,15 +113,19 @@ class RequestLimits extends OncePerRequestFilter {
   }
 
   /**
-   * The page's language: as {@code ?lang=} asks (read before the handlers that set it), or else.
+   * The page's language: as {@code ?lang=} asks (read before the handlers that set it), or else as
+   * the session or browser says. Only the query string is read: asking for a parameter would make
+   * the container read (and limit) the body this filter is refusing.
    */
   private java.util.Locale locale(HttpServletRequest request) {
-    String lang = request.getParameter("lang");
-    if ("nb".equals(lang) || "en".equals(lang)) {
-      return java.util.Locale.forLanguageTag(lang);
-    }
-    return locales.resolveLocale(request);
+    var lang = LANG.matcher(request.getQueryString() == null ? "" : request.getQueryString());
+    return lang.find()
+        ? java.util.Locale.forLanguageTag(lang.group(1))
+        : locales.resolveLocale(request);
   }
+
+  private static final java.util.regex.Pattern LANG =
+      java.util.regex.Pattern.compile("(?:^|&)lang=(nb|en)(?:&|$)");
 
   /** A request whose body fails once more than {@code limit} bytes of it have been read. */
   private static final class Counted extends HttpServletRequestWrapper {

@@ -34,6 +34,11 @@ import org.thymeleaf.ITemplateEngine;
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
+  /** What every page may load: only the registry's own files, never inline code or frames. */
+  static final String CONTENT_SECURITY_POLICY =
+      "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
+          + " object-src 'none'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
+
   /** Where editors work (the import routes); admins may do all an editor may. */
   static final String[] EDITOR_ROUTES = {"/imports", "/imports/**"};
 
@@ -95,12 +100,7 @@ class SecurityConfiguration {
         .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
         .headers(
             h ->
-                h.contentSecurityPolicy(
-                        c ->
-                            c.policyDirectives(
-                                "default-src 'self'; script-src 'self'; style-src 'self';"
-                                    + " img-src 'self' data:; object-src 'none';"
-                                    + " frame-ancestors 'none'; base-uri 'self'; form-action 'self'"))
+                h.contentSecurityPolicy(c -> c.policyDirectives(CONTENT_SECURITY_POLICY))
                     .referrerPolicy(
                         r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
                     .frameOptions(f -> f.deny()));
