@@ -35,6 +35,19 @@ public final class WebClient {
             .build();
   }
 
+  private WebClient(HttpClient http, String base) {
+    this.http = http;
+    this.base = base;
+  }
+
+  /**
+   * The same browser (its cookies) talking to the registry on another port: as a load balancer
+   * would send it to another instance.
+   */
+  public WebClient onPort(int port) {
+    return new WebClient(http, "http://localhost:" + port);
+  }
+
   public HttpResponse<String> get(String path) throws IOException, InterruptedException {
     return send(request(path).GET().build());
   }

@@ -12,10 +12,13 @@ import no.engagement.registry.jooq.tables.FigureFlag;
 import no.engagement.registry.jooq.tables.ImportChange;
 import no.engagement.registry.jooq.tables.MissionAlias;
 import no.engagement.registry.jooq.tables.MissionSetLabel;
+import no.engagement.registry.jooq.tables.PendingUpload;
 import no.engagement.registry.jooq.tables.PersonnelFigure;
 import no.engagement.registry.jooq.tables.PersonnelTypeSubtree;
+import no.engagement.registry.jooq.tables.ReleaseJob;
 import no.engagement.registry.jooq.tables.SourceDocument;
 import no.engagement.registry.jooq.tables.SourceTranslation;
+import no.engagement.registry.jooq.tables.SpringSession;
 
 import org.jooq.Index;
 import org.jooq.OrderField;
@@ -52,11 +55,17 @@ public class Indexes {
     public static final Index MISSION_ALIAS_BATCH = Internal.createIndex(DSL.name("mission_alias_batch"), MissionAlias.MISSION_ALIAS, new OrderField[] { MissionAlias.MISSION_ALIAS.BATCH_ID }, false);
     public static final Index MISSION_ALIAS_MISSION = Internal.createIndex(DSL.name("mission_alias_mission"), MissionAlias.MISSION_ALIAS, new OrderField[] { MissionAlias.MISSION_ALIAS.MISSION_ID }, false);
     public static final Index MISSION_SET_LABEL_IDS = Internal.createIndex(DSL.name("mission_set_label_ids"), MissionSetLabel.MISSION_SET_LABEL, new OrderField[] { MissionSetLabel.MISSION_SET_LABEL.MISSION_IDS }, true);
+    public static final Index PENDING_UPLOAD_SESSION_PRIMARY_ID_IDX = Internal.createIndex(DSL.name("pending_upload_session_primary_id_idx"), PendingUpload.PENDING_UPLOAD, new OrderField[] { PendingUpload.PENDING_UPLOAD.SESSION_PRIMARY_ID }, false);
     public static final Index PERSONNEL_FIGURE_BATCH = Internal.createIndex(DSL.name("personnel_figure_batch"), PersonnelFigure.PERSONNEL_FIGURE, new OrderField[] { PersonnelFigure.PERSONNEL_FIGURE.BATCH_ID }, false);
     public static final Index PERSONNEL_FIGURE_MISSION_YEAR = Internal.createIndex(DSL.name("personnel_figure_mission_year"), PersonnelFigure.PERSONNEL_FIGURE, new OrderField[] { PersonnelFigure.PERSONNEL_FIGURE.MISSION_ID, PersonnelFigure.PERSONNEL_FIGURE.YEAR }, false);
     public static final Index PERSONNEL_FIGURE_SOURCE = Internal.createIndex(DSL.name("personnel_figure_source"), PersonnelFigure.PERSONNEL_FIGURE, new OrderField[] { PersonnelFigure.PERSONNEL_FIGURE.SOURCE_ID }, false);
     public static final Index PERSONNEL_FIGURE_YEAR = Internal.createIndex(DSL.name("personnel_figure_year"), PersonnelFigure.PERSONNEL_FIGURE, new OrderField[] { PersonnelFigure.PERSONNEL_FIGURE.YEAR }, false);
     public static final Index PERSONNEL_TYPE_SUBTREE_PAIR = Internal.createIndex(DSL.name("personnel_type_subtree_pair"), PersonnelTypeSubtree.PERSONNEL_TYPE_SUBTREE, new OrderField[] { PersonnelTypeSubtree.PERSONNEL_TYPE_SUBTREE.ANCESTOR, PersonnelTypeSubtree.PERSONNEL_TYPE_SUBTREE.DESCENDANT }, true);
+    public static final Index RELEASE_JOB_STATE_IDX = Internal.createIndex(DSL.name("release_job_state_idx"), ReleaseJob.RELEASE_JOB, new OrderField[] { ReleaseJob.RELEASE_JOB.STATE }, false);
+    public static final Index RELEASE_JOB_VERSION = Internal.createIndex(DSL.name("release_job_version"), ReleaseJob.RELEASE_JOB, new OrderField[] { ReleaseJob.RELEASE_JOB.VERSION }, true);
     public static final Index SOURCE_DOCUMENT_BATCH_ID_IDX = Internal.createIndex(DSL.name("source_document_batch_id_idx"), SourceDocument.SOURCE_DOCUMENT, new OrderField[] { SourceDocument.SOURCE_DOCUMENT.BATCH_ID }, false);
     public static final Index SOURCE_TRANSLATION_BATCH = Internal.createIndex(DSL.name("source_translation_batch"), SourceTranslation.SOURCE_TRANSLATION, new OrderField[] { SourceTranslation.SOURCE_TRANSLATION.BATCH_ID }, false);
+    public static final Index SPRING_SESSION_IX1 = Internal.createIndex(DSL.name("spring_session_ix1"), SpringSession.SPRING_SESSION, new OrderField[] { SpringSession.SPRING_SESSION.SESSION_ID }, true);
+    public static final Index SPRING_SESSION_IX2 = Internal.createIndex(DSL.name("spring_session_ix2"), SpringSession.SPRING_SESSION, new OrderField[] { SpringSession.SPRING_SESSION.EXPIRY_TIME }, false);
+    public static final Index SPRING_SESSION_IX3 = Internal.createIndex(DSL.name("spring_session_ix3"), SpringSession.SPRING_SESSION, new OrderField[] { SpringSession.SPRING_SESSION.PRINCIPAL_NAME }, false);
 }

@@ -35,6 +35,8 @@ import no.engagement.registry.jooq.tables.Organisation;
 import no.engagement.registry.jooq.tables.PeaceProcess;
 import no.engagement.registry.jooq.tables.PeaceProcessMilestone;
 import no.engagement.registry.jooq.tables.PeaceProcessParty;
+import no.engagement.registry.jooq.tables.PendingUpload;
+import no.engagement.registry.jooq.tables.PendingUploadChunk;
 import no.engagement.registry.jooq.tables.PersonnelFigure;
 import no.engagement.registry.jooq.tables.PersonnelFigureMission;
 import no.engagement.registry.jooq.tables.PersonnelType;
@@ -45,8 +47,11 @@ import no.engagement.registry.jooq.tables.RegionCountry;
 import no.engagement.registry.jooq.tables.Release;
 import no.engagement.registry.jooq.tables.ReleaseFile;
 import no.engagement.registry.jooq.tables.ReleaseFileChunk;
+import no.engagement.registry.jooq.tables.ReleaseJob;
 import no.engagement.registry.jooq.tables.SourceDocument;
 import no.engagement.registry.jooq.tables.SourceTranslation;
+import no.engagement.registry.jooq.tables.SpringSession;
+import no.engagement.registry.jooq.tables.SpringSessionAttributes;
 import no.engagement.registry.jooq.tables.Statement;
 
 import org.jooq.Catalog;
@@ -209,6 +214,16 @@ public class Public extends SchemaImpl {
     public final PeaceProcessParty PEACE_PROCESS_PARTY = PeaceProcessParty.PEACE_PROCESS_PARTY;
 
     /**
+     * The table <code>public.pending_upload</code>.
+     */
+    public final PendingUpload PENDING_UPLOAD = PendingUpload.PENDING_UPLOAD;
+
+    /**
+     * The table <code>public.pending_upload_chunk</code>.
+     */
+    public final PendingUploadChunk PENDING_UPLOAD_CHUNK = PendingUploadChunk.PENDING_UPLOAD_CHUNK;
+
+    /**
      * The table <code>public.personnel_figure</code>.
      */
     public final PersonnelFigure PERSONNEL_FIGURE = PersonnelFigure.PERSONNEL_FIGURE;
@@ -259,6 +274,11 @@ public class Public extends SchemaImpl {
     public final ReleaseFileChunk RELEASE_FILE_CHUNK = ReleaseFileChunk.RELEASE_FILE_CHUNK;
 
     /**
+     * The table <code>public.release_job</code>.
+     */
+    public final ReleaseJob RELEASE_JOB = ReleaseJob.RELEASE_JOB;
+
+    /**
      * The table <code>public.source_document</code>.
      */
     public final SourceDocument SOURCE_DOCUMENT = SourceDocument.SOURCE_DOCUMENT;
@@ -267,6 +287,16 @@ public class Public extends SchemaImpl {
      * The table <code>public.source_translation</code>.
      */
     public final SourceTranslation SOURCE_TRANSLATION = SourceTranslation.SOURCE_TRANSLATION;
+
+    /**
+     * The table <code>public.spring_session</code>.
+     */
+    public final SpringSession SPRING_SESSION = SpringSession.SPRING_SESSION;
+
+    /**
+     * The table <code>public.spring_session_attributes</code>.
+     */
+    public final SpringSessionAttributes SPRING_SESSION_ATTRIBUTES = SpringSessionAttributes.SPRING_SESSION_ATTRIBUTES;
 
     /**
      * The table <code>public.statement</code>.
@@ -317,6 +347,8 @@ public class Public extends SchemaImpl {
             PeaceProcess.PEACE_PROCESS,
             PeaceProcessMilestone.PEACE_PROCESS_MILESTONE,
             PeaceProcessParty.PEACE_PROCESS_PARTY,
+            PendingUpload.PENDING_UPLOAD,
+            PendingUploadChunk.PENDING_UPLOAD_CHUNK,
             PersonnelFigure.PERSONNEL_FIGURE,
             PersonnelFigureMission.PERSONNEL_FIGURE_MISSION,
             PersonnelType.PERSONNEL_TYPE,
@@ -327,8 +359,11 @@ public class Public extends SchemaImpl {
             Release.RELEASE,
             ReleaseFile.RELEASE_FILE,
             ReleaseFileChunk.RELEASE_FILE_CHUNK,
+            ReleaseJob.RELEASE_JOB,
             SourceDocument.SOURCE_DOCUMENT,
             SourceTranslation.SOURCE_TRANSLATION,
+            SpringSession.SPRING_SESSION,
+            SpringSessionAttributes.SPRING_SESSION_ATTRIBUTES,
             Statement.STATEMENT
         );
     }

@@ -32,6 +32,8 @@ import no.engagement.registry.jooq.tables.Organisation;
 import no.engagement.registry.jooq.tables.PeaceProcess;
 import no.engagement.registry.jooq.tables.PeaceProcessMilestone;
 import no.engagement.registry.jooq.tables.PeaceProcessParty;
+import no.engagement.registry.jooq.tables.PendingUpload;
+import no.engagement.registry.jooq.tables.PendingUploadChunk;
 import no.engagement.registry.jooq.tables.PersonnelFigure;
 import no.engagement.registry.jooq.tables.PersonnelFigureMission;
 import no.engagement.registry.jooq.tables.PersonnelType;
@@ -42,8 +44,11 @@ import no.engagement.registry.jooq.tables.RegionCountry;
 import no.engagement.registry.jooq.tables.Release;
 import no.engagement.registry.jooq.tables.ReleaseFile;
 import no.engagement.registry.jooq.tables.ReleaseFileChunk;
+import no.engagement.registry.jooq.tables.ReleaseJob;
 import no.engagement.registry.jooq.tables.SourceDocument;
 import no.engagement.registry.jooq.tables.SourceTranslation;
+import no.engagement.registry.jooq.tables.SpringSession;
+import no.engagement.registry.jooq.tables.SpringSessionAttributes;
 import no.engagement.registry.jooq.tables.Statement;
 
 
@@ -194,6 +199,16 @@ public class Tables {
     public static final PeaceProcessParty PEACE_PROCESS_PARTY = PeaceProcessParty.PEACE_PROCESS_PARTY;
 
     /**
+     * The table <code>public.pending_upload</code>.
+     */
+    public static final PendingUpload PENDING_UPLOAD = PendingUpload.PENDING_UPLOAD;
+
+    /**
+     * The table <code>public.pending_upload_chunk</code>.
+     */
+    public static final PendingUploadChunk PENDING_UPLOAD_CHUNK = PendingUploadChunk.PENDING_UPLOAD_CHUNK;
+
+    /**
      * The table <code>public.personnel_figure</code>.
      */
     public static final PersonnelFigure PERSONNEL_FIGURE = PersonnelFigure.PERSONNEL_FIGURE;
@@ -244,6 +259,11 @@ public class Tables {
     public static final ReleaseFileChunk RELEASE_FILE_CHUNK = ReleaseFileChunk.RELEASE_FILE_CHUNK;
 
     /**
+     * The table <code>public.release_job</code>.
+     */
+    public static final ReleaseJob RELEASE_JOB = ReleaseJob.RELEASE_JOB;
+
+    /**
      * The table <code>public.source_document</code>.
      */
     public static final SourceDocument SOURCE_DOCUMENT = SourceDocument.SOURCE_DOCUMENT;
@@ -252,6 +272,16 @@ public class Tables {
      * The table <code>public.source_translation</code>.
      */
     public static final SourceTranslation SOURCE_TRANSLATION = SourceTranslation.SOURCE_TRANSLATION;
+
+    /**
+     * The table <code>public.spring_session</code>.
+     */
+    public static final SpringSession SPRING_SESSION = SpringSession.SPRING_SESSION;
+
+    /**
+     * The table <code>public.spring_session_attributes</code>.
+     */
+    public static final SpringSessionAttributes SPRING_SESSION_ATTRIBUTES = SpringSessionAttributes.SPRING_SESSION_ATTRIBUTES;
 
     /**
      * The table <code>public.statement</code>.

@@ -8,7 +8,8 @@ import org.slf4j.LoggerFactory;
  *
  * @param user the role the application connects as
  * @param ownerUser the role that owns the schema and runs the migrations: on the embedded server
- *     another role than {@code user}; on an external server the one configured user
+ *     another role than {@code user}; on an external server the configured owner, or else the one
+ *     configured user
  */
 public record DatabaseServer(
     String jdbcUrl,
@@ -25,7 +26,14 @@ public record DatabaseServer(
     var db = properties.db();
     if (db.external()) {
       log.info("Using the external PostgreSQL at {}", db.url());
-      return new DatabaseServer(db.url(), db.user(), db.password(), db.user(), db.password(), null);
+      boolean owner = db.ownerUser() != null && !db.ownerUser().isBlank();
+      return new DatabaseServer(
+          db.url(),
+          db.user(),
+          db.password(),
+          owner ? db.ownerUser() : db.user(),
+          owner ? db.ownerPassword() : db.password(),
+          null);
     }
     var pg =
         EmbeddedPostgres.start(properties.dataDir(), db.port(), db.password()).stoppedByOwner();

@@ -12,7 +12,8 @@ import org.springframework.validation.annotation.Validated;
 
 /**
  * Where the registry keeps its data. Environment variables bind by Spring's relaxed rules:
- * REGISTRY_DATA_DIR, REGISTRY_DB_URL, REGISTRY_DB_USER, REGISTRY_DB_PASSWORD, REGISTRY_DB_PORT.
+ * REGISTRY_DATA_DIR, REGISTRY_DB_URL, REGISTRY_DB_USER, REGISTRY_DB_PASSWORD,
+ * REGISTRY_DB_OWNER_USER, REGISTRY_DB_OWNER_PASSWORD, REGISTRY_DB_PORT.
  *
  * @param dataDir folder of the embedded PostgreSQL (binaries and cluster); relative to the folder
  *     the registry is started from
@@ -25,6 +26,9 @@ public record RegistryProperties(
 
   /**
    * @param url JDBC URL of an external PostgreSQL; blank means "start the embedded one"
+   * @param user the role the application connects to the external server as
+   * @param ownerUser the role that owns the schema there and runs the migrations; blank means
+   *     {@code user}
    * @param port fixed port of the embedded server (127.0.0.1 only)
    * @param name database name on the embedded server
    */
@@ -32,6 +36,8 @@ public record RegistryProperties(
       String url,
       String user,
       String password,
+      String ownerUser,
+      String ownerPassword,
       @Min(1024) @Max(65535) @DefaultValue("54329") int port,
       @NotBlank @DefaultValue("registry") String name) {
 

@@ -14,7 +14,10 @@ import org.springframework.stereotype.Repository;
 @Repository
 class ReleaseQueries {
 
-  /** Tables of public that are not part of a release: accounts, audit, history, releases. */
+  /**
+   * Tables of public that are not part of a release: accounts, sessions and uploads, audit,
+   * history, releases and their jobs.
+   */
   private static final List<String> NOT_RELEASED =
       List.of(
           "account",
@@ -23,6 +26,11 @@ class ReleaseQueries {
           "release",
           "release_file",
           "release_file_chunk",
+          "release_job",
+          "spring_session",
+          "spring_session_attributes",
+          "pending_upload",
+          "pending_upload_chunk",
           "flyway_schema_history");
 
   private final DSLContext dsl;

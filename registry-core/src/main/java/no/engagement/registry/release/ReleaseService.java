@@ -77,10 +77,32 @@ public class ReleaseService {
    */
   @Transactional(isolation = Isolation.REPEATABLE_READ, timeout = 3600)
   public Release publish(String version, String notes, String by, String url, String remote) {
+    return publish(version, notes, by, url, remote, (file, done, rows) -> {});
+  }
+
+  /** How far a publishing has come: after each file, its name, files written, rows written. */
+  @FunctionalInterface
+  public interface Progress {
+    void written(String file, int filesDone, long rowsWritten);
+  }
+
+  /** The files a release holds: every dataset in both dialects, and the data package. */
+  public static final int FILES = Dataset.ALL.size() * CsvDialect.values().length + 1;
+
+  /** The version, stripped. @throws ReleaseRefusedException when it is malformed */
+  static String checkVersion(String version) {
     String v = version == null ? "" : version.strip();
     if (!VERSION.matcher(v).matches()) {
       throw new ReleaseRefusedException("release.version.invalid", v);
     }
+    return v;
+  }
+
+  /** Publishes as {@link #publish(String, String, String, String, String)}, telling progress. */
+  @Transactional(isolation = Isolation.REPEATABLE_READ, timeout = 3600)
+  public Release publish(
+      String version, String notes, String by, String url, String remote, Progress progress) {
+    String v = checkVersion(version);
     if (queries.byVersion(v).isPresent()) {
       throw new ReleaseRefusedException("release.version.taken", v);
     }
@@ -88,6 +110,7 @@ public class ReleaseService {
     queries.snapshot(release);
     queries.searchReleaseFirst(release);
     var files = new ArrayList<ReleaseFile>();
+    long written = 0;
     for (var dataset : Dataset.ALL) {
       for (var dialect : CsvDialect.values()) {
         String name = fileName(dataset, dialect);
@@ -99,6 +122,8 @@ public class ReleaseService {
                   dialect == CsvDialect.RFC4180 ? "rfc4180" : "excel-nb",
                   "text/csv; charset=UTF-8",
                   rows));
+          written += rows;
+          progress.written(name, files.size(), written);
         } catch (IOException e) {
           throw new UncheckedIOException(e);
         }
@@ -109,6 +134,7 @@ public class ReleaseService {
       var parts = downloads.writePackage(v, release.publishedAt().toInstant(), url, out);
       long rows = parts.stream().mapToLong(p -> p.rows() == null ? 0 : p.rows()).sum();
       files.add(out.store(null, null, "application/zip", rows));
+      progress.written(zipName, files.size(), written);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

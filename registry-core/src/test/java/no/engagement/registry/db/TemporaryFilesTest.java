@@ -28,7 +28,8 @@ class TemporaryFilesTest {
 
     var files =
         new TemporaryFiles(
-            new RegistryProperties(DATA, new RegistryProperties.Db(null, null, null, 54329, "x")),
+            new RegistryProperties(
+                DATA, new RegistryProperties.Db(null, null, null, null, null, 54329, "x")),
             DataSize.ofBytes(10));
 
     assertThat(dead).doesNotExist();

@@ -46,6 +46,7 @@ class HardeningTest {
   @Autowired AccountService accounts;
   @Autowired TemporaryFiles temporaryFiles;
   @Autowired JdbcTemplate sql;
+  @Autowired org.springframework.session.jdbc.JdbcIndexedSessionRepository sessions;
 
   @BeforeEach
   void accounts() {
@@ -398,10 +399,12 @@ class HardeningTest {
         .isEqualTo(302);
   }
 
-  @Test
-  void anUploadWaitingForItsCommitGoesWithItsSession() throws Exception {
-    var editor = new WebClient(port);
-    editor.login(TestAccounts.EDITOR, TestAccounts.PASSWORD);
+  private int pendingUploads(String table) {
+    return sql.queryForObject("select count(*) from " + table, Integer.class);
+  }
+
+  /** Previews a small file of figures as {@code editor}; returns the preview's status. */
+  private int preview(WebClient editor) throws Exception {
     String token = editor.csrf("/imports");
     String boundary = "----hardening";
     String body =
@@ -419,20 +422,47 @@ class HardeningTest {
             + "NOR,UNMISS,2063,troops,total,1,annual_average\r\n\r\n--"
             + boundary
             + "--\r\n";
-    var before = files();
-    var preview =
-        editor.send(
+    return editor
+        .send(
             editor
                 .request("/imports/preview")
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofString(body))
-                .build());
-    assertThat(preview.statusCode()).isEqualTo(200);
-    var added = new java.util.HashSet<>(files());
-    added.removeAll(before);
-    assertThat(added).as("the upload, kept for its commit").hasSize(1);
+                .build())
+        .statusCode();
+  }
+
+  @Test
+  void anUploadWaitingForItsCommitGoesWithItsSession() throws Exception {
+    var editor = new WebClient(port);
+    editor.login(TestAccounts.EDITOR, TestAccounts.PASSWORD);
+    var files = files();
+    int uploads = pendingUploads("pending_upload");
+    int chunks = pendingUploads("pending_upload_chunk");
+    assertThat(preview(editor)).isEqualTo(200);
+    assertThat(pendingUploads("pending_upload")).as("kept for its commit").isEqualTo(uploads + 1);
+    assertThat(pendingUploads("pending_upload_chunk")).isEqualTo(chunks + 1);
+    assertThat(files()).as("no local copy left").isSubsetOf(files);
     var logout = editor.post("/logout", Map.of("_csrf", editor.csrf("/imports")));
     assertThat(logout.statusCode()).isEqualTo(302);
-    assertThat(files()).as("gone with the session").doesNotContainAnyElementsOf(added);
+    assertThat(pendingUploads("pending_upload")).as("gone with the session").isEqualTo(uploads);
+    assertThat(pendingUploads("pending_upload_chunk")).isEqualTo(chunks);
+  }
+
+  @Test
+  void anUploadGoesWhenItsSessionExpires() throws Exception {
+    var editor = new WebClient(port);
+    editor.login(TestAccounts.EDITOR, TestAccounts.PASSWORD);
+    int uploads = pendingUploads("pending_upload");
+    assertThat(preview(editor)).isEqualTo(200);
+    assertThat(pendingUploads("pending_upload")).isEqualTo(uploads + 1);
+    // the session's time runs out (as if an hour had passed), and the minutely clean-up runs
+    sql.update(
+        "update spring_session set expiry_time = 0 where primary_id in"
+            + " (select session_primary_id from pending_upload)");
+    sessions.cleanUpExpiredSessions();
+    assertThat(pendingUploads("pending_upload")).isZero();
+    assertThat(pendingUploads("pending_upload_chunk")).isZero();
+    assertThat(editor.get("/imports").statusCode()).as("logged out").isEqualTo(302);
   }
 }

@@ -398,20 +398,17 @@ class SecurityTest {
     assertThat(before)
         .anySatisfy(
             c ->
-                assertThat(c)
-                    .startsWith("JSESSIONID=")
-                    .contains("HttpOnly")
-                    .contains("SameSite=Lax"));
-    assertThat(after).anySatisfy(c -> assertThat(c).startsWith("JSESSIONID=").contains("HttpOnly"));
+                assertThat(c).startsWith("SESSION=").contains("HttpOnly").contains("SameSite=Lax"));
+    assertThat(after).anySatisfy(c -> assertThat(c).startsWith("SESSION=").contains("HttpOnly"));
     String id1 =
         before.stream()
-            .filter(c -> c.startsWith("JSESSIONID="))
+            .filter(c -> c.startsWith("SESSION="))
             .findFirst()
             .orElseThrow()
             .split(";")[0];
     String id2 =
         after.stream()
-            .filter(c -> c.startsWith("JSESSIONID="))
+            .filter(c -> c.startsWith("SESSION="))
             .findFirst()
             .orElseThrow()
             .split(";")[0];

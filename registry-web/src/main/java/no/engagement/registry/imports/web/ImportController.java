@@ -9,11 +9,13 @@ import no.engagement.registry.imports.ImportRejectedException;
 import no.engagement.registry.imports.ImportReport;
 import no.engagement.registry.imports.ImportRequest;
 import no.engagement.registry.imports.ImportService;
+import no.engagement.registry.imports.PendingUploads;
 import no.engagement.registry.imports.RevertRefusedException;
 import no.engagement.registry.seed.SeedLoader;
 import no.engagement.registry.web.BadParameterException;
 import no.engagement.registry.web.Csv;
 import no.engagement.registry.web.NotFoundException;
+import no.engagement.registry.web.ServiceBusyException;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -33,9 +35,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class ImportController {
 
   private final ImportService imports;
-  private final PendingImports pending;
+  private final PendingUploads pending;
 
-  ImportController(ImportService imports, PendingImports pending) {
+  ImportController(ImportService imports, PendingUploads pending) {
     this.imports = imports;
     this.pending = pending;
   }
@@ -56,30 +58,40 @@ class ImportController {
       @RequestParam MultipartFile file,
       HttpSession session,
       Principal me,
-      Model model)
+      Model model,
+      RedirectAttributes flash)
       throws IOException {
     if (!imports.kinds().contains(kind)) {
       throw new BadParameterException(
           "kind", kind, "param.not.allowed", String.join(", ", imports.kinds()));
     }
     String name = file.getOriginalFilename() == null ? "upload.csv" : file.getOriginalFilename();
-    PendingImports.Pending p;
+    PendingUploads.Pending p;
     try (var in = file.getInputStream()) {
       p =
           pending.add(
-              session,
+              session.getId(),
               kind,
               name,
               source == null || source.isBlank() ? null : source,
               complete,
               in);
+    } catch (PendingUploads.NotKeptException e) {
+      if (e.noRoom()) {
+        throw new ServiceBusyException("error.no.room");
+      }
+      flash.addFlashAttribute("problem", "imports.expired");
+      return "redirect:/imports";
     }
-    return showPreview(p, me, model, null);
+    try (var local = pending.open(p)) {
+      return showPreview(local, me, model, null);
+    }
   }
 
   private String showPreview(
-      PendingImports.Pending p, Principal me, Model model, ImportReport failed) {
-    ImportReport report = failed != null ? failed : imports.check(request(p, me, true, null));
+      PendingUploads.Local local, Principal me, Model model, ImportReport failed) {
+    var p = local.pending();
+    ImportReport report = failed != null ? failed : imports.check(request(local, me, true, null));
     model.addAttribute("pending", p);
     model.addAttribute("report", report);
     model.addAttribute("locale", LocaleContextHolder.getLocale());
@@ -96,32 +108,34 @@ class ImportController {
       Principal me,
       Model model,
       RedirectAttributes flash) {
-    var p = pending.get(session, token);
+    var p = pending.find(session.getId(), token).orElse(null);
     if (p == null) {
       flash.addFlashAttribute("problem", "imports.expired");
       return "redirect:/imports";
     }
-    var content = p.content();
-    if (!confirm && !imports.sameContent(p.kind(), imports.sha256(content)).isEmpty()) {
-      model.addAttribute("needsConfirmation", true);
-      return showPreview(p, me, model, null);
-    }
-    try {
-      var report = imports.importFile(request(p, me, false, request.getRemoteAddr()));
-      pending.remove(session, token);
-      flash.addFlashAttribute("done", "imports.committed");
-      return "redirect:/imports/" + report.batchId();
-    } catch (ImportRejectedException e) {
-      return showPreview(p, me, model, e.report());
+    try (var local = pending.open(p)) {
+      if (!confirm && !imports.sameContent(p.kind(), imports.sha256(local.content())).isEmpty()) {
+        model.addAttribute("needsConfirmation", true);
+        return showPreview(local, me, model, null);
+      }
+      try {
+        var report = imports.importFile(request(local, me, false, request.getRemoteAddr()));
+        pending.remove(session.getId(), token);
+        flash.addFlashAttribute("done", "imports.committed");
+        return "redirect:/imports/" + report.batchId();
+      } catch (ImportRejectedException e) {
+        return showPreview(local, me, model, e.report());
+      }
     }
   }
 
   private static ImportRequest request(
-      PendingImports.Pending p, Principal me, boolean dryRun, String remote) {
+      PendingUploads.Local local, Principal me, boolean dryRun, String remote) {
+    var p = local.pending();
     return new ImportRequest(
         p.kind(),
         p.fileName(),
-        p.content(),
+        local.content(),
         me.getName(),
         p.source(),
         dryRun,
@@ -131,7 +145,7 @@ class ImportController {
 
   @PostMapping("/imports/cancel")
   String cancel(@RequestParam String token, HttpSession session, RedirectAttributes flash) {
-    pending.remove(session, token);
+    pending.remove(session.getId(), token);
     flash.addFlashAttribute("done", "imports.cancelled");
     return "redirect:/imports";
   }
@@ -145,11 +159,14 @@ class ImportController {
       HttpServletRequest request,
       HttpServletResponse response)
       throws IOException {
-    var p = pending.get(session, token);
-    if (p == null) {
-      throw new NotFoundException("upload " + token);
+    var p =
+        pending
+            .find(session.getId(), token)
+            .orElseThrow(() -> new NotFoundException("upload " + token));
+    ImportReport report;
+    try (var local = pending.open(p)) {
+      report = imports.check(request(local, me, true, null));
     }
-    var report = imports.check(request(p, me, true, null));
     var locale = LocaleContextHolder.getLocale();
     try (var csv = Csv.open(response, Csv.dialect(request), "problems.csv")) {
       csv.row("severity", "row", "first_line", "last_line", "column", "value", "reason", "message");

@@ -7,6 +7,7 @@ import java.security.Principal;
 import no.engagement.registry.release.Citation;
 import no.engagement.registry.release.Release;
 import no.engagement.registry.release.ReleaseDiffs;
+import no.engagement.registry.release.ReleaseJobs;
 import no.engagement.registry.release.ReleaseRefusedException;
 import no.engagement.registry.release.ReleaseService;
 import no.engagement.registry.web.BadParameterException;
@@ -28,11 +29,14 @@ import org.springframework.web.bind.annotation.RequestParam;
 class ReleasesController {
 
   private final ReleaseService releases;
+  private final ReleaseJobs jobs;
   private final ReleaseDiffs diffs;
   private final PublicUrl publicUrl;
 
-  ReleasesController(ReleaseService releases, ReleaseDiffs diffs, PublicUrl publicUrl) {
+  ReleasesController(
+      ReleaseService releases, ReleaseJobs jobs, ReleaseDiffs diffs, PublicUrl publicUrl) {
     this.releases = releases;
+    this.jobs = jobs;
     this.diffs = diffs;
     this.publicUrl = publicUrl;
   }
@@ -40,9 +44,11 @@ class ReleasesController {
   @GetMapping("/releases")
   String list(Model model) {
     model.addAttribute("releases", releases.all());
+    model.addAttribute("jobs", jobs.unfinishedOrFailed());
     return "releases";
   }
 
+  /** Queues the release (any instance publishes it) and shows its page, which follows the job. */
   @PostMapping("/releases")
   String publish(
       @RequestParam(defaultValue = "") String version,
@@ -53,11 +59,12 @@ class ReleasesController {
       Model model) {
     try {
       String v = version.strip();
-      var release = releases.publish(v, notes, me.getName(), pageUrl(v), request.getRemoteAddr());
-      return "redirect:/releases/" + release.version();
+      var job = jobs.request(v, notes, me.getName(), pageUrl(v), request.getRemoteAddr());
+      return "redirect:/releases/" + job.version();
     } catch (ReleaseRefusedException e) {
       response.setStatus(400);
       model.addAttribute("releases", releases.all());
+      model.addAttribute("jobs", jobs.unfinishedOrFailed());
       model.addAttribute("error", e.messageKey());
       model.addAttribute("version", version);
       model.addAttribute("notes", notes);
@@ -74,8 +81,22 @@ class ReleasesController {
   }
 
   @GetMapping("/releases/{version}")
-  String release(@PathVariable String version, Model model) {
-    var release = release(version);
+  String release(@PathVariable String version, Model model, HttpServletResponse response) {
+    var published = releases.find(version);
+    if (published.isEmpty()) {
+      // not (yet) published: the job that publishes it, if there is one
+      var job =
+          jobs.job(version)
+              .filter(j -> !j.state().equals("done"))
+              .orElseThrow(() -> new NotFoundException("release " + version));
+      if (!job.finished()) {
+        response.setHeader("Refresh", "3");
+      }
+      response.setHeader("Cache-Control", "no-store");
+      model.addAttribute("job", job);
+      return "release-job";
+    }
+    var release = published.get();
     model.addAttribute("release", release);
     model.addAttribute("files", releases.files(release));
     model.addAttribute("citation", Citation.of(release, pageUrl(release.version())));

@@ -152,10 +152,11 @@ class LoginThrottleTest {
             String.class);
     assertThat(stored).hasSize(100).endsWith("…");
     String nul = "nul\0name";
+    int earlier = audited("nul\\u0000name", "login.failed"); // by earlier runs on this database
     login(new WebClient(port), "192.0.2.51", nul, "x");
     assertThat(audited("nul\\u0000name", "login.failed"))
         .as("audited, the NUL escaped")
-        .isEqualTo(1);
+        .isEqualTo(earlier + 1);
     long after = sql.queryForObject("select pg_total_relation_size('audit_event')", Long.class);
     assertThat(after - before).as("bytes the two events took").isLessThan(64 * 1024);
   }

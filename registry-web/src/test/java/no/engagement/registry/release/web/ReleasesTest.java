@@ -99,7 +99,23 @@ class ReleasesTest {
     assertThat(response.statusCode()).isEqualTo(302);
     assertThat(response.headers().firstValue("Location").orElseThrow())
         .endsWith("/releases/" + version);
-    return version;
+    return awaitPublished(version);
+  }
+
+  /** Follows the release's page, as the admin's browser does, until the job has published it. */
+  private String awaitPublished(String version) throws Exception {
+    long deadline = System.nanoTime() + java.time.Duration.ofMinutes(2).toNanos();
+    while (true) {
+      var page = admin.get("/releases/" + version + "?lang=en");
+      assertThat(page.statusCode()).isEqualTo(200);
+      if (page.body().contains("release-files")) {
+        return version;
+      }
+      assertThat(page.body()).as("the job's page").doesNotContain("Not published");
+      assertThat(page.headers().firstValue("Refresh")).as("reloads itself").contains("3");
+      assertThat(System.nanoTime()).as("published within 2 minutes").isLessThan(deadline);
+      Thread.sleep(200);
+    }
   }
 
   private byte[] download(String path) throws Exception {
