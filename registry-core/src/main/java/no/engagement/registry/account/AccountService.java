@@ -38,12 +38,12 @@ public class AccountService {
     return encoder;
   }
 
-  @Transactional(readOnly = true)
+  @Transactional // on the primary: it must see what was just written (ReadReplica)
   public Optional<Account> find(String username) {
     return queries.find(username);
   }
 
-  @Transactional(readOnly = true)
+  @Transactional // on the primary: it must see what was just written (ReadReplica)
   public List<Account> all() {
     return queries.all();
   }

@@ -1,16 +1,19 @@
 package no.engagement.registry.db;
 
 import com.zaxxer.hikari.HikariDataSource;
+import javax.sql.DataSource;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.flyway.autoconfigure.FlywayConnectionDetails;
 import org.springframework.boot.jooq.autoconfigure.DefaultConfigurationCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
 
 /**
- * The registry's one DataSource: the external PostgreSQL named by REGISTRY_DB_URL, or else the
- * embedded server, started before the pool and stopped after it.
+ * The registry's DataSource: the external PostgreSQL named by REGISTRY_DB_URL, or else the embedded
+ * server, started before the pool and stopped after it; with REGISTRY_DB_READ_URL, read-only
+ * transactions go to that replica ({@link ReadReplica}).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(RegistryProperties.class)
@@ -21,9 +24,10 @@ public class DatabaseConfiguration {
     return DatabaseServer.open(properties);
   }
 
+  /** The pool of connections to the primary: every write, and every read that is not read-only. */
   @Bean
   @ConfigurationProperties("spring.datasource.hikari")
-  HikariDataSource dataSource(DatabaseServer server) {
+  HikariDataSource registryPool(DatabaseServer server) {
     var ds = new PinnableDataSource();
     ds.setJdbcUrl(server.jdbcUrl());
     ds.setUsername(server.user());
@@ -33,7 +37,23 @@ public class DatabaseConfiguration {
   }
 
   @Bean
-  AbortAwareTransactionManager transactionManager(javax.sql.DataSource dataSource) {
+  ReadReplica readReplica(
+      HikariDataSource registryPool, RegistryProperties properties, DatabaseServer server) {
+    return ReadReplica.of((PinnableDataSource) registryPool, properties.db(), server);
+  }
+
+  /**
+   * What the application uses: the primary's pool, or, with a read replica configured, a proxy that
+   * sends read-only transactions to the replica's pool and everything else to the primary's.
+   */
+  @Bean
+  @Primary
+  DataSource dataSource(HikariDataSource registryPool, ReadReplica replica) {
+    return replica.route(registryPool);
+  }
+
+  @Bean
+  AbortAwareTransactionManager transactionManager(DataSource dataSource) {
     return new AbortAwareTransactionManager(dataSource);
   }
 

@@ -14,9 +14,18 @@ import java.sql.SQLException;
  */
 class PinnableDataSource extends HikariDataSource {
 
+  private final java.util.concurrent.atomic.AtomicLong handedOut =
+      new java.util.concurrent.atomic.AtomicLong();
+
+  /** How many connections this pool has handed out since it started. */
+  long handedOut() {
+    return handedOut.get();
+  }
+
   @Override
   public Connection getConnection() throws SQLException {
     Connection c = super.getConnection();
+    handedOut.incrementAndGet();
     String schema = PinnedSchema.current();
     if (schema == null) {
       return c;

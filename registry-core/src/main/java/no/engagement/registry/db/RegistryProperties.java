@@ -13,7 +13,8 @@ import org.springframework.validation.annotation.Validated;
 /**
  * Where the registry keeps its data. Environment variables bind by Spring's relaxed rules:
  * REGISTRY_DATA_DIR, REGISTRY_DB_URL, REGISTRY_DB_USER, REGISTRY_DB_PASSWORD,
- * REGISTRY_DB_OWNER_USER, REGISTRY_DB_OWNER_PASSWORD, REGISTRY_DB_PORT.
+ * REGISTRY_DB_OWNER_USER, REGISTRY_DB_OWNER_PASSWORD, REGISTRY_DB_READ_URL, REGISTRY_DB_READ_USER,
+ * REGISTRY_DB_READ_PASSWORD, REGISTRY_DB_PORT.
  *
  * @param dataDir folder of the embedded PostgreSQL (binaries and cluster); relative to the folder
  *     the registry is started from
@@ -29,6 +30,8 @@ public record RegistryProperties(
    * @param user the role the application connects to the external server as
    * @param ownerUser the role that owns the schema there and runs the migrations; blank means
    *     {@code user}
+   * @param readUrl JDBC URL of a read replica for read-only transactions; blank means none
+   * @param readUser the role on the replica; blank means the application's role
    * @param port fixed port of the embedded server (127.0.0.1 only)
    * @param name database name on the embedded server
    */
@@ -38,6 +41,9 @@ public record RegistryProperties(
       String password,
       String ownerUser,
       String ownerPassword,
+      String readUrl,
+      String readUser,
+      String readPassword,
       @Min(1024) @Max(65535) @DefaultValue("54329") int port,
       @NotBlank @DefaultValue("registry") String name) {
 

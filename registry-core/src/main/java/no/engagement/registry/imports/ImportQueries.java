@@ -136,6 +136,9 @@ class ImportQueries {
     if (table.equals(PERSONNEL_FIGURE)
         || table.equals(FIGURE_FLAG)
         || table.equals(SOURCE_TRANSLATION)) {
+      // one refresh at a time, whichever instance and import asks: the next waits for this
+      // transaction's end, then refreshes from what it committed
+      dsl.query("select pg_advisory_xact_lock(hashtext('roll-ups'), 0)").execute();
       // the sources' series are written for hash joins and aggregates: sorting a million figures
       // by their country codes' collation took 5 of the refresh's 20 s
       // (V9__figures_that_add_up.sql)

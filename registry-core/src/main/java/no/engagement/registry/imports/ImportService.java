@@ -18,10 +18,12 @@ import org.springframework.transaction.interceptor.TransactionAspectSupport;
 /**
  * Validates a whole import file before anything is written, then merges it, with its import batch,
  * in the caller's transaction: all or nothing. The file is read as a stream and its rows staged
- * with COPY (docs/adr/0010); a revert puts back what a batch changed.
+ * with COPY (docs/adr/0010); a revert puts back what a batch changed. Its transactions are
+ * read-write, reads included: the staff's screens must see what was just committed (the batch page
+ * after a commit), so they never read from a replica (ReadReplica).
  */
 @Service
-@Transactional(readOnly = true)
+@Transactional
 public class ImportService {
 
   /** How long an import or revert waits for another one writing the same table. */

@@ -117,13 +117,13 @@ public class PendingUploads {
     return new Pending(p.token(), kind, fileName, source, complete, bytes);
   }
 
-  @Transactional(readOnly = true)
+  @Transactional // on the primary: it must see what was just written (ReadReplica)
   public Optional<Pending> find(String sessionId, String token) {
     return token == null ? Optional.empty() : queries.find(sessionId, token);
   }
 
   /** The upload's bytes in a local temporary file (close it when done). */
-  @Transactional(readOnly = true)
+  @Transactional // on the primary: it must see what was just written (ReadReplica)
   public Local open(Pending p) {
     Path file = temporaryFiles.create("upload-", ".csv");
     try (var out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {

@@ -10,6 +10,8 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import no.engagement.registry.db.PinnedSchema;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Code lists with names in bokmål or English, for filters and forms. Every screen with filters
@@ -17,7 +19,7 @@ import org.springframework.stereotype.Service;
  * behind a load balancer shows a new code at most that much later. Each published release has lists
  * of its own (a pinned view reads the release's schema, docs/adr/0012). No transaction: a list is
  * one query, and a kept one none (a transaction for each list was a few per cent of the deployment
- * screen's CPU).
+ * screen's CPU); a list is loaded in a read-only transaction of its own.
  */
 @Service
 public class ReferenceService {
@@ -29,10 +31,13 @@ public class ReferenceService {
   private record Cached(long loadedAt, List<ReferenceData> rows, Set<String> codes) {}
 
   private final ReferenceQueries queries;
+  private final TransactionTemplate readOnly;
   private final Map<Key, Cached> cache = new ConcurrentHashMap<>();
 
-  ReferenceService(ReferenceQueries queries) {
+  ReferenceService(ReferenceQueries queries, PlatformTransactionManager transactions) {
     this.queries = queries;
+    this.readOnly = new TransactionTemplate(transactions);
+    this.readOnly.setReadOnly(true);
   }
 
   public List<ReferenceData> countries(String lang) {
@@ -91,7 +96,8 @@ public class ReferenceService {
     long now = System.nanoTime();
     Cached c = cache.get(key);
     if (c == null || now - c.loadedAt() > TTL.toNanos()) {
-      var rows = List.copyOf(load.apply(key.nb()));
+      // read-only, so that a read replica serves it (ReadReplica); only when a list is loaded
+      var rows = List.copyOf(readOnly.execute(status -> load.apply(key.nb())));
       c = new Cached(now, rows, rows.stream().map(ReferenceData::code).collect(Collectors.toSet()));
       cache.put(key, c);
     }

@@ -106,13 +106,13 @@ public class ReleaseJobs {
   }
 
   /** The newest job for {@code version}, if any. */
-  @Transactional(readOnly = true)
+  @Transactional // on the primary: it must see what was just written (ReadReplica)
   public Optional<ReleaseJob> job(String version) {
     return queries.latest(version);
   }
 
   /** Jobs queued or running, and those that failed in the last week. */
-  @Transactional(readOnly = true)
+  @Transactional // on the primary: it must see what was just written (ReadReplica)
   public List<ReleaseJob> unfinishedOrFailed() {
     return queries.unfinishedOrFailed();
   }

@@ -29,7 +29,9 @@ class TemporaryFilesTest {
     var files =
         new TemporaryFiles(
             new RegistryProperties(
-                DATA, new RegistryProperties.Db(null, null, null, null, null, 54329, "x")),
+                DATA,
+                new RegistryProperties.Db(
+                    null, null, null, null, null, null, null, null, 54329, "x")),
             DataSize.ofBytes(10));
 
     assertThat(dead).doesNotExist();

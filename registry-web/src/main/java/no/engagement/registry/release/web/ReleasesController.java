@@ -84,12 +84,10 @@ class ReleasesController {
   String release(@PathVariable String version, Model model, HttpServletResponse response) {
     var published = releases.find(version);
     if (published.isEmpty()) {
-      // not (yet) published: the job that publishes it, if there is one
-      var job =
-          jobs.job(version)
-              .filter(j -> !j.state().equals("done"))
-              .orElseThrow(() -> new NotFoundException("release " + version));
-      if (!job.finished()) {
+      // not (yet) published: the job that publishes it, if there is one (done, and the release
+      // not yet on the read replica this page reads: it soon is)
+      var job = jobs.job(version).orElseThrow(() -> new NotFoundException("release " + version));
+      if (!job.state().equals("failed")) {
         response.setHeader("Refresh", "3");
       }
       response.setHeader("Cache-Control", "no-store");
