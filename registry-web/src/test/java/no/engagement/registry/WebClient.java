@@ -87,6 +87,45 @@ public final class WebClient {
             .build());
   }
 
+  /**
+   * A multipart form POST, as a browser sends an upload form: the fields (null values left out),
+   * then {@code file} as the part named "file", of type text/csv.
+   */
+  public HttpResponse<String> upload(
+      String path, Map<String, String> fields, String fileName, String file)
+      throws IOException, InterruptedException {
+    String boundary = "----registry-test-boundary";
+    var body = new StringBuilder();
+    fields.forEach(
+        (name, value) -> {
+          if (value != null) {
+            body.append("--")
+                .append(boundary)
+                .append("\r\n")
+                .append("Content-Disposition: form-data; name=\"")
+                .append(name)
+                .append("\"\r\n\r\n")
+                .append(value)
+                .append("\r\n");
+          }
+        });
+    body.append("--")
+        .append(boundary)
+        .append("\r\n")
+        .append("Content-Disposition: form-data; name=\"file\"; filename=\"")
+        .append(fileName)
+        .append("\"\r\nContent-Type: text/csv\r\n\r\n")
+        .append(file)
+        .append("\r\n--")
+        .append(boundary)
+        .append("--\r\n");
+    return send(
+        request(path)
+            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+            .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
+            .build());
+  }
+
   /** Logs in through the login form; the response is the redirect after it. */
   public HttpResponse<String> login(String user, String password)
       throws IOException, InterruptedException {

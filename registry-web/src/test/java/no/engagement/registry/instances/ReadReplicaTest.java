@@ -2,7 +2,6 @@ package no.engagement.registry.instances;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.http.HttpRequest;
 import java.util.Map;
 import no.engagement.registry.TestAccounts;
 import no.engagement.registry.WebClient;
@@ -84,39 +83,21 @@ class ReadReplicaTest {
     assertThat(login[0]).as("login: primary").isPositive();
     assertThat(login[1]).as("login: replica").isZero();
 
-    String boundary = "----replica";
-    String token = editor.csrf("/imports");
-    String body =
-        "--"
-            + boundary
-            + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n"
-            + token
-            + "\r\n--"
-            + boundary
-            + "\r\nContent-Disposition: form-data; name=\"kind\"\r\n\r\npersonnel\r\n--"
-            + boundary
-            + "\r\nContent-Disposition: form-data; name=\"source\"\r\n\r\nun-contributions-by-year"
-            + "\r\n--"
-            + boundary
-            + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"replica.csv\"\r\n"
-            + "Content-Type: text/csv\r\n\r\n"
-            + "contributor,mission,year,personnel_type,gender,count,basis\r\n"
+    String file =
+        "contributor,mission,year,personnel_type,gender,count,basis\r\n"
             + "DNK,UNMISS,2065,police,female,"
             + (1 + (int) (Math.random() * 500))
-            + ",annual_average\r\n\r\n--"
-            + boundary
-            + "--\r\n";
+            + ",annual_average\r\n";
+    var fields =
+        Map.of(
+            "_csrf", editor.csrf("/imports"),
+            "kind", "personnel",
+            "source", "un-contributions-by-year");
     String[] preview = new String[1];
     var previewed =
         pools(
             () -> {
-              var page =
-                  editor.send(
-                      editor
-                          .request("/imports/preview")
-                          .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                          .POST(HttpRequest.BodyPublishers.ofString(body))
-                          .build());
+              var page = editor.upload("/imports/preview", fields, "replica.csv", file);
               assertThat(page.statusCode()).isEqualTo(200);
               preview[0] = page.body();
             });

@@ -2,7 +2,6 @@ package no.engagement.registry.instances;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
@@ -91,34 +90,18 @@ class TwoInstancesTest {
     var other = first.onPort(secondPort);
     first.login(TestAccounts.EDITOR, TestAccounts.PASSWORD);
     String count = Integer.toString(100 + (int) (Math.random() * 800));
-    String boundary = "----two-instances";
-    String body =
-        "--"
-            + boundary
-            + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n"
-            + first.csrf("/imports")
-            + "\r\n--"
-            + boundary
-            + "\r\nContent-Disposition: form-data; name=\"kind\"\r\n\r\npersonnel\r\n--"
-            + boundary
-            + "\r\nContent-Disposition: form-data; name=\"source\"\r\n\r\nun-contributions-by-year"
-            + "\r\n--"
-            + boundary
-            + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"two.csv\"\r\n"
-            + "Content-Type: text/csv\r\n\r\n"
-            + "contributor,mission,year,personnel_type,gender,count,basis\r\n"
-            + "SWE,UNMISS,2064,police,female,"
-            + count
-            + ",annual_average\r\n\r\n--"
-            + boundary
-            + "--\r\n";
     var preview =
-        first.send(
-            first
-                .request("/imports/preview")
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofString(body))
-                .build());
+        first.upload(
+            "/imports/preview",
+            Map.of(
+                "_csrf", first.csrf("/imports"),
+                "kind", "personnel",
+                "source", "un-contributions-by-year"),
+            "two.csv",
+            "contributor,mission,year,personnel_type,gender,count,basis\r\n"
+                + "SWE,UNMISS,2064,police,female,"
+                + count
+                + ",annual_average\r\n");
     assertThat(preview.statusCode()).isEqualTo(200);
     var token =
         java.util.regex.Pattern.compile("name=\"token\" value=\"([0-9a-f]+)\"")

@@ -405,30 +405,13 @@ class HardeningTest {
 
   /** Previews a small file of figures as {@code editor}; returns the preview's status. */
   private int preview(WebClient editor) throws Exception {
-    String token = editor.csrf("/imports");
-    String boundary = "----hardening";
-    String body =
-        "--"
-            + boundary
-            + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n"
-            + token
-            + "\r\n--"
-            + boundary
-            + "\r\nContent-Disposition: form-data; name=\"kind\"\r\n\r\npersonnel\r\n--"
-            + boundary
-            + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"f.csv\"\r\n"
-            + "Content-Type: text/csv\r\n\r\n"
-            + "contributor,mission,year,personnel_type,gender,count,basis\r\n"
-            + "NOR,UNMISS,2063,troops,total,1,annual_average\r\n\r\n--"
-            + boundary
-            + "--\r\n";
     return editor
-        .send(
-            editor
-                .request("/imports/preview")
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofString(body))
-                .build())
+        .upload(
+            "/imports/preview",
+            Map.of("_csrf", editor.csrf("/imports"), "kind", "personnel"),
+            "f.csv",
+            "contributor,mission,year,personnel_type,gender,count,basis\r\n"
+                + "NOR,UNMISS,2063,troops,total,1,annual_average\r\n")
         .statusCode();
   }
 
