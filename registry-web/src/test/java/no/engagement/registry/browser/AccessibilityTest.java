@@ -145,7 +145,19 @@ class AccessibilityTest {
     logIn(TestAccounts.ADMIN, lang);
     String first = publishThroughTheForm("a11y-" + lang + "-1-" + System.nanoTime());
     String second = publishThroughTheForm("a11y-" + lang + "-2-" + System.nanoTime());
+    // a release job that failed: its page, and the list of jobs on /releases
+    String failed = "a11y-" + lang + "-failed-" + System.nanoTime();
+    sql.update(
+        "insert into release_job (version, notes, requested_by, page_url, state, attempts,"
+            + " files_done, files_total, error) values (?, 'failed', 'test-admin', 'x', 'failed',"
+            + " 2, 7, 53, 'release.job.stopped')",
+        failed);
     check("/releases", lang);
+    assertThat(browser.findElements(By.cssSelector("table.release-jobs tbody tr"))).isNotEmpty();
+    check("/releases/" + failed, lang);
+    assertThat(browser.findElement(By.cssSelector("main .problem")).getText()).isNotBlank();
+    assertThat(browser.findElement(By.tagName("h1")).getText())
+        .endsWith("nb".equals(lang) ? "ikke publisert" : "not published");
     check("/releases/" + second, lang);
     new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("from")))
         .selectByValue(first);
