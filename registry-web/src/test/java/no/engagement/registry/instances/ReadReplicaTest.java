@@ -35,6 +35,7 @@ class ReadReplicaTest {
   @LocalServerPort int port;
   @Autowired ReadReplica replica;
   @Autowired AccountService accounts;
+  @Autowired no.engagement.registry.imports.ImportService imports;
 
   @BeforeEach
   void accounts() {
@@ -124,5 +125,7 @@ class ReadReplicaTest {
         pools(() -> assertThat(editor.get(batch).statusCode()).as(batch).isEqualTo(200));
     assertThat(batchPage[0]).as("the batch page: primary").isPositive();
     assertThat(batchPage[1]).as("the batch page: replica").isZero();
+    imports.revert(
+        Long.parseLong(batch.substring(batch.lastIndexOf('/') + 1)), "replica-test", null);
   }
 }

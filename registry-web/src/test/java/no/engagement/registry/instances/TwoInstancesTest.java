@@ -37,6 +37,7 @@ class TwoInstancesTest {
   @Autowired DatabaseServer server;
   @Autowired AccountService accounts;
   @Autowired JdbcTemplate sql;
+  @Autowired no.engagement.registry.imports.ImportService imports;
 
   private int secondPort;
 
@@ -48,14 +49,14 @@ class TwoInstancesTest {
           new SpringApplicationBuilder(RegistryApplication.class)
               .profiles("test")
               .properties(
-                  "server.port=0",
                   "registry.data-dir=target/test-db-second-instance",
                   "registry.db.url=" + server.jdbcUrl(),
                   "registry.db.user=" + EmbeddedPostgres.APP,
                   "registry.db.password=" + server.password(),
                   "registry.db.owner-user=" + EmbeddedPostgres.OWNER,
                   "registry.db.owner-password=" + server.ownerPassword())
-              .run();
+              // an argument, so that it counts over application.properties (8080)
+              .run("--server.port=0");
     }
     secondPort = ((WebServerApplicationContext) second).getWebServer().getPort();
   }
@@ -113,6 +114,8 @@ class TwoInstancesTest {
             Map.of("token", token.group(1), "confirm", "true", "_csrf", other.csrf("/imports")));
     assertThat(commit.statusCode()).isEqualTo(302);
     assertThat(commit.headers().firstValue("Location").orElseThrow()).matches(".*/imports/\\d+");
+    String location = commit.headers().firstValue("Location").orElseThrow();
+    long batch = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
     assertThat(
             sql.queryForObject(
                 "select count::int from personnel_figure where contributor_iso3 = 'SWE'"
@@ -127,6 +130,7 @@ class TwoInstancesTest {
                 token.group(1)))
         .as("gone after its commit")
         .isZero();
+    imports.revert(batch, "two-instances-test", null); // leaves the test database as it was
   }
 
   @Test
