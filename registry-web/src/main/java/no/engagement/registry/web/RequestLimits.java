@@ -118,14 +118,17 @@ class RequestLimits extends OncePerRequestFilter {
    * the container read (and limit) the body this filter is refusing.
    */
   private java.util.Locale locale(HttpServletRequest request) {
-    var lang = LANG.matcher(request.getQueryString() == null ? "" : request.getQueryString());
-    return lang.find()
-        ? java.util.Locale.forLanguageTag(lang.group(1))
-        : locales.resolveLocale(request);
+    var asked =
+        request.getQueryString() == null
+            ? null
+            : LanguageResolver.supported(
+                org.springframework.web.util.UriComponentsBuilder.newInstance()
+                    .query(request.getQueryString())
+                    .build()
+                    .getQueryParams()
+                    .getFirst("lang"));
+    return asked != null ? asked : locales.resolveLocale(request);
   }
-
-  private static final java.util.regex.Pattern LANG =
-      java.util.regex.Pattern.compile("(?:^|&)lang=(nb|en)(?:&|$)");
 
   /** A request whose body fails once more than {@code limit} bytes of it have been read. */
   private static final class Counted extends HttpServletRequestWrapper {
