@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.security.Principal;
+import no.engagement.registry.imports.ImportContent;
 import no.engagement.registry.imports.ImportRejectedException;
 import no.engagement.registry.imports.ImportReport;
 import no.engagement.registry.imports.ImportRequest;
@@ -83,15 +84,18 @@ class ImportController {
       flash.addFlashAttribute("problem", "imports.expired");
       return "redirect:/imports";
     }
-    try (var local = pending.open(p)) {
-      return showPreview(local, me, model, null);
-    }
+    // the preview reads the uploaded file as the request has it; a commit reads the stored copy
+    return showPreview(p, file::getInputStream, me, model, null);
   }
 
   private String showPreview(
-      PendingUploads.Local local, Principal me, Model model, ImportReport failed) {
-    var p = local.pending();
-    ImportReport report = failed != null ? failed : imports.check(request(local, me, true, null));
+      PendingUploads.Pending p,
+      ImportContent content,
+      Principal me,
+      Model model,
+      ImportReport failed) {
+    ImportReport report =
+        failed != null ? failed : imports.check(request(p, content, me, true, null));
     model.addAttribute("pending", p);
     model.addAttribute("report", report);
     model.addAttribute("locale", LocaleContextHolder.getLocale());
@@ -116,31 +120,28 @@ class ImportController {
     try (var local = pending.open(p)) {
       if (!confirm && !imports.sameContent(p.kind(), imports.sha256(local.content())).isEmpty()) {
         model.addAttribute("needsConfirmation", true);
-        return showPreview(local, me, model, null);
+        return showPreview(p, local.content(), me, model, null);
       }
       try {
-        var report = imports.importFile(request(local, me, false, request.getRemoteAddr()));
+        var report =
+            imports.importFile(request(p, local.content(), me, false, request.getRemoteAddr()));
         pending.remove(session.getId(), token);
         flash.addFlashAttribute("done", "imports.committed");
         return "redirect:/imports/" + report.batchId();
       } catch (ImportRejectedException e) {
-        return showPreview(local, me, model, e.report());
+        return showPreview(p, local.content(), me, model, e.report());
       }
     }
   }
 
   private static ImportRequest request(
-      PendingUploads.Local local, Principal me, boolean dryRun, String remote) {
-    var p = local.pending();
+      PendingUploads.Pending p,
+      ImportContent content,
+      Principal me,
+      boolean dryRun,
+      String remote) {
     return new ImportRequest(
-        p.kind(),
-        p.fileName(),
-        local.content(),
-        me.getName(),
-        p.source(),
-        dryRun,
-        remote,
-        p.complete());
+        p.kind(), p.fileName(), content, me.getName(), p.source(), dryRun, remote, p.complete());
   }
 
   @PostMapping("/imports/cancel")
@@ -165,7 +166,7 @@ class ImportController {
             .orElseThrow(() -> new NotFoundException("upload " + token));
     ImportReport report;
     try (var local = pending.open(p)) {
-      report = imports.check(request(local, me, true, null));
+      report = imports.check(request(p, local.content(), me, true, null));
     }
     var locale = LocaleContextHolder.getLocale();
     try (var csv = Csv.open(response, Csv.dialect(request), "problems.csv")) {
