@@ -13,11 +13,11 @@ import org.springframework.util.FileSystemUtils;
 import org.springframework.util.unit.DataSize;
 
 /**
- * The registry's own temporary files (uploads waiting for their commit, release files being
- * written), in {@code <data>/tmp/<pid>}: never the machine's shared temporary folder, where a
- * killed run's files would stay for good. At start, the folders of registries that no longer run
- * are removed; whoever creates a file removes it when done (the uploads also when their session
- * ends). Together they may hold at most {@code registry.temporary-files.max-total} (default 2 GB).
+ * The registry's own temporary files (release files being written, an upload's bytes for the
+ * request that imports or previews them), in {@code <data>/tmp/<pid>}: never the machine's shared
+ * temporary folder, where a killed run's files would stay for good. At start, the folders of
+ * registries that no longer run are removed; whoever creates a file removes it when done. Together
+ * they may hold at most {@code registry.temporary-files.max-total} (default 2 GB).
  */
 @Component
 public class TemporaryFiles {

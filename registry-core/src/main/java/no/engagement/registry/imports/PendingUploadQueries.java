@@ -21,10 +21,6 @@ class PendingUploadQueries {
 
   /** Adds an upload to the session with this id; false when there is no such session (yet). */
   boolean insert(String sessionId, PendingUploads.Pending p) {
-    var session =
-        dsl.select(SPRING_SESSION.PRIMARY_ID)
-            .from(SPRING_SESSION)
-            .where(SPRING_SESSION.SESSION_ID.eq(sessionId));
     return dsl.insertInto(
                 PENDING_UPLOAD,
                 PENDING_UPLOAD.TOKEN,
@@ -44,7 +40,7 @@ class PendingUploadQueries {
                         DSL.val(p.complete()),
                         DSL.val(0L))
                     .from(SPRING_SESSION)
-                    .where(SPRING_SESSION.PRIMARY_ID.in(session)))
+                    .where(SPRING_SESSION.SESSION_ID.eq(sessionId)))
             .execute()
         == 1;
   }

@@ -9,6 +9,7 @@ import org.jooq.DSLContext;
 import org.jooq.Records;
 import org.jooq.SelectField;
 import org.jooq.impl.DSL;
+import org.jooq.impl.DefaultConnectionProvider;
 import org.springframework.stereotype.Repository;
 
 /** Release jobs in the table every instance shares. */
@@ -90,10 +91,15 @@ class ReleaseJobQueries {
   // The runner's statements: on the connection that holds the runner's lock, each committed at
   // once, so that every instance sees a job's progress as it goes.
 
+  /** This repository's jOOQ configuration on the runner's own connection. */
+  private DSLContext on(Connection c) {
+    return dsl.configuration().derive(new DefaultConnectionProvider(c)).dsl();
+  }
+
   /** The oldest job still to run (queued, or running without a runner), if any. */
-  static Optional<Request> next(Connection c) {
+  Optional<Request> next(Connection c) {
     var j = RELEASE_JOB;
-    return DSL.using(c)
+    return on(c)
         .select(
             j.ID,
             j.VERSION,
@@ -110,8 +116,8 @@ class ReleaseJobQueries {
         .fetchOptional(Records.mapping(Request::new));
   }
 
-  static void start(Connection c, long id, String instance, int filesTotal) {
-    DSL.using(c)
+  void start(Connection c, long id, String instance, int filesTotal) {
+    on(c)
         .update(RELEASE_JOB)
         .set(RELEASE_JOB.STATE, "running")
         .set(RELEASE_JOB.ATTEMPTS, RELEASE_JOB.ATTEMPTS.plus(1))
@@ -126,8 +132,8 @@ class ReleaseJobQueries {
         .execute();
   }
 
-  static void progress(Connection c, long id, String step, int filesDone, long rowsWritten) {
-    DSL.using(c)
+  void progress(Connection c, long id, String step, int filesDone, long rowsWritten) {
+    on(c)
         .update(RELEASE_JOB)
         .set(RELEASE_JOB.STEP, step)
         .set(RELEASE_JOB.FILES_DONE, filesDone)
@@ -136,8 +142,8 @@ class ReleaseJobQueries {
         .execute();
   }
 
-  static void finish(Connection c, long id, String state, String error) {
-    DSL.using(c)
+  void finish(Connection c, long id, String state, String error) {
+    on(c)
         .update(RELEASE_JOB)
         .set(RELEASE_JOB.STATE, state)
         .set(RELEASE_JOB.ERROR, error)

@@ -125,9 +125,7 @@ public class ReleaseJobs {
         return;
       }
       try {
-        for (var job = ReleaseJobQueries.next(c);
-            job.isPresent();
-            job = ReleaseJobQueries.next(c)) {
+        for (var job = queries.next(c); job.isPresent(); job = queries.next(c)) {
           run(c, job.get());
         }
       } finally {
@@ -158,13 +156,13 @@ public class ReleaseJobs {
             job.id(),
             job.version(),
             job.attempts());
-        ReleaseJobQueries.finish(c, job.id(), "failed", "release.job.stopped");
+        queries.finish(c, job.id(), "failed", "release.job.stopped");
         return;
       }
       log.warn(
           "Release job {} ({}): its instance stopped; running it again", job.id(), job.version());
     }
-    ReleaseJobQueries.start(c, job.id(), instance, ReleaseService.FILES);
+    queries.start(c, job.id(), instance, ReleaseService.FILES);
     log.info("Publishing release {} (job {})", job.version(), job.id());
     try {
       releases.publish(
@@ -173,16 +171,15 @@ public class ReleaseJobs {
           job.by(),
           job.pageUrl(),
           job.from(),
-          (step, done, rows) -> ReleaseJobQueries.progress(c, job.id(), step, done, rows));
-      ReleaseJobQueries.finish(c, job.id(), "done", null);
+          (step, done, rows) -> queries.progress(c, job.id(), step, done, rows));
+      queries.finish(c, job.id(), "done", null);
       log.info("Published release {} (job {})", job.version(), job.id());
     } catch (ReleaseRefusedException e) {
-      ReleaseJobQueries.finish(c, job.id(), "failed", e.messageKey());
+      queries.finish(c, job.id(), "failed", e.messageKey());
     } catch (RuntimeException e) {
       log.error("Release job {} ({}) failed", job.id(), job.version(), e);
       String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-      ReleaseJobQueries.finish(
-          c, job.id(), "failed", why.length() > 500 ? why.substring(0, 500) + "…" : why);
+      queries.finish(c, job.id(), "failed", why.length() > 500 ? why.substring(0, 500) + "…" : why);
     }
   }
 }
