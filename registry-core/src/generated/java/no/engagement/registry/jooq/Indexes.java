@@ -17,6 +17,7 @@ import no.engagement.registry.jooq.tables.PersonnelFigure;
 import no.engagement.registry.jooq.tables.PersonnelTypeSubtree;
 import no.engagement.registry.jooq.tables.ReleaseJob;
 import no.engagement.registry.jooq.tables.SourceDocument;
+import no.engagement.registry.jooq.tables.SourceFactCount;
 import no.engagement.registry.jooq.tables.SourceTranslation;
 import no.engagement.registry.jooq.tables.SpringSession;
 
@@ -46,7 +47,9 @@ public class Indexes {
     public static final Index DEPLOYMENT_SERIES_BASIS_GENDER_YEAR = Internal.createIndex(DSL.name("deployment_series_basis_gender_year"), DeploymentSeries.DEPLOYMENT_SERIES, new OrderField[] { DeploymentSeries.DEPLOYMENT_SERIES.BASIS, DeploymentSeries.DEPLOYMENT_SERIES.GENDER, DeploymentSeries.DEPLOYMENT_SERIES.YEAR }, false);
     public static final Index DEPLOYMENT_SERIES_CONTRIBUTOR = Internal.createIndex(DSL.name("deployment_series_contributor"), DeploymentSeries.DEPLOYMENT_SERIES, new OrderField[] { DeploymentSeries.DEPLOYMENT_SERIES.CONTRIBUTOR_ISO3 }, false);
     public static final Index DEPLOYMENT_SERIES_MISSIONS = Internal.createIndex(DSL.name("deployment_series_missions"), DeploymentSeries.DEPLOYMENT_SERIES, new OrderField[] { DeploymentSeries.DEPLOYMENT_SERIES.MISSION_IDS }, false);
+    public static final Index DEPLOYMENT_SERIES_SEVERAL_SOURCES = Internal.createIndex(DSL.name("deployment_series_several_sources"), DeploymentSeries.DEPLOYMENT_SERIES, new OrderField[] { DeploymentSeries.DEPLOYMENT_SERIES.BASIS }, false);
     public static final Index DEPLOYMENT_SOURCE_SERIES_CELL = Internal.createIndex(DSL.name("deployment_source_series_cell"), DeploymentSourceSeries.DEPLOYMENT_SOURCE_SERIES, new OrderField[] { DeploymentSourceSeries.DEPLOYMENT_SOURCE_SERIES.BASIS, DeploymentSourceSeries.DEPLOYMENT_SOURCE_SERIES.GENDER, DeploymentSourceSeries.DEPLOYMENT_SOURCE_SERIES.CONTRIBUTOR_ISO3, DeploymentSourceSeries.DEPLOYMENT_SOURCE_SERIES.YEAR }, false);
+    public static final Index DEPLOYMENT_SOURCE_SERIES_FLAGGED = Internal.createIndex(DSL.name("deployment_source_series_flagged"), DeploymentSourceSeries.DEPLOYMENT_SOURCE_SERIES, new OrderField[] { DeploymentSourceSeries.DEPLOYMENT_SOURCE_SERIES.SOURCE_ID, DeploymentSourceSeries.DEPLOYMENT_SOURCE_SERIES.YEAR, DeploymentSourceSeries.DEPLOYMENT_SOURCE_SERIES.BASIS }, false);
     public static final Index DEPLOYMENT_SOURCE_SERIES_MISSIONS = Internal.createIndex(DSL.name("deployment_source_series_missions"), DeploymentSourceSeries.DEPLOYMENT_SOURCE_SERIES, new OrderField[] { DeploymentSourceSeries.DEPLOYMENT_SOURCE_SERIES.MISSION_IDS }, false);
     public static final Index DEPLOYMENT_SOURCE_SERIES_SOURCE = Internal.createIndex(DSL.name("deployment_source_series_source"), DeploymentSourceSeries.DEPLOYMENT_SOURCE_SERIES, new OrderField[] { DeploymentSourceSeries.DEPLOYMENT_SOURCE_SERIES.SOURCE_ID, DeploymentSourceSeries.DEPLOYMENT_SOURCE_SERIES.YEAR }, false);
     public static final Index FIGURE_FLAG_BATCH = Internal.createIndex(DSL.name("figure_flag_batch"), FigureFlag.FIGURE_FLAG, new OrderField[] { FigureFlag.FIGURE_FLAG.BATCH_ID }, false);
@@ -58,12 +61,14 @@ public class Indexes {
     public static final Index PENDING_UPLOAD_SESSION_PRIMARY_ID_IDX = Internal.createIndex(DSL.name("pending_upload_session_primary_id_idx"), PendingUpload.PENDING_UPLOAD, new OrderField[] { PendingUpload.PENDING_UPLOAD.SESSION_PRIMARY_ID }, false);
     public static final Index PERSONNEL_FIGURE_BATCH = Internal.createIndex(DSL.name("personnel_figure_batch"), PersonnelFigure.PERSONNEL_FIGURE, new OrderField[] { PersonnelFigure.PERSONNEL_FIGURE.BATCH_ID }, false);
     public static final Index PERSONNEL_FIGURE_MISSION_YEAR = Internal.createIndex(DSL.name("personnel_figure_mission_year"), PersonnelFigure.PERSONNEL_FIGURE, new OrderField[] { PersonnelFigure.PERSONNEL_FIGURE.MISSION_ID, PersonnelFigure.PERSONNEL_FIGURE.YEAR }, false);
-    public static final Index PERSONNEL_FIGURE_SOURCE = Internal.createIndex(DSL.name("personnel_figure_source"), PersonnelFigure.PERSONNEL_FIGURE, new OrderField[] { PersonnelFigure.PERSONNEL_FIGURE.SOURCE_ID }, false);
+    public static final Index PERSONNEL_FIGURE_SOURCE_ID = Internal.createIndex(DSL.name("personnel_figure_source_id"), PersonnelFigure.PERSONNEL_FIGURE, new OrderField[] { PersonnelFigure.PERSONNEL_FIGURE.SOURCE_ID, PersonnelFigure.PERSONNEL_FIGURE.ID }, false);
+    public static final Index PERSONNEL_FIGURE_STATEMENTS = Internal.createIndex(DSL.name("personnel_figure_statements"), PersonnelFigure.PERSONNEL_FIGURE, new OrderField[] { PersonnelFigure.PERSONNEL_FIGURE.CONTRIBUTOR_ISO3, PersonnelFigure.PERSONNEL_FIGURE.YEAR }, false);
     public static final Index PERSONNEL_FIGURE_YEAR = Internal.createIndex(DSL.name("personnel_figure_year"), PersonnelFigure.PERSONNEL_FIGURE, new OrderField[] { PersonnelFigure.PERSONNEL_FIGURE.YEAR }, false);
     public static final Index PERSONNEL_TYPE_SUBTREE_PAIR = Internal.createIndex(DSL.name("personnel_type_subtree_pair"), PersonnelTypeSubtree.PERSONNEL_TYPE_SUBTREE, new OrderField[] { PersonnelTypeSubtree.PERSONNEL_TYPE_SUBTREE.ANCESTOR, PersonnelTypeSubtree.PERSONNEL_TYPE_SUBTREE.DESCENDANT }, true);
     public static final Index RELEASE_JOB_STATE_IDX = Internal.createIndex(DSL.name("release_job_state_idx"), ReleaseJob.RELEASE_JOB, new OrderField[] { ReleaseJob.RELEASE_JOB.STATE }, false);
     public static final Index RELEASE_JOB_VERSION = Internal.createIndex(DSL.name("release_job_version"), ReleaseJob.RELEASE_JOB, new OrderField[] { ReleaseJob.RELEASE_JOB.VERSION }, true);
     public static final Index SOURCE_DOCUMENT_BATCH_ID_IDX = Internal.createIndex(DSL.name("source_document_batch_id_idx"), SourceDocument.SOURCE_DOCUMENT, new OrderField[] { SourceDocument.SOURCE_DOCUMENT.BATCH_ID }, false);
+    public static final Index SOURCE_FACT_COUNT_KEY = Internal.createIndex(DSL.name("source_fact_count_key"), SourceFactCount.SOURCE_FACT_COUNT, new OrderField[] { SourceFactCount.SOURCE_FACT_COUNT.SOURCE_ID, SourceFactCount.SOURCE_FACT_COUNT.KIND }, true);
     public static final Index SOURCE_TRANSLATION_BATCH = Internal.createIndex(DSL.name("source_translation_batch"), SourceTranslation.SOURCE_TRANSLATION, new OrderField[] { SourceTranslation.SOURCE_TRANSLATION.BATCH_ID }, false);
     public static final Index SPRING_SESSION_IX1 = Internal.createIndex(DSL.name("spring_session_ix1"), SpringSession.SPRING_SESSION, new OrderField[] { SpringSession.SPRING_SESSION.SESSION_ID }, true);
     public static final Index SPRING_SESSION_IX2 = Internal.createIndex(DSL.name("spring_session_ix2"), SpringSession.SPRING_SESSION, new OrderField[] { SpringSession.SPRING_SESSION.EXPIRY_TIME }, false);

@@ -11,6 +11,7 @@ import no.engagement.registry.jooq.tables.Account;
 import no.engagement.registry.jooq.tables.AuditEvent;
 import no.engagement.registry.jooq.tables.Country;
 import no.engagement.registry.jooq.tables.CountryAlias;
+import no.engagement.registry.jooq.tables.DataVersion;
 import no.engagement.registry.jooq.tables.DeploymentRollup;
 import no.engagement.registry.jooq.tables.DeploymentSeries;
 import no.engagement.registry.jooq.tables.DeploymentSourceSeries;
@@ -49,6 +50,7 @@ import no.engagement.registry.jooq.tables.ReleaseFile;
 import no.engagement.registry.jooq.tables.ReleaseFileChunk;
 import no.engagement.registry.jooq.tables.ReleaseJob;
 import no.engagement.registry.jooq.tables.SourceDocument;
+import no.engagement.registry.jooq.tables.SourceFactCount;
 import no.engagement.registry.jooq.tables.SourceTranslation;
 import no.engagement.registry.jooq.tables.SpringSession;
 import no.engagement.registry.jooq.tables.SpringSessionAttributes;
@@ -92,6 +94,11 @@ public class Public extends SchemaImpl {
      * The table <code>public.country_alias</code>.
      */
     public final CountryAlias COUNTRY_ALIAS = CountryAlias.COUNTRY_ALIAS;
+
+    /**
+     * The table <code>public.data_version</code>.
+     */
+    public final DataVersion DATA_VERSION = DataVersion.DATA_VERSION;
 
     /**
      * The table <code>public.deployment_rollup</code>.
@@ -284,6 +291,11 @@ public class Public extends SchemaImpl {
     public final SourceDocument SOURCE_DOCUMENT = SourceDocument.SOURCE_DOCUMENT;
 
     /**
+     * The table <code>public.source_fact_count</code>.
+     */
+    public final SourceFactCount SOURCE_FACT_COUNT = SourceFactCount.SOURCE_FACT_COUNT;
+
+    /**
      * The table <code>public.source_translation</code>.
      */
     public final SourceTranslation SOURCE_TRANSLATION = SourceTranslation.SOURCE_TRANSLATION;
@@ -323,6 +335,7 @@ public class Public extends SchemaImpl {
             AuditEvent.AUDIT_EVENT,
             Country.COUNTRY,
             CountryAlias.COUNTRY_ALIAS,
+            DataVersion.DATA_VERSION,
             DeploymentRollup.DEPLOYMENT_ROLLUP,
             DeploymentSeries.DEPLOYMENT_SERIES,
             DeploymentSourceSeries.DEPLOYMENT_SOURCE_SERIES,
@@ -361,6 +374,7 @@ public class Public extends SchemaImpl {
             ReleaseFileChunk.RELEASE_FILE_CHUNK,
             ReleaseJob.RELEASE_JOB,
             SourceDocument.SOURCE_DOCUMENT,
+            SourceFactCount.SOURCE_FACT_COUNT,
             SourceTranslation.SOURCE_TRANSLATION,
             SpringSession.SPRING_SESSION,
             SpringSessionAttributes.SPRING_SESSION_ATTRIBUTES,

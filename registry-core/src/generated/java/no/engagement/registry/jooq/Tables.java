@@ -8,6 +8,7 @@ import no.engagement.registry.jooq.tables.Account;
 import no.engagement.registry.jooq.tables.AuditEvent;
 import no.engagement.registry.jooq.tables.Country;
 import no.engagement.registry.jooq.tables.CountryAlias;
+import no.engagement.registry.jooq.tables.DataVersion;
 import no.engagement.registry.jooq.tables.DeploymentRollup;
 import no.engagement.registry.jooq.tables.DeploymentSeries;
 import no.engagement.registry.jooq.tables.DeploymentSourceSeries;
@@ -46,6 +47,7 @@ import no.engagement.registry.jooq.tables.ReleaseFile;
 import no.engagement.registry.jooq.tables.ReleaseFileChunk;
 import no.engagement.registry.jooq.tables.ReleaseJob;
 import no.engagement.registry.jooq.tables.SourceDocument;
+import no.engagement.registry.jooq.tables.SourceFactCount;
 import no.engagement.registry.jooq.tables.SourceTranslation;
 import no.engagement.registry.jooq.tables.SpringSession;
 import no.engagement.registry.jooq.tables.SpringSessionAttributes;
@@ -77,6 +79,11 @@ public class Tables {
      * The table <code>public.country_alias</code>.
      */
     public static final CountryAlias COUNTRY_ALIAS = CountryAlias.COUNTRY_ALIAS;
+
+    /**
+     * The table <code>public.data_version</code>.
+     */
+    public static final DataVersion DATA_VERSION = DataVersion.DATA_VERSION;
 
     /**
      * The table <code>public.deployment_rollup</code>.
@@ -267,6 +274,11 @@ public class Tables {
      * The table <code>public.source_document</code>.
      */
     public static final SourceDocument SOURCE_DOCUMENT = SourceDocument.SOURCE_DOCUMENT;
+
+    /**
+     * The table <code>public.source_fact_count</code>.
+     */
+    public static final SourceFactCount SOURCE_FACT_COUNT = SourceFactCount.SOURCE_FACT_COUNT;
 
     /**
      * The table <code>public.source_translation</code>.

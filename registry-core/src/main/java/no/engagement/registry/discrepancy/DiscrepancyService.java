@@ -1,6 +1,7 @@
 package no.engagement.registry.discrepancy;
 
 import java.util.List;
+import no.engagement.registry.db.KeptResults;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -10,13 +11,18 @@ import org.springframework.transaction.annotation.Transactional;
 public class DiscrepancyService {
 
   private final DiscrepancyQueries queries;
+  private final KeptResults kept;
 
-  DiscrepancyService(DiscrepancyQueries queries) {
+  DiscrepancyService(DiscrepancyQueries queries, KeptResults kept) {
     this.queries = queries;
+    this.kept = kept;
   }
 
+  // each list is compared once per version of the data (KeptResults)
+
   public List<Discrepancy> statements(String lang) {
-    return queries.statements("nb".equals(lang));
+    return kept.get(
+        "discrepant statements", List.of(lang), () -> queries.statements("nb".equals(lang)));
   }
 
   /**
@@ -24,10 +30,14 @@ public class DiscrepancyService {
    * year differ by more than {@code percent} per cent of the larger.
    */
   public List<Discrepancy.FigureDiscrepancy> figures(String lang, int percent) {
-    return queries.figures("nb".equals(lang), percent);
+    return kept.get(
+        "discrepant figures",
+        List.of(lang, percent),
+        () -> queries.figures("nb".equals(lang), percent));
   }
 
   public List<Discrepancy.PlaceMismatch> placeMismatches(String lang) {
-    return queries.placeMismatches("nb".equals(lang));
+    return kept.get(
+        "place mismatches", List.of(lang), () -> queries.placeMismatches("nb".equals(lang)));
   }
 }

@@ -18,8 +18,10 @@ import org.springframework.transaction.annotation.Transactional;
 public class DownloadService {
 
   private final DownloadQueries queries;
+  private final no.engagement.registry.db.KeptResults kept;
 
-  DownloadService(DownloadQueries queries) {
+  DownloadService(DownloadQueries queries, no.engagement.registry.db.KeptResults kept) {
+    this.kept = kept;
     this.queries = queries;
   }
 
@@ -56,14 +58,19 @@ public class DownloadService {
     return DataPackage.NAME + (version == null ? "" : "-" + version) + ".zip";
   }
 
-  /** Rows per dataset, in one snapshot. */
+  /** Rows per dataset, in one snapshot, counted once per version of the data (KeptResults). */
   @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
   public java.util.Map<String, Long> counts() {
-    var out = new java.util.LinkedHashMap<String, Long>();
-    for (var d : Dataset.ALL) {
-      out.put(d.name(), queries.count(d));
-    }
-    return out;
+    return kept.get(
+        "dataset rows",
+        java.util.List.of(),
+        () -> {
+          var out = new java.util.LinkedHashMap<String, Long>();
+          for (var d : Dataset.ALL) {
+            out.put(d.name(), queries.count(d));
+          }
+          return java.util.Collections.unmodifiableMap(out);
+        });
   }
 
   /**

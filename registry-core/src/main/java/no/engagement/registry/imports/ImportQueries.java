@@ -2,6 +2,7 @@ package no.engagement.registry.imports;
 
 import static no.engagement.registry.jooq.Tables.COUNTRY;
 import static no.engagement.registry.jooq.Tables.COUNTRY_ALIAS;
+import static no.engagement.registry.jooq.Tables.DATA_VERSION;
 import static no.engagement.registry.jooq.Tables.DEPLOYMENT_ROLLUP;
 import static no.engagement.registry.jooq.Tables.DEPLOYMENT_SERIES;
 import static no.engagement.registry.jooq.Tables.DEPLOYMENT_SOURCE_SERIES;
@@ -16,6 +17,7 @@ import static no.engagement.registry.jooq.Tables.PEACE_PROCESS;
 import static no.engagement.registry.jooq.Tables.PERSONNEL_FIGURE;
 import static no.engagement.registry.jooq.Tables.REGION;
 import static no.engagement.registry.jooq.Tables.SOURCE_DOCUMENT;
+import static no.engagement.registry.jooq.Tables.SOURCE_FACT_COUNT;
 import static no.engagement.registry.jooq.Tables.SOURCE_TRANSLATION;
 
 import java.time.OffsetDateTime;
@@ -128,11 +130,18 @@ class ImportQueries {
 
   /**
    * Keeps what is derived from the written table up to date, in the import's own transaction: the
-   * sources' yearly series, the deployment series, their roll-ups and the labels of their mission
-   * sets, which the screens read. Figures, their flags and the links between translations all
-   * decide what the series count.
+   * counts of facts citing each source; for figures also the sources' yearly series, the deployment
+   * series, their roll-ups and the labels of their mission sets, which the screens read. Figures,
+   * their flags and the links between translations all decide what the series count.
    */
   void afterWrite(Table<?> table) {
+    // every kind of fact cites a source: the source screens' counts (V13__screens_at_scale.sql),
+    // refreshed without keeping readers waiting, one import at a time and from what the one
+    // before committed (the lock is taken before the refresh's statement takes its snapshot)
+    dsl.query("select pg_advisory_xact_lock(hashtext('source counts'), 0)").execute();
+    dsl.query("refresh materialized view concurrently {0}", SOURCE_FACT_COUNT).execute();
+    // the data has changed: what the screens kept for the version before no longer holds
+    dsl.update(DATA_VERSION).set(DATA_VERSION.VERSION, DATA_VERSION.VERSION.plus(1)).execute();
     if (table.equals(PERSONNEL_FIGURE)
         || table.equals(FIGURE_FLAG)
         || table.equals(SOURCE_TRANSLATION)) {

@@ -16,12 +16,13 @@ class ReleaseQueries {
 
   /**
    * Tables of public that are not part of a release: accounts, sessions and uploads, audit,
-   * history, releases and their jobs.
+   * history, the data's version, releases and their jobs.
    */
   private static final List<String> NOT_RELEASED =
       List.of(
           "account",
           "audit_event",
+          "data_version",
           "import_change",
           "release",
           "release_file",

@@ -16,4 +16,8 @@ public record SourceDocument(
     String dateNote,
     String licence,
     String attribution,
-    int facts) {}
+    long facts) {
+
+  /** How many facts of one kind (the table they are in) cite a source. */
+  public record KindCount(String kind, long facts) {}
+}

@@ -2,7 +2,9 @@ package no.engagement.registry.source;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
 /** Source documents and datasets, and every fact the registry takes from each. */
@@ -10,8 +12,18 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 public class SourceService {
 
-  /** A screen lists at most this many facts of one source; its CSV has all of them. */
+  /** A screen lists this many facts of one source a page; its CSV has all of them. */
   public static final int SCREEN_LIMIT = 500;
+
+  /** The CSV reads the facts in pages of this many. */
+  private static final int CSV_PAGE = 10_000;
+
+  /**
+   * One page of a source's facts, where the next starts ({@code kind:key}, null after the last),
+   * and how many facts of each kind cite the source.
+   */
+  public record FactPage(
+      List<SourceFact> facts, String next, List<SourceDocument.KindCount> counts) {}
 
   private final SourceQueries queries;
 
@@ -27,7 +39,48 @@ public class SourceService {
     return queries.source(id);
   }
 
-  public List<SourceFact> facts(long id, String lang, int limit) {
-    return queries.facts(id, "nb".equals(lang), limit);
+  /**
+   * The page of the source's facts after {@code after} ({@code kind:key} as a page gives it as
+   * next; null: the first page).
+   *
+   * @throws IllegalArgumentException when {@code after} names no kind of fact or no key of it
+   */
+  public FactPage facts(long id, String lang, String after) {
+    String kind = null;
+    String key = null;
+    if (after != null) {
+      int colon = after.indexOf(':');
+      kind = colon < 0 ? after : after.substring(0, colon);
+      key = colon < 0 ? "" : after.substring(colon + 1);
+      if (!SourceQueries.KINDS.contains(kind) || key.isEmpty()) {
+        throw new IllegalArgumentException(after + " is not kind:key of a fact");
+      }
+    }
+    var facts = queries.facts(id, "nb".equals(lang), kind, key, SCREEN_LIMIT + 1);
+    String next = null;
+    if (facts.size() > SCREEN_LIMIT) {
+      facts = facts.subList(0, SCREEN_LIMIT);
+      next = facts.getLast().kind() + ":" + facts.getLast().key();
+    }
+    return new FactPage(facts, next, queries.counts(id));
+  }
+
+  /**
+   * Every fact of the source in the order of its pages, read a page at a time in one snapshot of
+   * the data (memory stays bounded however many facts cite it).
+   */
+  @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+  public void eachFact(long id, String lang, Consumer<SourceFact> action) {
+    String kind = null;
+    String key = null;
+    while (true) {
+      var page = queries.facts(id, "nb".equals(lang), kind, key, CSV_PAGE);
+      page.forEach(action);
+      if (page.size() < CSV_PAGE) {
+        return;
+      }
+      kind = page.getLast().kind();
+      key = page.getLast().key();
+    }
   }
 }

@@ -1,5 +1,7 @@
 package no.engagement.registry.summary;
 
+import java.util.List;
+import no.engagement.registry.db.KeptResults;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -9,12 +11,15 @@ import org.springframework.transaction.annotation.Transactional;
 public class SummaryService {
 
   private final SummaryQueries queries;
+  private final KeptResults kept;
 
-  SummaryService(SummaryQueries queries) {
+  SummaryService(SummaryQueries queries, KeptResults kept) {
     this.queries = queries;
+    this.kept = kept;
   }
 
+  /** Counted once per version of the data (KeptResults). */
   public RegistrySummary summary() {
-    return queries.summary();
+    return kept.get("summary", List.of(), queries::summary);
   }
 }

@@ -152,7 +152,7 @@ public class DeploymentSeries extends TableImpl<DeploymentSeriesRecord> {
 
     @Override
     public List<Index> getIndexes() {
-        return Arrays.asList(Indexes.DEPLOYMENT_SERIES_BASIS_GENDER_YEAR, Indexes.DEPLOYMENT_SERIES_CONTRIBUTOR, Indexes.DEPLOYMENT_SERIES_MISSIONS);
+        return Arrays.asList(Indexes.DEPLOYMENT_SERIES_BASIS_GENDER_YEAR, Indexes.DEPLOYMENT_SERIES_CONTRIBUTOR, Indexes.DEPLOYMENT_SERIES_MISSIONS, Indexes.DEPLOYMENT_SERIES_SEVERAL_SOURCES);
     }
 
     @Override

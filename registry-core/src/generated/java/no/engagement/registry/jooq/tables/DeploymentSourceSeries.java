@@ -154,7 +154,7 @@ public class DeploymentSourceSeries extends TableImpl<DeploymentSourceSeriesReco
 
     @Override
     public List<Index> getIndexes() {
-        return Arrays.asList(Indexes.DEPLOYMENT_SOURCE_SERIES_CELL, Indexes.DEPLOYMENT_SOURCE_SERIES_MISSIONS, Indexes.DEPLOYMENT_SOURCE_SERIES_SOURCE);
+        return Arrays.asList(Indexes.DEPLOYMENT_SOURCE_SERIES_CELL, Indexes.DEPLOYMENT_SOURCE_SERIES_FLAGGED, Indexes.DEPLOYMENT_SOURCE_SERIES_MISSIONS, Indexes.DEPLOYMENT_SOURCE_SERIES_SOURCE);
     }
 
     @Override

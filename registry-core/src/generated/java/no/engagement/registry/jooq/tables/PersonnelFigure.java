@@ -209,7 +209,7 @@ public class PersonnelFigure extends TableImpl<PersonnelFigureRecord> {
 
     @Override
     public List<Index> getIndexes() {
-        return Arrays.asList(Indexes.PERSONNEL_FIGURE_BATCH, Indexes.PERSONNEL_FIGURE_MISSION_YEAR, Indexes.PERSONNEL_FIGURE_SOURCE, Indexes.PERSONNEL_FIGURE_YEAR);
+        return Arrays.asList(Indexes.PERSONNEL_FIGURE_BATCH, Indexes.PERSONNEL_FIGURE_MISSION_YEAR, Indexes.PERSONNEL_FIGURE_SOURCE_ID, Indexes.PERSONNEL_FIGURE_STATEMENTS, Indexes.PERSONNEL_FIGURE_YEAR);
     }
 
     @Override

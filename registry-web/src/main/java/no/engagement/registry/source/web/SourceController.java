@@ -68,11 +68,18 @@ class SourceController {
   }
 
   @GetMapping("/sources/{id}")
-  String source(@PathVariable String id, Model model) {
+  String source(@PathVariable String id, HttpServletRequest request, Model model) {
     var s = find(id);
+    String after = request.getParameter("after");
+    SourceService.FactPage page;
+    try {
+      page = sources.facts(s.id(), Csv.lang(), after);
+    } catch (IllegalArgumentException e) {
+      throw new BadParameterException("after", after, "param.not.allowed", "kind:key");
+    }
     model.addAttribute("s", s);
-    model.addAttribute("facts", sources.facts(s.id(), Csv.lang(), SourceService.SCREEN_LIMIT));
-    model.addAttribute("limit", SourceService.SCREEN_LIMIT);
+    model.addAttribute("page", page);
+    model.addAttribute("first", after == null);
     return "source";
   }
 
@@ -81,10 +88,10 @@ class SourceController {
       throws IOException {
     var dialect = Csv.dialect(request);
     var s = find(id);
-    var facts = sources.facts(s.id(), Csv.lang(), Integer.MAX_VALUE);
     try (var csv = Csv.open(response, dialect, "source-" + s.id() + ".csv")) {
       csv.row("source_id", "kind", "subject", "detail", "values");
-      facts.forEach(f -> csv.row(s.id(), f.kind(), f.subject(), f.detail(), f.values()));
+      sources.eachFact(
+          s.id(), Csv.lang(), f -> csv.row(s.id(), f.kind(), f.subject(), f.detail(), f.values()));
     }
   }
 
