@@ -3,6 +3,7 @@ package no.engagement.registry.country;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import no.engagement.registry.figure.FigureQueries;
 
 /** A country as contributor (its deployments by mission over time) and as host. */
 public record CountryDetail(
@@ -10,9 +11,33 @@ public record CountryDetail(
     String otherName,
     List<Integer> years,
     List<MissionSeries> contributions,
-    List<HostedMission> hosted) {
+    List<HostedMission> hosted,
+    String basis,
+    List<FigureQueries.BasisFigures> bases,
+    List<Statement> statements,
+    List<StatedFigure> stated) {
 
-  /** Yearly totals (annual averages, all genders) of the country's personnel in one mission. */
+  /** A statement a source makes about the country, with its value if it has one. */
+  public record Statement(
+      String code,
+      String text,
+      BigDecimal value,
+      String unit,
+      boolean approximate,
+      Long sourceId,
+      String sourceTitle) {}
+
+  /** A personnel figure of the country as a policy text states it (approximate). */
+  public record StatedFigure(
+      int year,
+      String type,
+      BigDecimal count,
+      String missions,
+      String statedText,
+      Long sourceId,
+      String sourceTitle) {}
+
+  /** Yearly totals (in the page's basis, all genders) of the country's personnel in one mission. */
   public record MissionSeries(String acronym, List<BigDecimal> totals) {}
 
   public record HostedMission(

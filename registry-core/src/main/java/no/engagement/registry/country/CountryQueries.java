@@ -5,6 +5,9 @@ import static no.engagement.registry.jooq.Tables.DEPLOYMENT_SERIES;
 import static no.engagement.registry.jooq.Tables.MISSION;
 import static no.engagement.registry.jooq.Tables.MISSION_HOST;
 import static no.engagement.registry.jooq.Tables.PERSONNEL_FIGURE;
+import static no.engagement.registry.jooq.Tables.PERSONNEL_TYPE;
+import static no.engagement.registry.jooq.Tables.SOURCE_DOCUMENT;
+import static no.engagement.registry.jooq.Tables.STATEMENT;
 import static org.jooq.Records.mapping;
 import static org.jooq.impl.DSL.coalesce;
 import static org.jooq.impl.DSL.count;
@@ -13,11 +16,10 @@ import static org.jooq.impl.DSL.select;
 import static org.jooq.impl.DSL.sum;
 
 import java.util.List;
-import java.util.Optional;
+import no.engagement.registry.figure.FigureQueries;
 import no.engagement.registry.jooq.enums.BasisCode;
-import no.engagement.registry.jooq.enums.GenderCode;
-import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 
@@ -31,7 +33,7 @@ class CountryQueries {
     this.dsl = dsl;
   }
 
-  private List<CountryRow> rows(Condition where, boolean nb) {
+  List<CountryRow> countries(boolean nb) {
     var name = nb ? COUNTRY.NAME_NB : COUNTRY.NAME_EN;
     return dsl.select(
             COUNTRY.ISO3.cast(String.class),
@@ -44,17 +46,8 @@ class CountryQueries {
                     .where(PERSONNEL_FIGURE.CONTRIBUTOR_ISO3.eq(COUNTRY.ISO3))),
             field(select(count()).from(MISSION_HOST).where(MISSION_HOST.ISO3.eq(COUNTRY.ISO3))))
         .from(COUNTRY)
-        .where(where)
         .orderBy(name)
         .fetch(mapping(CountryRow::new));
-  }
-
-  List<CountryRow> countries(boolean nb) {
-    return rows(org.jooq.impl.DSL.noCondition(), nb);
-  }
-
-  Optional<CountryRow> country(String iso3, boolean nb) {
-    return rows(COUNTRY.ISO3.eq(iso3), nb).stream().findFirst();
   }
 
   String otherName(String iso3, boolean nb) {
@@ -65,22 +58,87 @@ class CountryQueries {
         .value1();
   }
 
+  /** The bases with yearly figures for this contributor, annual averages first. */
+  List<FigureQueries.BasisFigures> bases(String iso3) {
+    return FigureQueries.bases(dsl, DEPLOYMENT_SERIES.CONTRIBUTOR_ISO3.eq(iso3));
+  }
+
   /**
-   * Annual-average totals per mission and year: the deployment series of one mission, so each
-   * person counts once (ADR 0021).
+   * Totals of one basis per mission and year, all genders: the deployment series of one mission, so
+   * each person counts once (ADR 0021).
    */
-  List<CountryDetail.ContributionRow> contributions(String iso3) {
-    var F = DEPLOYMENT_SERIES;
-    return dsl.select(MISSION.ACRONYM, F.YEAR.cast(Integer.class), sum(F.MEAN))
-        .from(F)
+  List<CountryDetail.ContributionRow> contributions(String iso3, String basis) {
+    var t =
+        FigureQueries.allGenders(
+            DEPLOYMENT_SERIES.CONTRIBUTOR_ISO3.eq(iso3), BasisCode.lookupLiteral(basis));
+    Field<Integer> year = t.field("year", Integer.class);
+    return dsl.select(MISSION.ACRONYM, year, t.field("total", java.math.BigDecimal.class))
+        .from(t)
         .join(MISSION)
-        .on(DSL.array(MISSION.ID).eq(F.MISSION_IDS))
-        .where(F.CONTRIBUTOR_ISO3.eq(iso3))
-        .and(F.BASIS.eq(BasisCode.annual_average))
-        .and(F.GENDER.eq(GenderCode.total))
-        .groupBy(MISSION.ACRONYM, F.YEAR)
-        .orderBy(MISSION.ACRONYM, F.YEAR)
+        .on(DSL.array(MISSION.ID).eq(t.field("mission_ids", Long[].class)))
+        .orderBy(MISSION.ACRONYM, year)
         .fetch(mapping(CountryDetail.ContributionRow::new));
+  }
+
+  /**
+   * The country's personnel in one basis and year by the country hosting the mission, all genders
+   * (a mission with two hosts counts for both).
+   */
+  java.util.Map<String, java.math.BigDecimal> byHost(String iso3, String basis, int year) {
+    var t =
+        FigureQueries.allGenders(
+            DEPLOYMENT_SERIES
+                .CONTRIBUTOR_ISO3
+                .eq(iso3)
+                .and(DEPLOYMENT_SERIES.YEAR.eq((short) year)),
+            BasisCode.lookupLiteral(basis));
+    return dsl.select(
+            MISSION_HOST.ISO3.cast(String.class), sum(t.field("total", java.math.BigDecimal.class)))
+        .from(t)
+        .join(MISSION_HOST)
+        .on(DSL.array(MISSION_HOST.MISSION_ID).eq(t.field("mission_ids", Long[].class)))
+        .groupBy(MISSION_HOST.ISO3)
+        .fetchMap(r -> r.value1(), r -> r.value2());
+  }
+
+  /** The statements sources make about the country. */
+  List<CountryDetail.Statement> statements(String iso3, boolean nb) {
+    return dsl.select(
+            STATEMENT.CODE,
+            nb ? STATEMENT.TEXT_NB : STATEMENT.TEXT_EN,
+            STATEMENT.VALUE,
+            STATEMENT.UNIT,
+            STATEMENT.APPROXIMATE,
+            STATEMENT.SOURCE_ID,
+            SOURCE_DOCUMENT.TITLE)
+        .from(STATEMENT)
+        .leftJoin(SOURCE_DOCUMENT)
+        .on(SOURCE_DOCUMENT.ID.eq(STATEMENT.SOURCE_ID))
+        .where(STATEMENT.SUBJECT_ISO3.eq(iso3))
+        .orderBy(STATEMENT.CODE)
+        .fetch(mapping(CountryDetail.Statement::new));
+  }
+
+  /** The country's personnel figures as policy texts state them. */
+  List<CountryDetail.StatedFigure> stated(String iso3, boolean nb) {
+    var F = PERSONNEL_FIGURE;
+    return dsl.select(
+            F.YEAR.cast(Integer.class),
+            nb ? PERSONNEL_TYPE.NAME_NB : PERSONNEL_TYPE.NAME_EN,
+            F.COUNT,
+            FigureQueries.missions(F),
+            F.STATED_TEXT,
+            F.SOURCE_ID,
+            SOURCE_DOCUMENT.TITLE)
+        .from(F)
+        .join(PERSONNEL_TYPE)
+        .on(PERSONNEL_TYPE.CODE.eq(F.PERSONNEL_TYPE))
+        .leftJoin(SOURCE_DOCUMENT)
+        .on(SOURCE_DOCUMENT.ID.eq(F.SOURCE_ID))
+        .where(F.CONTRIBUTOR_ISO3.eq(iso3))
+        .and(F.BASIS.eq(FigureQueries.STATEMENT))
+        .orderBy(F.YEAR, SOURCE_DOCUMENT.TITLE, F.ID)
+        .fetch(mapping(CountryDetail.StatedFigure::new));
   }
 
   List<CountryDetail.HostedMission> hosted(String iso3, boolean nb) {

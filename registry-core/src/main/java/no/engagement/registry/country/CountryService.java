@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
+import no.engagement.registry.db.KeptResults;
+import no.engagement.registry.mission.MissionService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -15,22 +17,33 @@ import org.springframework.transaction.annotation.Transactional;
 public class CountryService {
 
   private final CountryQueries queries;
+  private final KeptResults kept;
 
-  CountryService(CountryQueries queries) {
+  CountryService(CountryQueries queries, KeptResults kept) {
     this.queries = queries;
+    this.kept = kept;
   }
 
+  /** Every country with its counts, counted once per version of the data (KeptResults). */
   public List<CountryRow> countries(String lang) {
-    return queries.countries("nb".equals(lang));
+    return kept.get("countries", List.of(lang), () -> queries.countries("nb".equals(lang)));
   }
 
-  public Optional<CountryDetail> country(String iso3, String lang) {
+  /**
+   * The country, or empty when the registry does not know it; its contributions in {@code basis}
+   * (one of {@link MissionService#YEARLY_BASES}, or null for the first with figures).
+   */
+  public Optional<CountryDetail> country(String iso3, String lang, String basis) {
     boolean nb = "nb".equals(lang);
-    return queries
-        .country(iso3, nb)
+    // the row with its counts from the kept list of countries, not counted again
+    return countries(lang).stream()
+        .filter(c -> c.iso3().equals(iso3))
+        .findFirst()
         .map(
             c -> {
-              var rows = queries.contributions(iso3);
+              var bases = queries.bases(iso3);
+              String shown = MissionService.basis(basis, bases);
+              var rows = queries.contributions(iso3, shown);
               var years = new TreeSet<Integer>();
               rows.forEach(r -> years.add(r.year()));
               List<Integer> yearList = List.copyOf(years);
@@ -55,11 +68,24 @@ public class CountryService {
                   queries.otherName(iso3, nb),
                   yearList,
                   contributions,
-                  queries.hosted(iso3, nb));
+                  queries.hosted(iso3, nb),
+                  shown,
+                  bases,
+                  queries.statements(iso3, nb),
+                  queries.stated(iso3, nb));
             });
   }
 
-  public List<CountryDetail.ContributionRow> contributions(String iso3) {
-    return queries.contributions(iso3);
+  /**
+   * The country's personnel in the page's {@code basis} and {@code year} by host country, for its
+   * map.
+   */
+  public java.util.Map<String, BigDecimal> byHost(String iso3, String basis, int year) {
+    return queries.byHost(iso3, basis, year);
+  }
+
+  /** The country's contributions in {@code basis} (that of its page) as rows for its CSV. */
+  public List<CountryDetail.ContributionRow> contributions(String iso3, String basis) {
+    return queries.contributions(iso3, MissionService.basis(basis, queries.bases(iso3)));
   }
 }

@@ -24,6 +24,13 @@ public record DeploymentFilter(
     Sort sort) {
 
   public static final String DEFAULT_BASIS = "annual_average";
+
+  /** The same selection grouped otherwise. */
+  public DeploymentFilter grouped(Grouping by) {
+    return new DeploymentFilter(
+        contributors, missions, hosts, regions, from, to, types, gender, basis, by, sort);
+  }
+
   public static final String DEFAULT_GENDER = "total";
 
   /** How figures are grouped; NONE lists the figures themselves. */

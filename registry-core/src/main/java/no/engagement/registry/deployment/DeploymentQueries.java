@@ -418,7 +418,7 @@ class DeploymentQueries {
                 .where(S.SOURCE_ID.eq(FF.SOURCE_ID))
                 .and(S.YEAR.eq(FF.YEAR))
                 .and(S.BASIS.eq(basis))
-                .and(S.FLAGS.ne((short) 0)));
+                .and(S.FLAGS.ne(DSL.inline((short) 0)))); // the flagged series' own index
     if (!f.contributors().isEmpty()) {
       var S2 = DEPLOYMENT_SOURCE_SERIES.as("s2");
       where =

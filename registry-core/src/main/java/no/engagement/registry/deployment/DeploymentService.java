@@ -88,8 +88,26 @@ public class DeploymentService {
             .map(o -> new DeploymentView.OtherBasis(o.basis(), o.figures()))
             .toList();
     boolean severalSources = cells.stream().anyMatch(DeploymentQueries.Cell::severalSources);
+    List<DeploymentView.YearGroup> stacks =
+        filter.group() == DeploymentFilter.Grouping.NONE
+                || filter.group() == DeploymentFilter.Grouping.YEAR
+            ? List.of()
+            : counted.stream()
+                .filter(c -> c.total() != null)
+                .map(c -> new DeploymentView.YearGroup(c.year(), c.code(), c.label(), c.total()))
+                .toList();
     return new DeploymentView(
-        filter, total, figures, trend, groups, page, next, otherBases, severalSources, notes);
+        filter,
+        total,
+        figures,
+        trend,
+        groups,
+        page,
+        next,
+        otherBases,
+        severalSources,
+        notes,
+        stacks);
   }
 
   /**
@@ -141,6 +159,34 @@ public class DeploymentService {
   public List<DeploymentView.SourceFigure> bySource(DeploymentFilter filter) {
     checkCodes(filter);
     return queries.bySource(filter);
+  }
+
+  /**
+   * The selection on a map: its total by contributing country (as the groups add it up, over the
+   * years selected) and the countries that host its missions.
+   */
+  public record MapView(Map<String, BigDecimal> contributors, Set<String> hosts) {}
+
+  /**
+   * The view's selection on a map (not for gender "all", which lists figures one by one).
+   *
+   * @throws UnknownCodeException when a filter names a code the registry does not know
+   */
+  public MapView map(DeploymentFilter filter, String lang) {
+    checkCodes(filter);
+    var contributors = new java.util.TreeMap<String, BigDecimal>();
+    for (var c : queries.cells(filter.grouped(DeploymentFilter.Grouping.CONTRIBUTOR), lang)) {
+      if (c.code() != null && c.total() != null) {
+        contributors.merge(c.code(), c.total(), BigDecimal::add);
+      }
+    }
+    var hosts = new java.util.TreeSet<String>();
+    for (var c : queries.cells(filter.grouped(DeploymentFilter.Grouping.HOST), lang)) {
+      if (c.code() != null) {
+        hosts.add(c.code());
+      }
+    }
+    return new MapView(contributors, hosts);
   }
 
   /** The groups of the view, all of them (for CSV). */

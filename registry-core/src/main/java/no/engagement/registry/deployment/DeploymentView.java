@@ -15,7 +15,15 @@ public record DeploymentView(
     Long nextAfter,
     List<OtherBasis> otherBases,
     boolean severalSources,
-    List<FlagNote> flagNotes) {
+    List<FlagNote> flagNotes,
+    List<YearGroup> stacks) {
+
+  /**
+   * One group's total in one year (the parts of the chart's stacked bars): the cells that add up to
+   * the total, so a parent personnel type is never drawn beside its children. Empty without
+   * grouping, and when grouped by year.
+   */
+  public record YearGroup(int year, String code, String label, BigDecimal total) {}
 
   /**
    * The months of a year that a total's yearly figures stand for: the fewest and the most of them

@@ -1,13 +1,22 @@
 package no.engagement.registry.figure;
 
+import static no.engagement.registry.jooq.Tables.DEPLOYMENT_SERIES;
 import static no.engagement.registry.jooq.Tables.MISSION;
 import static no.engagement.registry.jooq.Tables.PERSONNEL_FIGURE_MISSION;
 import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.select;
 import static org.jooq.impl.DSL.when;
 
+import java.math.BigDecimal;
+import java.util.List;
+import no.engagement.registry.jooq.enums.BasisCode;
+import no.engagement.registry.jooq.enums.GenderCode;
 import no.engagement.registry.jooq.tables.PersonnelFigure;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.Record4;
+import org.jooq.Table;
 import org.jooq.impl.DSL;
 
 /**
@@ -18,6 +27,13 @@ import org.jooq.impl.DSL;
 public final class FigureQueries {
 
   private FigureQueries() {}
+
+  /**
+   * The basis of approximate statements as a literal in the SQL: a bind parameter is cast from text
+   * by a function the planner does not fold, so it could not prove that a query wants only
+   * statements and use the index that holds only them (personnel_figure_statements).
+   */
+  public static final Field<BasisCode> STATEMENT = DSL.inline(BasisCode.approximate_statement);
 
   /** "MINUSMA + UNMISS + UNTSO" for a statement covering several missions, else the acronym. */
   public static Field<String> missions(PersonnelFigure f) {
@@ -36,5 +52,57 @@ public final class FigureQueries {
                 .on(set.ID.eq(PERSONNEL_FIGURE_MISSION.MISSION_ID))
                 .where(PERSONNEL_FIGURE_MISSION.FIGURE_ID.eq(f.ID)));
     return when(f.MISSION_ID.isNull(), setLabel).else_(ownAcronym);
+  }
+
+  /** A basis with yearly figures for a subject, and how many figures stand behind them. */
+  public record BasisFigures(String basis, long figures) {}
+
+  /**
+   * The bases of the deployment series where {@code where} holds, each with its figures: annual
+   * averages first, then snapshots, then approximate statements (the order of the enum).
+   */
+  public static List<BasisFigures> bases(DSLContext dsl, Condition where) {
+    var S = DEPLOYMENT_SERIES;
+    return dsl.select(S.BASIS, DSL.sum(S.FIGURES))
+        .from(S)
+        .where(where)
+        .groupBy(S.BASIS)
+        .orderBy(DSL.field("array_position(enum_range(null::basis_code), {0})", S.BASIS).desc())
+        .fetch(r -> new BasisFigures(r.value1().getLiteral(), r.value2().longValue()));
+  }
+
+  /**
+   * The deployment series of one basis where {@code where} holds, all genders, per contributor, set
+   * of missions and year: for each personnel type, the total where a source gives one, else its
+   * women and men added. Types below another are already left out of the series where the type
+   * above them is given, so the types add up.
+   */
+  public static Table<Record4<String, Long[], Integer, BigDecimal>> allGenders(
+      Condition where, BasisCode basis) {
+    var S = DEPLOYMENT_SERIES;
+    Field<BigDecimal> total = DSL.sum(S.MEAN).filterWhere(S.GENDER.eq(GenderCode.total));
+    Field<BigDecimal> split = DSL.sum(S.MEAN).filterWhere(S.GENDER.ne(GenderCode.total));
+    var perType =
+        select(
+                S.CONTRIBUTOR_ISO3.cast(String.class).as("contributor"),
+                S.MISSION_IDS.as("mission_ids"),
+                S.YEAR.cast(Integer.class).as("year"),
+                DSL.coalesce(total, split).as("value"))
+            .from(S)
+            .where(where)
+            .and(S.BASIS.eq(basis))
+            .groupBy(S.CONTRIBUTOR_ISO3, S.MISSION_IDS, S.PERSONNEL_TYPE, S.YEAR)
+            .asTable("per_type");
+    Field<String> contributor = perType.field("contributor", String.class);
+    Field<Long[]> missionIds = perType.field("mission_ids", Long[].class);
+    Field<Integer> year = perType.field("year", Integer.class);
+    return select(
+            contributor,
+            missionIds,
+            year,
+            DSL.sum(perType.field("value", BigDecimal.class)).as("total"))
+        .from(perType)
+        .groupBy(contributor, missionIds, year)
+        .asTable("all_genders");
   }
 }

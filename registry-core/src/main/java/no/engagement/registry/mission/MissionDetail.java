@@ -2,6 +2,7 @@ package no.engagement.registry.mission;
 
 import java.math.BigDecimal;
 import java.util.List;
+import no.engagement.registry.figure.FigureQueries;
 
 /** One mission with its hosts, links, personnel over time and sources. */
 public record MissionDetail(
@@ -16,9 +17,12 @@ public record MissionDetail(
     List<Integer> years,
     List<ContributorSeries> personnel,
     List<Statement> statements,
-    List<Source> sources) {
+    List<Source> sources,
+    String basis,
+    List<FigureQueries.BasisFigures> bases,
+    List<String> hostCodes) {
 
-  /** A contributor's yearly totals (annual averages, all genders), Norway first. */
+  /** A contributor's yearly totals (in the page's basis, all genders), Norway first. */
   public record ContributorSeries(String iso3, String name, List<BigDecimal> totals) {}
 
   /** A figure a policy text states for this mission, possibly together with others. */

@@ -16,13 +16,11 @@ import static org.jooq.impl.DSL.coalesce;
 import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.select;
 import static org.jooq.impl.DSL.selectDistinct;
-import static org.jooq.impl.DSL.sum;
 
 import java.util.List;
 import java.util.Optional;
 import no.engagement.registry.figure.FigureQueries;
 import no.engagement.registry.jooq.enums.BasisCode;
-import no.engagement.registry.jooq.enums.GenderCode;
 import no.engagement.registry.jooq.tables.Mission;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
@@ -133,26 +131,38 @@ class MissionQueries {
         List.of(),
         List.of(),
         statements(id, nb),
-        sources(id));
+        sources(id),
+        null,
+        List.of(),
+        dsl.select(MISSION_HOST.ISO3.cast(String.class))
+            .from(MISSION_HOST)
+            .where(MISSION_HOST.MISSION_ID.eq(id))
+            .orderBy(MISSION_HOST.ISO3)
+            .fetch(r -> r.value1()));
+  }
+
+  /** The bases with yearly figures for this mission alone, annual averages first. */
+  List<FigureQueries.BasisFigures> bases(long id) {
+    return FigureQueries.bases(dsl, DEPLOYMENT_SERIES.MISSION_IDS.eq(DSL.array(DSL.val(id))));
   }
 
   /**
-   * Annual-average totals per contributor and year, Norway first, then by name and year: the
-   * deployment series of this mission alone, so each person counts once (ADR 0021).
+   * Totals of one basis per contributor and year, all genders, Norway first, then by name and year:
+   * the deployment series of this mission alone, so each person counts once (ADR 0021).
    */
-  List<MissionDetail.PersonnelRow> personnel(long id, boolean nb) {
-    var F = DEPLOYMENT_SERIES;
+  List<MissionDetail.PersonnelRow> personnel(long id, boolean nb, String basis) {
+    var t =
+        FigureQueries.allGenders(
+            DEPLOYMENT_SERIES.MISSION_IDS.eq(DSL.array(DSL.val(id))),
+            BasisCode.lookupLiteral(basis));
+    Field<String> contributor = t.field("contributor", String.class);
+    Field<Integer> year = t.field("year", Integer.class);
     var name = nb ? COUNTRY.NAME_NB : COUNTRY.NAME_EN;
-    return dsl.select(
-            F.CONTRIBUTOR_ISO3.cast(String.class), name, F.YEAR.cast(Integer.class), sum(F.MEAN))
-        .from(F)
+    return dsl.select(contributor, name, year, t.field("total", java.math.BigDecimal.class))
+        .from(t)
         .join(COUNTRY)
-        .on(COUNTRY.ISO3.eq(F.CONTRIBUTOR_ISO3))
-        .where(F.MISSION_IDS.eq(DSL.array(DSL.val(id))))
-        .and(F.BASIS.eq(BasisCode.annual_average))
-        .and(F.GENDER.eq(GenderCode.total))
-        .groupBy(F.CONTRIBUTOR_ISO3, name, F.YEAR)
-        .orderBy(DSL.when(F.CONTRIBUTOR_ISO3.eq("NOR"), 0).else_(1), name, F.YEAR)
+        .on(COUNTRY.ISO3.cast(String.class).eq(contributor))
+        .orderBy(DSL.when(contributor.eq("NOR"), 0).else_(1), name, year)
         .fetch(mapping(MissionDetail.PersonnelRow::new));
   }
 
@@ -183,7 +193,7 @@ class MissionQueries {
         .leftJoin(SOURCE_DOCUMENT)
         .on(SOURCE_DOCUMENT.ID.eq(F.SOURCE_ID))
         .where(covers)
-        .and(F.BASIS.eq(BasisCode.approximate_statement))
+        .and(F.BASIS.eq(FigureQueries.STATEMENT))
         .orderBy(F.YEAR, SOURCE_DOCUMENT.TITLE)
         .fetch(mapping(MissionDetail.Statement::new));
   }

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
+import no.engagement.registry.figure.FigureQueries;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -24,15 +25,38 @@ public class MissionService {
     return queries.missions("nb".equals(lang));
   }
 
-  /** The mission, or empty when no mission has that acronym. */
-  public Optional<MissionDetail> mission(String acronym, String lang) {
+  /** The bases a page of yearly figures shows, in the order it prefers them. */
+  public static final List<String> YEARLY_BASES = List.of("annual_average", "snapshot");
+
+  /**
+   * The basis to show: {@code asked} if given, else the first of {@link #YEARLY_BASES} with figures
+   * (annual averages when there are none).
+   */
+  public static String basis(String asked, List<FigureQueries.BasisFigures> bases) {
+    if (asked != null) {
+      return asked;
+    }
+    return bases.stream()
+        .map(FigureQueries.BasisFigures::basis)
+        .filter(YEARLY_BASES::contains)
+        .findFirst()
+        .orElse(YEARLY_BASES.getFirst());
+  }
+
+  /**
+   * The mission, or empty when no mission has that acronym; its personnel in {@code basis} (one of
+   * {@link #YEARLY_BASES}, or null for the first with figures).
+   */
+  public Optional<MissionDetail> mission(String acronym, String lang, String basis) {
     boolean nb = "nb".equals(lang);
     return queries
         .id(acronym)
         .map(
             id -> {
               var d = queries.detail(id, nb);
-              var rows = queries.personnel(id, nb);
+              var bases = queries.bases(id);
+              String shown = basis(basis, bases);
+              var rows = queries.personnel(id, nb, shown);
               var years = new TreeSet<Integer>();
               rows.forEach(r -> years.add(r.year()));
               List<Integer> yearList = List.copyOf(years);
@@ -61,15 +85,21 @@ public class MissionService {
                   yearList,
                   List.copyOf(series.values()),
                   d.statements(),
-                  d.sources());
+                  d.sources(),
+                  shown,
+                  bases,
+                  d.hostCodes());
             });
   }
 
-  /** The mission's personnel as rows (contributor, year, total) for its CSV. */
-  public List<MissionDetail.PersonnelRow> personnel(String acronym, String lang) {
+  /**
+   * The mission's personnel in {@code basis} as rows (contributor, year, total) for its CSV; the
+   * basis is that of the page ({@link #basis}).
+   */
+  public List<MissionDetail.PersonnelRow> personnel(String acronym, String lang, String basis) {
     return queries
         .id(acronym)
-        .map(id -> queries.personnel(id, "nb".equals(lang)))
+        .map(id -> queries.personnel(id, "nb".equals(lang), basis(basis, queries.bases(id))))
         .orElse(List.of());
   }
 }

@@ -137,7 +137,8 @@ public final class Bench {
                 "deployment_source_series",
                 "deployment_series",
                 "deployment_rollup",
-                "mission_set_label")) {
+                "mission_set_label",
+                "source_fact_count")) {
           long v0 = System.nanoTime();
           c.createStatement()
               .execute(
@@ -159,6 +160,7 @@ public final class Bench {
         c.createStatement().execute("vacuum analyze deployment_series");
         c.createStatement().execute("vacuum analyze deployment_rollup");
         c.createStatement().execute("vacuum analyze mission_set_label");
+        c.createStatement().execute("vacuum analyze source_fact_count");
 
         // the same rows and about the same columns as the figures export of /deployments.csv
         String query =
@@ -213,9 +215,22 @@ public final class Bench {
                   rows,
                   copyOutRate);
             }
-            if (wanted.test("deployments_screen")) {
-              ScreenBench.deploymentsScreen(
-                  app, c, dir.resolve("pg/postgresql.log"), contributors, missions);
+            if (only.contains("serve")) { // the registry on the data set, to try by hand
+              System.out.printf(
+                  "serving: http://127.0.0.1:%d (registry), PostgreSQL on port %d; stop with"
+                      + " Ctrl-C%n",
+                  app.port, port);
+              Thread.sleep(Long.MAX_VALUE);
+            }
+            // every screen, or those named (say "screens" for all of them)
+            var screens = ScreenBench.screens(c, contributors, missions);
+            screens.keySet().removeIf(s -> !(wanted.test(s) || only.contains("screens")));
+            if (!screens.isEmpty()) {
+              ScreenBench.warmUp(app, screens);
+              for (var s : screens.entrySet()) {
+                ScreenBench.screen(
+                    app, c, dir.resolve("pg/postgresql.log"), s.getKey(), s.getValue());
+              }
             }
           } finally {
             app.stop();

@@ -145,36 +145,27 @@ final class ScreenBench {
     return s;
   }
 
-  /**
-   * /deployments under 16 concurrent clients over a mix of filter combinations: the mix once with
-   * every statement logged, the SQL to replay; then three rounds of the mix with PostgreSQL's
-   * statement log off, each followed by that SQL replayed straight to PostgreSQL by as many clients
-   * (the baseline: SqlReplay, docs/adr/0013). Latency p50/p95 and both means over all rounds.
-   */
-  static void deploymentsScreen(
-      RegistryUnderTest app,
-      Connection c,
-      Path pgLog,
-      List<String> contributors,
-      List<String[]> missions)
-      throws Exception {
-    List<String> mix = new ArrayList<>();
+  /** The screens measured, each with its mix of real URLs (both languages). */
+  static java.util.Map<String, List<String>> screens(
+      Connection c, List<String> contributors, List<String[]> missions) throws Exception {
+    var screens = new java.util.LinkedHashMap<String, List<String>>();
+    List<String> deployments = new ArrayList<>();
     for (int i = 0; i < 8; i++) {
       String contributor = contributors.get(i * 7 % contributors.size());
       String mission = missions.get(i * 5 % missions.size())[1].replace(" ", "%20");
       String g = i % 2 == 0 ? "female" : "male";
-      mix.add("/deployments?basis=snapshot&gender=" + g);
-      mix.add(
+      deployments.add("/deployments?basis=snapshot&gender=" + g);
+      deployments.add(
           "/deployments?basis=snapshot&gender="
               + g
               + "&contributor="
               + contributor
               + "&group=mission");
-      mix.add(
+      deployments.add(
           "/deployments?basis=snapshot&gender=" + g + "&mission=" + mission + "&group=contributor");
-      mix.add(
+      deployments.add(
           "/deployments?basis=snapshot&gender=" + g + "&from=2020&to=2020&group=type&sort=-total");
-      mix.add(
+      deployments.add(
           "/deployments?basis=snapshot&gender="
               + g
               + "&contributor="
@@ -183,25 +174,106 @@ final class ScreenBench {
               + mission
               + "&group=none");
     }
-    int clients = 16;
-    for (String path : mix) { // every URL must answer 200
-      var r = app.http.send(app.request(path), HttpResponse.BodyHandlers.discarding());
-      if (r.statusCode() != 200) {
-        throw new IllegalStateException(path + " answered " + r.statusCode());
+    screens.put("deployments_screen", deployments);
+    screens.put("home_screen", bothLanguages(List.of("/")));
+    List<String> mission = new ArrayList<>(List.of("/missions"));
+    for (int i = 0; i < 8; i++) {
+      mission.add("/missions/" + missions.get(i * 5 % missions.size())[1].replace(" ", "%20"));
+    }
+    mission.add("/missions/MINUSMA");
+    mission.add("/missions/UNIFIL");
+    screens.put("mission_screen", bothLanguages(mission));
+    List<String> country = new ArrayList<>(List.of("/countries", "/countries/NOR"));
+    for (int i = 0; i < 8; i++) {
+      country.add("/countries/" + contributors.get(i * 7 % contributors.size()));
+    }
+    screens.put("country_screen", bothLanguages(country));
+    List<String> source = new ArrayList<>(List.of("/sources"));
+    try (var rs =
+        c.createStatement()
+            .executeQuery(
+                "select id from source_document order by code = '"
+                    + Bench.SOURCE
+                    + "' desc, id limit 6")) {
+      while (rs.next()) {
+        source.add("/sources/" + rs.getLong(1));
       }
     }
-    // warm-up under the same load until the throughput settles: the JIT compiles the registry's hot
-    // paths only after tens of thousands of requests (on 2 cores the throughput grew from ~150 to
-    // ~450 requests/s over the first three to four minutes of load), and a registry in use runs
-    // warm. At least WARM_UP, then rounds until three in a row were no more than 3 % above the
-    // best round before them, at most WARM_UP_MAX.
+    source.add(source.get(1)); // the source of every figure, twice as often as the others
+    screens.put("source_screen", bothLanguages(source));
+    screens.put(
+        "search_screen",
+        bothLanguages(
+            List.of(
+                "/search?q=Norway",
+                "/search?q=MINUSMA",
+                "/search?q=mali",
+                "/search?q=Libanon",
+                "/search?q=sudan",
+                "/search?q=UN",
+                "/search?q=colombia",
+                "/search?q=fred")));
+    List<String> processes = new ArrayList<>(List.of("/peace-processes"));
+    try (var rs =
+        c.createStatement().executeQuery("select code from peace_process order by code limit 8")) {
+      while (rs.next()) {
+        processes.add("/peace-processes/" + rs.getString(1));
+      }
+    }
+    screens.put("processes_screen", bothLanguages(processes));
+    screens.put("funding_screen", bothLanguages(List.of("/funding")));
+    screens.put(
+        "discrepancies_screen",
+        bothLanguages(List.of("/discrepancies", "/discrepancies?threshold=5")));
+    screens.put("downloads_screen", bothLanguages(List.of("/downloads")));
+    List<String> releases = new ArrayList<>(List.of("/releases"));
+    try (var rs =
+        c.createStatement()
+            .executeQuery("select version from release order by published_at desc limit 2")) {
+      while (rs.next()) {
+        releases.add("/releases/" + rs.getString(1));
+      }
+    }
+    screens.put("releases_screen", bothLanguages(releases));
+    return screens;
+  }
+
+  private static List<String> bothLanguages(List<String> paths) {
+    List<String> mix = new ArrayList<>();
+    for (String p : paths) {
+      mix.add(p);
+      mix.add(p + (p.contains("?") ? "&" : "?") + "lang=en");
+    }
+    return mix;
+  }
+
+  /**
+   * Warms the registry under 16 clients over every screen's mix until the throughput settles: the
+   * JIT compiles the registry's hot paths only after tens of thousands of requests (on 2 cores the
+   * throughput grew from ~150 to ~450 requests/s over the first three to four minutes of load), and
+   * a registry in use runs warm. At least WARM_UP, then rounds until three in a row were no more
+   * than 3 % above the best round before them, at most WARM_UP_MAX.
+   */
+  static void warmUp(RegistryUnderTest app, java.util.Map<String, List<String>> screens)
+      throws Exception {
+    List<String> mix = new ArrayList<>();
+    for (var e : screens.entrySet()) {
+      for (String path : e.getValue()) { // every URL must answer 200
+        var r = app.http.send(app.request(path), HttpResponse.BodyHandlers.discarding());
+        if (r.statusCode() != 200) {
+          throw new IllegalStateException(e.getKey() + ": " + path + " answered " + r.statusCode());
+        }
+      }
+      mix.addAll(e.getValue());
+    }
+    Collections.shuffle(mix, new java.util.Random(1));
     long start = System.nanoTime();
     long warmRequests = 0;
     double best = 0;
     double last = 0;
     int flat = 0;
     while (true) {
-      var run = WrkLoad.run(app.port, mix, clients, WARM_UP_ROUND_SECONDS);
+      var run = WrkLoad.run(app.port, mix, 16, WARM_UP_ROUND_SECONDS);
       last = run.requestsPerSecond();
       warmRequests += run.requests();
       flat = last > best * 1.03 ? 0 : flat + 1;
@@ -213,13 +285,29 @@ final class ScreenBench {
     }
     System.out.printf(
         Locale.ROOT,
-        "deployments_screen: warmed up with %d requests in %.0f s, last round %.0f requests/s%n",
+        "screens: warmed up with %d requests over %d URLs in %.0f s, last round %.0f requests/s%n",
         warmRequests,
+        mix.size(),
         (System.nanoTime() - start) / 1e9,
         last);
+  }
+
+  /**
+   * One screen under 16 concurrent clients over its mix of URLs: a short warm-up on the mix, the
+   * mix once with every statement logged, the SQL to replay; then three rounds of the mix with
+   * PostgreSQL's statement log off, each followed by that SQL replayed straight to PostgreSQL by as
+   * many clients (the baseline: SqlReplay, docs/adr/0013). Latency p50/p95 and both means over all
+   * rounds.
+   */
+  static void screen(
+      RegistryUnderTest app, Connection c, Path pgLog, String scenario, List<String> mix)
+      throws Exception {
+    int clients = 16;
+    double best = WrkLoad.run(app.port, mix, clients, WARM_UP_ROUND_SECONDS).requestsPerSecond();
     // each round of the screen lasts as long as about REQUESTS_PER_ROUND take at the warm rate, at
-    // least 10 s: shorter rounds on a fast hour (5 s at 1,100 requests/s) gave ratios 1.70 to 2.14
-    int seconds = (int) Math.max(10, Math.round(REQUESTS_PER_ROUND / best));
+    // least 10 s (shorter rounds on a fast hour, 5 s at 1,100 requests/s, gave ratios 1.70 to
+    // 2.14), at most 20 s
+    int seconds = (int) Math.min(20, Math.max(10, Math.round(REQUESTS_PER_ROUND / best)));
     // the SQL to replay: the same load once with every statement logged, which also gives
     // PostgreSQL's own time per request (writing the log costs PostgreSQL time, so this run is not
     // measured)
@@ -275,13 +363,13 @@ final class ScreenBench {
               mean(sql)));
     }
     System.out.println(
-        "deployments_screen: each round's ratio (screen / replay mean) "
-            + String.join(", ", rounds));
+        scenario + ": each round's ratio (screen / replay mean) " + String.join(", ", rounds));
     // the replay's clients run in this JVM: their CPU is part of the baseline, as wrk's is part
     // of the screen's side (about 0.1 ms per request)
     System.out.printf(
         Locale.ROOT,
-        "deployments_screen: %d s rounds; the replay's JDBC clients used %.2f ms of CPU per transaction%n",
+        "%s: %d s rounds; the replay's JDBC clients used %.2f ms of CPU per transaction%n",
+        scenario,
         seconds,
         replayCpu / 1e6 / replayed.size());
     List<Long> sorted = new ArrayList<>(latencies);
@@ -299,9 +387,10 @@ final class ScreenBench {
     // on this machine); ratio_serial: against PostgreSQL's own time for those statements as logged
     System.out.printf(
         Locale.ROOT,
-        "RESULT scenario=deployments_screen rows=%d seconds=%.3f rows_per_s=%.1f clients=%d p50_ms=%.1f p95_ms=%.1f"
+        "RESULT scenario=%s rows=%d seconds=%.3f rows_per_s=%.1f clients=%d p50_ms=%.1f p95_ms=%.1f"
             + " mean_ms=%.1f baseline_sql_transactions=%d baseline_sql_mean_ms=%.1f baseline_sql_p95_ms=%.1f"
             + " ratio=%.2f pg_ms_per_request=%.1f ratio_serial=%.2f%n",
+        scenario,
         n,
         measured,
         n / measured,

@@ -184,11 +184,11 @@ class FiguresAddUpTest {
             + "\nNOR,MINUSMA,2032,,,police,total,6,annual_average,"
             + A
             + "\n");
-    assertThat(missions.personnel("MINUSMA", "en"))
+    assertThat(missions.personnel("MINUSMA", "en", "annual_average"))
         .filteredOn(r -> r.year() == 2032 && r.contributor().equals("NOR"))
         .singleElement()
         .satisfies(r -> assertThat(r.total()).isEqualByComparingTo("26"));
-    assertThat(countries.contributions("NOR"))
+    assertThat(countries.contributions("NOR", "annual_average"))
         .filteredOn(r -> r.year() == 2032)
         .singleElement()
         .satisfies(r -> assertThat(r.total()).isEqualByComparingTo("26"));

@@ -13,13 +13,16 @@ import no.engagement.registry.TestAccounts;
 import no.engagement.registry.account.AccountService;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -59,10 +62,13 @@ class AccessibilityTest {
             "/deployments?contributor=NOR",
             "/deployments?contributor=NOR&basis=approximate_statement&group=type",
             "/deployments/sources?contributor=NOR&from=2016&to=2018",
+            "/deployments?contributor=NOR&contributor=SWE&from=2015&to=2020&group=contributor",
             "/missions",
+            "/missions/MINUSMA",
             "/missions/UNTSO",
             "/countries",
             "/countries/NOR",
+            "/countries/MLI",
             "/peace-processes",
             "/peace-processes/colombia-farc-ep",
             "/funding",
@@ -71,6 +77,7 @@ class AccessibilityTest {
             "/discrepancies",
             "/downloads",
             "/search?q=sudan",
+            "/releases",
             "/deployments?from=abc",
             "/missions/NOPE",
             "/login",
@@ -82,6 +89,31 @@ class AccessibilityTest {
   @MethodSource("screens")
   void hasNoWcag21AaViolations(String path, String lang) throws Exception {
     check(path, lang);
+    // on a phone (375 px): the page itself never scrolls sideways, only wide tables and charts in
+    // their own box; again no violations, and a screenshot
+    browser.manage().window().setSize(new Dimension(375, 812));
+    try {
+      browser.navigate().refresh();
+      Number overflow =
+          (Number)
+              browser.executeScript(
+                  "return document.documentElement.scrollWidth"
+                      + " - document.documentElement.clientWidth;");
+      Object wide =
+          browser.executeScript(
+              "var w = document.documentElement.clientWidth, out = [];"
+                  + "document.querySelectorAll('body *').forEach(function (e) {"
+                  + " var r = e.getBoundingClientRect();"
+                  + " if (r.right > w + 1 && out.length < 6) out.push(e.tagName + '.' + e.className"
+                  + " + ' ' + Math.round(r.right)); });"
+                  + "return out.join(', ');");
+      assertThat(overflow.intValue())
+          .as("sideways scrolling of %s at 375 px: %s", path, wide)
+          .isZero();
+      axe(shotName(path) + "-" + lang + "-375");
+    } finally {
+      browser.manage().window().setSize(new Dimension(1280, 1024));
+    }
   }
 
   @ParameterizedTest(name = "flags {0}")
@@ -105,7 +137,9 @@ class AccessibilityTest {
     assertThat(mark.getAttribute("title"))
         .isEqualTo("nb".equals(lang) ? "delvis år" : "partial year");
     // the chart hatches the flagged years' bars; the notes say why, with the months
-    assertThat(browser.findElements(By.cssSelector("figure.chart rect[fill='url(#flagged)']")))
+    assertThat(
+            browser.findElements(
+                By.cssSelector("figure.chart rect[fill='url(#trend-chart-hatch)']")))
         .hasSize(3);
     var notes = browser.findElement(By.id("flag-notes"));
     assertThat(notes.isDisplayed()).isTrue();
@@ -298,10 +332,11 @@ class AccessibilityTest {
         "http://localhost:" + port + path + (path.contains("?") ? "&" : "?") + "lang=" + lang;
     browser.get(url);
     assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo(lang);
-    axe(
-        ("/".equals(path) ? "home" : path.replaceAll("[^A-Za-z0-9]+", "-").replaceAll("^-", ""))
-            + "-"
-            + lang);
+    axe(shotName(path) + "-" + lang);
+  }
+
+  private static String shotName(String path) {
+    return "/".equals(path) ? "home" : path.replaceAll("[^A-Za-z0-9]+", "-").replaceAll("^-", "");
   }
 
   /** axe-core on the page the browser shows, and a screenshot of it in target/screenshots. */
@@ -343,6 +378,54 @@ class AccessibilityTest {
     assertThat(focused.getText()).isEqualTo("Skip to content");
     focused.sendKeys(Keys.ENTER);
     assertThat(browser.getCurrentUrl()).endsWith("#main");
+  }
+
+  @Test
+  void theFiltersChartAndMapWorkByKeyboard() {
+    browser.get("http://localhost:" + port + "/deployments?contributor=NOR&group=mission&lang=en");
+    // the searchable picker: typing narrows the list of contributors, the arrow key goes on to it
+    var search = browser.findElement(By.id("contributor-search"));
+    search.sendKeys("swe");
+    var visible =
+        browser.findElements(By.cssSelector("#contributor option")).stream()
+            .filter(o -> o.getAttribute("hidden") == null)
+            .map(o -> o.getAttribute("value"))
+            .toList();
+    // Sweden matches; Norway stays because it is chosen
+    assertThat(visible).contains("SWE", "NOR").doesNotContain("DNK", "FIN");
+    search.sendKeys(Keys.ARROW_DOWN);
+    assertThat(browser.switchTo().activeElement().getAttribute("id")).isEqualTo("contributor");
+    // the chosen filter as a chip that removes it
+    var chip = browser.findElement(By.cssSelector(".chips a"));
+    assertThat(chip.getAttribute("aria-label"))
+        .isEqualTo("Remove the filter Contributing country: Norway");
+    assertThat(chip.getAttribute("href")).doesNotContain("contributor=").contains("group=mission");
+    // Tab on from the list to the first bar of the chart: named by its year and numbers, its total
+    // shown while it has the focus
+    var focused = tabTo("a.bar");
+    assertThat(focused.getAttribute("aria-label")).matches("\\d{4}: [0-9 ]+( \\(.*)?");
+    var value = focused.findElement(By.cssSelector("text.value"));
+    assertThat(browser.executeScript("return getComputedStyle(arguments[0]).opacity", value))
+        .isEqualTo("1");
+    // and on to the map: Norway, named with its number
+    focused = tabTo(".world-map a");
+    assertThat(focused.getAttribute("aria-label")).startsWith("Norway: ").contains("personnel");
+    focused.sendKeys(Keys.ENTER);
+    new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(10))
+        .until(org.openqa.selenium.support.ui.ExpectedConditions.urlContains("/countries/NOR"));
+  }
+
+  /** Presses Tab until an element matching {@code css} has the focus (at most 400 times). */
+  private WebElement tabTo(String css) {
+    for (int i = 0; i < 400; i++) {
+      var active = browser.switchTo().activeElement();
+      if ((Boolean)
+          browser.executeScript("return arguments[0].matches(arguments[1])", active, css)) {
+        return active;
+      }
+      active.sendKeys(Keys.TAB);
+    }
+    throw new AssertionError("Tab never reached " + css);
   }
 
   static Stream<String> keyboardScreens() {

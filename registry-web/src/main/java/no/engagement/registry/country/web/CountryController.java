@@ -4,12 +4,21 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Locale;
+import java.util.Map;
 import no.engagement.registry.country.CountryDetail;
 import no.engagement.registry.country.CountryService;
 import no.engagement.registry.funding.FundingService;
+import no.engagement.registry.mission.MissionService;
 import no.engagement.registry.process.ProcessService;
+import no.engagement.registry.reference.ReferenceService;
+import no.engagement.registry.web.BarChart;
 import no.engagement.registry.web.Csv;
 import no.engagement.registry.web.NotFoundException;
+import no.engagement.registry.web.QueryParameters;
+import no.engagement.registry.web.WholeNumbers;
+import no.engagement.registry.web.WorldMap;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,11 +33,26 @@ class CountryController {
   private final CountryService countries;
   private final ProcessService processes;
   private final FundingService funding;
+  private final MessageSource messages;
+  private final WholeNumbers num;
+  private final WorldMap map;
+  private final ReferenceService reference;
 
-  CountryController(CountryService countries, ProcessService processes, FundingService funding) {
+  CountryController(
+      CountryService countries,
+      ProcessService processes,
+      FundingService funding,
+      MessageSource messages,
+      WholeNumbers num,
+      WorldMap map,
+      ReferenceService reference) {
+    this.map = map;
+    this.reference = reference;
     this.countries = countries;
     this.processes = processes;
     this.funding = funding;
+    this.messages = messages;
+    this.num = num;
   }
 
   @GetMapping("/countries")
@@ -49,9 +73,39 @@ class CountryController {
   }
 
   @GetMapping("/countries/{iso3}")
-  String country(@PathVariable String iso3, Model model) {
-    var c = find(iso3);
+  String country(
+      @PathVariable String iso3,
+      HttpServletRequest request,
+      HttpServletResponse response,
+      Model model) {
+    var c = find(iso3, request);
     model.addAttribute("c", c);
+    model.addAttribute(
+        "chart",
+        BarChart.byYear(
+            "contributions-chart",
+            "country.chart.title",
+            c.years(),
+            c.contributions().stream().map(s -> Map.entry(s.acronym(), s.totals())).toList(),
+            messages,
+            num::whole));
+    Integer lastYear = c.years().isEmpty() ? null : c.years().getLast();
+    var locale = LocaleContextHolder.getLocale();
+    model.addAttribute(
+        "map",
+        map.draw(
+            messages.getMessage(
+                "country.map.title",
+                new Object[] {lastYear == null ? "\u2013" : lastYear.toString()},
+                locale),
+            lastYear == null ? Map.of() : countries.byHost(c.country().iso3(), c.basis(), lastYear),
+            java.util.List.of(c.country().iso3()),
+            reference.countries(Csv.lang()),
+            messages,
+            num::whole,
+            "map.personnel",
+            "country.map.self",
+            response::encodeURL));
     model.addAttribute("processes", processes.ofCountry(c.country().iso3(), Csv.lang()));
     model.addAttribute("programmes", funding.ofCountry(c.country().iso3(), Csv.lang()));
     return "country";
@@ -62,20 +116,21 @@ class CountryController {
       @PathVariable String iso3, HttpServletRequest request, HttpServletResponse response)
       throws IOException {
     var dialect = Csv.dialect(request);
-    var c = find(iso3);
-    var rows = countries.contributions(c.country().iso3());
+    var c = find(iso3, request);
+    var rows = countries.contributions(c.country().iso3(), c.basis());
     try (var csv = Csv.open(response, dialect, c.country().iso3() + ".csv")) {
       csv.row("contributor", "mission", "year", "total", "basis", "gender");
       rows.forEach(
-          r ->
-              csv.row(
-                  c.country().iso3(), r.acronym(), r.year(), r.total(), "annual_average", "total"));
+          r -> csv.row(c.country().iso3(), r.acronym(), r.year(), r.total(), c.basis(), "total"));
     }
   }
 
-  private CountryDetail find(String iso3) {
+  private CountryDetail find(String iso3, HttpServletRequest request) {
+    String basis =
+        new QueryParameters(request)
+            .word("basis", null, MissionService.YEARLY_BASES.toArray(String[]::new));
     return countries
-        .country(iso3.strip().toUpperCase(Locale.ROOT), Csv.lang())
+        .country(iso3.strip().toUpperCase(Locale.ROOT), Csv.lang(), basis)
         .orElseThrow(() -> new NotFoundException("country \u00ab" + iso3 + "\u00bb"));
   }
 }

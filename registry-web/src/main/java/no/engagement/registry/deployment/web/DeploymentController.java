@@ -21,6 +21,7 @@ import no.engagement.registry.web.BadParameterException;
 import no.engagement.registry.web.Csv;
 import no.engagement.registry.web.QueryParameters;
 import no.engagement.registry.web.WholeNumbers;
+import no.engagement.registry.web.WorldMap;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
@@ -67,11 +68,15 @@ class DeploymentController {
   private final Options regionOptions = new Options(ReferenceData::name);
   private final Options typeOptions = new Options(ReferenceData::name);
 
+  private final WorldMap map;
+
   DeploymentController(
       DeploymentService deployments,
       ReferenceService reference,
       MessageSource messages,
-      WholeNumbers num) {
+      WholeNumbers num,
+      WorldMap map) {
+    this.map = map;
     this.deployments = deployments;
     this.reference = reference;
     this.messages = messages;
@@ -79,7 +84,7 @@ class DeploymentController {
   }
 
   @GetMapping("/deployments")
-  String deployments(HttpServletRequest request, Model model) {
+  String deployments(HttpServletRequest request, HttpServletResponse response, Model model) {
     var params = new QueryParameters(request);
     var filter = filter(params);
     long after = params.nonNegativeLong("after", 0);
@@ -87,19 +92,30 @@ class DeploymentController {
     var view = deployments.view(filter, lang, after);
     String query = query(request, "after", "lang");
     model.addAttribute("view", view);
-    var chart = TrendChart.of(view.trend());
-    model.addAttribute("chart", chart);
     var texts = new Rows.Texts(messages, LocaleContextHolder.getLocale());
-    model.addAttribute("chartBars", Rows.bars(chart, texts, num));
+    String years =
+        "/deployments?" + without(query(request, "after", "lang", "group", "sort"), "from,to");
+    model.addAttribute(
+        "chart", DeploymentChart.of(view, years, texts, num, texts.message("dep.chart.title")));
+    if (!"all".equals(filter.gender())) {
+      var selection = deployments.map(filter, lang);
+      model.addAttribute(
+          "map",
+          map.draw(
+              texts.message("map.deployments.title"),
+              selection.contributors(),
+              selection.hosts(),
+              reference.countries(lang),
+              messages,
+              num::whole,
+              "map.personnel",
+              "map.host",
+              response::encodeURL));
+    }
+    model.addAttribute("chips", chips(request, filter, lang));
     model.addAttribute("groupRows", Rows.groups(groupLinks(request, view), texts, num));
     model.addAttribute("figureRows", Rows.figures(view.page(), texts, num));
-    model.addAttribute(
-        "trendRows",
-        Rows.trend(
-            view.trend(),
-            "/deployments?" + without(query(request, "after", "lang", "group", "sort"), "from,to"),
-            texts,
-            num));
+    model.addAttribute("trendRows", Rows.trend(view.trend(), years, texts, num));
     String others = without(query(request, "after", "lang"), "basis");
     model.addAttribute(
         "otherBases",
@@ -401,46 +417,55 @@ class DeploymentController {
     return URLEncoder.encode(s, StandardCharsets.UTF_8);
   }
 
+  /** A chosen filter value, and the link to the same selection without it. */
+  record Chip(String dimension, String label, String href) {}
+
+  /** The chosen filters as chips, each removable by its link. */
+  private List<Chip> chips(HttpServletRequest request, DeploymentFilter f, String lang) {
+    List<Chip> chips = new ArrayList<>();
+    chip(chips, request, "contributor", f.contributors(), reference.countries(lang));
+    chip(chips, request, "mission", f.missions(), List.of());
+    chip(chips, request, "host", f.hosts(), reference.countries(lang));
+    chip(chips, request, "region", f.regions(), reference.regions(lang));
+    chip(chips, request, "type", f.types(), reference.personnelTypes(lang));
+    if (f.from() != null || f.to() != null) {
+      String years =
+          (f.from() == null ? "" : f.from().toString())
+              + "\u2013"
+              + (f.to() == null ? "" : f.to().toString());
+      String rest = query(request, "after", "lang", "from", "to");
+      chips.add(new Chip("years", years, "/deployments" + (rest.isEmpty() ? "" : "?" + rest)));
+    }
+    return chips;
+  }
+
+  private static void chip(
+      List<Chip> chips,
+      HttpServletRequest request,
+      String name,
+      List<String> codes,
+      List<ReferenceData> names) {
+    for (String code : codes) {
+      String label = code;
+      for (var n : names) {
+        if (n.code().equalsIgnoreCase(code)) {
+          label = n.name();
+          break;
+        }
+      }
+      var q = new StringBuilder(query(request, "after", "lang", name));
+      for (String other : codes) {
+        if (!other.equals(code)) {
+          q.append(q.isEmpty() ? "" : "&").append(name).append('=').append(enc(other));
+        }
+      }
+      chips.add(new Chip(name, label, "/deployments" + (q.isEmpty() ? "" : "?" + q)));
+    }
+  }
+
   /** The same selection in another basis: how many figures it has there, and the link. */
   record OtherBasisLink(String basis, long figures, String href) {}
 
   /** A group and the link that explains its total (null where no filter narrows to it). */
   record GroupLink(DeploymentView.Group group, String href) {}
-
-  /** Bars of the yearly totals, drawn on the server as SVG; the table beside it has the numbers. */
-  record TrendChart(int width, int height, List<Bar> bars) {
-    record Bar(int x, int y, int width, int height, DeploymentView.YearTotal year, int labelX) {}
-
-    static TrendChart of(List<DeploymentView.YearTotal> years) {
-      var trend = years.stream().filter(t -> t.total() != null).toList();
-      int width = 720;
-      int height = 200;
-      int plot = 170;
-      List<Bar> bars = new ArrayList<>();
-      if (trend.isEmpty()) {
-        return new TrendChart(width, height, bars);
-      }
-      BigDecimal max =
-          trend.stream()
-              .map(DeploymentView.YearTotal::total)
-              .max(BigDecimal::compareTo)
-              .orElseThrow();
-      int slot = width / trend.size();
-      int barWidth = Math.max(2, Math.min(slot - 6, 48)); // a single year is one bar, not a wall
-      for (int i = 0; i < trend.size(); i++) {
-        var t = trend.get(i);
-        int h =
-            max.signum() == 0
-                ? 0
-                : t.total()
-                    .multiply(BigDecimal.valueOf(plot))
-                    .divide(max, java.math.RoundingMode.HALF_UP)
-                    .intValue();
-        bars.add(
-            new Bar(
-                i * slot + (slot - barWidth) / 2, plot - h, barWidth, h, t, i * slot + slot / 2));
-      }
-      return new TrendChart(width, height, bars);
-    }
-  }
 }

@@ -198,40 +198,4 @@ final class Rows {
     }
     return b.toString();
   }
-
-  /**
-   * The chart's bars with their year below; each says its year, total, months and flags on hover
-   * ({@code title}). A flagged year's bar is hatched and marked with an asterisk above it.
-   */
-  static String bars(DeploymentController.TrendChart chart, Texts texts, WholeNumbers num) {
-    var b = new StringBuilder(chart.bars().size() * 300);
-    for (var bar : chart.bars()) {
-      var t = bar.year();
-      b.append("<g>\n<title>").append(t.year()).append(": ").append(num.whole(t.total()));
-      String coverage = texts.coverage(t.coverage());
-      if (!coverage.isEmpty()) {
-        b.append(" (").append(htmlEscape(coverage)).append(')');
-      }
-      if (t.flags() != 0) {
-        b.append(" \u2013 ").append(htmlEscape(texts.flagNames(t.flags())));
-      }
-      b.append("</title>\n<rect x=\"").append(bar.x()).append("\" y=\"").append(bar.y());
-      b.append("\" width=\"").append(bar.width()).append("\" height=\"").append(bar.height());
-      b.append(
-          t.flags() != 0 ? "\" fill=\"url(#flagged)\" stroke=\"#00507a\"" : "\" fill=\"#00507a\"");
-      b.append("></rect>\n");
-      if (t.flags() != 0) {
-        b.append("<text x=\"")
-            .append(bar.labelX())
-            .append("\" y=\"")
-            .append(Math.max(12, bar.y() - 4));
-        b.append("\" text-anchor=\"middle\" font-size=\"14\" fill=\"#1b1b1b\">*</text>\n");
-      }
-      b.append("<text x=\"").append(bar.labelX());
-      b.append("\" y=\"").append(chart.height() - 12);
-      b.append("\" text-anchor=\"middle\" font-size=\"12\" fill=\"#1b1b1b\">");
-      b.append(t.year()).append("</text>\n</g>\n");
-    }
-    return b.toString();
-  }
 }

@@ -4,10 +4,18 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Locale;
+import java.util.Map;
 import no.engagement.registry.mission.MissionDetail;
 import no.engagement.registry.mission.MissionService;
+import no.engagement.registry.reference.ReferenceService;
+import no.engagement.registry.web.BarChart;
 import no.engagement.registry.web.Csv;
 import no.engagement.registry.web.NotFoundException;
+import no.engagement.registry.web.QueryParameters;
+import no.engagement.registry.web.WholeNumbers;
+import no.engagement.registry.web.WorldMap;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,9 +26,22 @@ import org.springframework.web.bind.annotation.PathVariable;
 class MissionController {
 
   private final MissionService missions;
+  private final MessageSource messages;
+  private final WholeNumbers num;
+  private final WorldMap map;
+  private final ReferenceService reference;
 
-  MissionController(MissionService missions) {
+  MissionController(
+      MissionService missions,
+      MessageSource messages,
+      WholeNumbers num,
+      WorldMap map,
+      ReferenceService reference) {
     this.missions = missions;
+    this.messages = messages;
+    this.num = num;
+    this.map = map;
+    this.reference = reference;
   }
 
   @GetMapping("/missions")
@@ -49,8 +70,47 @@ class MissionController {
   }
 
   @GetMapping("/missions/{acronym}")
-  String mission(@PathVariable String acronym, Model model) {
-    model.addAttribute("m", find(acronym));
+  String mission(
+      @PathVariable String acronym,
+      HttpServletRequest request,
+      HttpServletResponse response,
+      Model model) {
+    var m = find(acronym, request);
+    model.addAttribute("m", m);
+    model.addAttribute(
+        "chart",
+        BarChart.byYear(
+            "personnel-chart",
+            "mission.chart.title",
+            m.years(),
+            m.personnel().stream().map(p -> Map.entry(p.name(), p.totals())).toList(),
+            messages,
+            num::whole));
+    // the map: each contributor's total in the last year with figures, and the hosts
+    var lastYear = m.years().isEmpty() ? null : m.years().getLast();
+    var latest = new java.util.TreeMap<String, java.math.BigDecimal>();
+    for (var p : m.personnel()) {
+      var t = p.totals().isEmpty() ? null : p.totals().getLast();
+      if (t != null) {
+        latest.put(p.iso3(), t);
+      }
+    }
+    var locale = LocaleContextHolder.getLocale();
+    model.addAttribute(
+        "map",
+        map.draw(
+            messages.getMessage(
+                "mission.map.title",
+                new Object[] {lastYear == null ? "\u2013" : lastYear.toString()},
+                locale),
+            latest,
+            m.hostCodes(),
+            reference.countries(Csv.lang()),
+            messages,
+            num::whole,
+            "map.personnel",
+            "mission.map.host",
+            response::encodeURL));
     return "mission";
   }
 
@@ -59,8 +119,8 @@ class MissionController {
       @PathVariable String acronym, HttpServletRequest request, HttpServletResponse response)
       throws IOException {
     var dialect = Csv.dialect(request);
-    var m = find(acronym);
-    var rows = missions.personnel(m.mission().acronym(), Csv.lang());
+    var m = find(acronym, request);
+    var rows = missions.personnel(m.mission().acronym(), Csv.lang(), m.basis());
     try (var csv = Csv.open(response, dialect, m.mission().acronym().replace(' ', '_') + ".csv")) {
       csv.row("mission", "contributor", "contributor_name", "year", "total", "basis", "gender");
       rows.forEach(
@@ -71,15 +131,18 @@ class MissionController {
                   r.name(),
                   r.year(),
                   r.total(),
-                  "annual_average",
+                  m.basis(),
                   "total"));
     }
   }
 
-  private MissionDetail find(String acronym) {
+  private MissionDetail find(String acronym, HttpServletRequest request) {
+    String basis =
+        new QueryParameters(request)
+            .word("basis", null, MissionService.YEARLY_BASES.toArray(String[]::new));
     String code = acronym.strip().replaceAll("\\s+", " ").toUpperCase(Locale.ROOT);
     return missions
-        .mission(code, Csv.lang())
+        .mission(code, Csv.lang(), basis)
         .orElseThrow(() -> new NotFoundException("mission \u00ab" + acronym + "\u00bb"));
   }
 }

@@ -30,6 +30,9 @@ class RowsTest {
     m.addMessage("dep.flagged", Locale.ENGLISH, "({0}: see the notes)");
     m.addMessage("flag.partial_year", Locale.ENGLISH, "partial <year>");
     m.addMessage("flag.estimated", Locale.ENGLISH, "estimated");
+    m.addMessage("dep.total", Locale.ENGLISH, "Total");
+    m.addMessage("chart.others", Locale.ENGLISH, "Others");
+    m.addMessage("chart.flagged", Locale.ENGLISH, "partial or flagged");
     return m;
   }
 
@@ -151,7 +154,7 @@ class RowsTest {
   }
 
   @Test
-  void theTrendLinksEachYearToItsFiguresAndTheBarsCarryTheirYear() {
+  void theTrendLinksEachYearToItsFigures() {
     var trend =
         List.of(
             new DeploymentView.YearTotal(2018, new BigDecimal(50), FULL, 0),
@@ -166,14 +169,6 @@ class RowsTest {
             from=2019&amp;to=2019&amp;group=none" title="Show &quot;the&quot; figures">100</a>\
             </td><td>12 of 12 months</td></tr>
             """);
-    String bars = Rows.bars(DeploymentController.TrendChart.of(trend), texts, num);
-    // two slots of 360 with a 48-wide bar centred in each; the larger year fills the plot (170 high
-    // from y 0), the smaller half of it
-    assertThat(bars)
-        .contains("<rect x=\"156\" y=\"85\" width=\"48\" height=\"85\" fill=\"#00507a\"></rect>")
-        .contains("<rect x=\"516\" y=\"0\" width=\"48\" height=\"170\" fill=\"#00507a\"></rect>")
-        .contains(">2018</text>")
-        .contains(">2019</text>");
   }
 
   @Test
@@ -195,12 +190,26 @@ class RowsTest {
             from=2013&amp;to=2013&amp;group=none" title="Show &quot;the&quot; figures">60</a>\
             </td><td>12 of 12 months</td></tr>
             """);
-    String bars = Rows.bars(DeploymentController.TrendChart.of(trend), texts, num);
+    var view =
+        new DeploymentView(
+            null,
+            new BigDecimal(100),
+            2,
+            trend,
+            List.of(),
+            List.of(),
+            null,
+            List.of(),
+            false,
+            List.of(),
+            List.of());
+    String bars = DeploymentChart.of(view, "/deployments?", texts, num, "Total").svg();
+    // the partial, flagged year: named with its flag, hatched and marked; the full year plain
     assertThat(bars)
-        .contains("<title>2012: 40 (9–12 of 12 months) – partial &lt;year&gt;</title>")
-        .contains("<title>2013: 60 (12 of 12 months)</title>")
-        .contains("fill=\"url(#flagged)\"")
-        .containsOnlyOnce("url(#flagged)")
+        .contains("aria-label=\"2012: 40 \u2013 partial &lt;year&gt;\"")
+        .contains("aria-label=\"2013: 60\"")
+        .contains("href=\"/deployments?from=2013&amp;to=2013&amp;group=none\"")
+        .containsOnlyOnce("-hatch)\"")
         .containsOnlyOnce(">*</text>");
     String groups =
         Rows.groups(

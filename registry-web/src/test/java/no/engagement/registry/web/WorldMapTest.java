@@ -1,0 +1,58 @@
+package no.engagement.registry.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class WorldMapTest {
+
+  private final WorldMap map = new WorldMap();
+
+  @Test
+  void theMapHasTheCountriesOfTheRegistryWithTheirIsoCodes() {
+    // Natural Earth's 1:110m countries: 177, of which Kosovo, Northern Cyprus and Somaliland have
+    // no
+    // ISO 3166 code
+    assertThat(map.codes()).hasSize(174).contains("NOR", "MLI", "SSD", "LBN", "COL");
+  }
+
+  @Test
+  void countriesAreShadedByQuintilesOutlinedAsHostsAndNamedByTheirNumbers() {
+    var values =
+        Map.of(
+            "NOR", new BigDecimal(12),
+            "SWE", new BigDecimal(3),
+            "DNK", new BigDecimal(7),
+            "FIN", new BigDecimal(1),
+            "ISL", new BigDecimal(30));
+    // five values, five classes: each its own shade, from the smallest (FIN) to the largest (ISL)
+    var breaks = WorldMap.breaks(values.values());
+    assertThat(breaks)
+        .containsExactly(
+            new BigDecimal(3), new BigDecimal(7), new BigDecimal(12), new BigDecimal(30));
+    var drawn =
+        map.draw(
+            "Map",
+            values,
+            List.of("MLI"),
+            code -> code.equals("NOR") ? "Norway" : code,
+            n -> n.toPlainString(),
+            "personnel",
+            "host",
+            link -> link);
+    assertThat(drawn.svg())
+        .contains("<a href=\"/countries/NOR\" aria-label=\"Norway: 12 personnel\">")
+        .contains("<a href=\"/countries/MLI\" aria-label=\"MLI: host\">")
+        .contains("fill=\"" + WorldMap.SHADES[0] + "\"")
+        .contains("fill=\"" + WorldMap.SHADES[4] + "\"");
+    assertThat(drawn.svg().split("<a href=").length - 1).isEqualTo(6);
+    assertThat(drawn.legend())
+        .contains("data-shade=\"0\"></span>1</li>")
+        .contains("data-shade=\"3\"></span>12</li>")
+        .contains("data-shade=\"4\"></span>30</li>")
+        .contains("<span class=\"swatch host\"></span>host</li>");
+  }
+}
