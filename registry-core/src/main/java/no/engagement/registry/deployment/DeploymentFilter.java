@@ -25,6 +25,12 @@ public record DeploymentFilter(
 
   public static final String DEFAULT_BASIS = "annual_average";
 
+  /** The same selection in another order. */
+  public DeploymentFilter sorted(Sort by) {
+    return new DeploymentFilter(
+        contributors, missions, hosts, regions, from, to, types, gender, basis, group, by);
+  }
+
   /** The same selection grouped otherwise. */
   public DeploymentFilter grouped(Grouping by) {
     return new DeploymentFilter(

@@ -29,10 +29,15 @@ public class DeploymentService {
   public static final int PAGE_SIZE = 100;
   private final DeploymentQueries queries;
   private final ReferenceService reference;
+  private final no.engagement.registry.db.KeptResults kept;
 
-  DeploymentService(DeploymentQueries queries, ReferenceService reference) {
+  DeploymentService(
+      DeploymentQueries queries,
+      ReferenceService reference,
+      no.engagement.registry.db.KeptResults kept) {
     this.queries = queries;
     this.reference = reference;
+    this.kept = kept;
   }
 
   /**
@@ -174,6 +179,13 @@ public class DeploymentService {
    */
   public MapView map(DeploymentFilter filter, String lang) {
     checkCodes(filter);
+    // the same selection in any grouping or order is the same map: kept per version of the data
+    var selection =
+        filter.grouped(DeploymentFilter.Grouping.CONTRIBUTOR).sorted(DeploymentFilter.Sort.KEY);
+    return kept.get("deployments map", List.of(selection, lang), () -> mapOf(selection, lang));
+  }
+
+  private MapView mapOf(DeploymentFilter filter, String lang) {
     var contributors = new java.util.TreeMap<String, BigDecimal>();
     for (var c : queries.cells(filter.grouped(DeploymentFilter.Grouping.CONTRIBUTOR), lang)) {
       if (c.code() != null && c.total() != null) {
@@ -186,7 +198,9 @@ public class DeploymentService {
         hosts.add(c.code());
       }
     }
-    return new MapView(contributors, hosts);
+    return new MapView(
+        java.util.Collections.unmodifiableMap(contributors),
+        java.util.Collections.unmodifiableSet(hosts));
   }
 
   /** The groups of the view, all of them (for CSV). */

@@ -143,7 +143,10 @@ class MissionQueries {
 
   /** The bases with yearly figures for this mission alone, annual averages first. */
   List<FigureQueries.BasisFigures> bases(long id) {
-    return FigureQueries.bases(dsl, DEPLOYMENT_SERIES.MISSION_IDS.eq(DSL.array(DSL.val(id))));
+    return FigureQueries.bases(
+        dsl,
+        DEPLOYMENT_SERIES.MISSION_IDS.eq(
+            DSL.array(DSL.field("{0}::bigint", Long.class, DSL.inline(id)))));
   }
 
   /**
@@ -153,7 +156,8 @@ class MissionQueries {
   List<MissionDetail.PersonnelRow> personnel(long id, boolean nb, String basis) {
     var t =
         FigureQueries.allGenders(
-            DEPLOYMENT_SERIES.MISSION_IDS.eq(DSL.array(DSL.val(id))),
+            DEPLOYMENT_SERIES.MISSION_IDS.eq(
+                DSL.array(DSL.field("{0}::bigint", Long.class, DSL.inline(id)))),
             BasisCode.lookupLiteral(basis));
     Field<String> contributor = t.field("contributor", String.class);
     Field<Integer> year = t.field("year", Integer.class);
