@@ -195,6 +195,37 @@ class FiguresAddUpTest {
   }
 
   @Test
+  void aMissionWithOnlySnapshotsByGenderShowsThemOnItsPageAndTheCountrysPage() {
+    // 2033, one source, monthly snapshots of UNYOM (no other figures), women and men but no total:
+    // Norway's 3 women every month and 9 men from January to June
+    var csv = new StringBuilder(PERSONNEL);
+    for (int month = 1; month <= 12; month++) {
+      String day = "2033-%02d-01".formatted(month);
+      String row = "NOR,UNYOM,2033," + day + "," + day + ",troops,";
+      csv.append(row).append("female,3,snapshot,").append(A).append('\n');
+      if (month <= 6) {
+        csv.append(row).append("male,9,snapshot,").append(A).append('\n');
+      }
+    }
+    load("personnel", csv.toString());
+    // by hand: women 12 x 3 / 12 = 3, men 6 x 9 / 12 = 4.5 (the source covers twelve months);
+    // all genders 7.5. The page showed annual averages of the gender "total" only: nothing.
+    var m = missions.mission("UNYOM", "en", null).orElseThrow();
+    assertThat(m.basis()).isEqualTo("snapshot");
+    assertThat(m.bases()).extracting(b -> b.basis()).containsExactly("snapshot");
+    assertThat(m.years()).containsExactly(2033);
+    assertThat(m.personnel())
+        .singleElement()
+        .satisfies(p -> assertThat(p.totals().getFirst()).isEqualByComparingTo("7.5"));
+    var c = countries.country("NOR", "en", "snapshot").orElseThrow();
+    assertThat(c.contributions())
+        .filteredOn(s -> s.acronym().equals("UNYOM"))
+        .singleElement()
+        .satisfies(
+            s -> assertThat(s.totals().get(c.years().indexOf(2033))).isEqualByComparingTo("7.5"));
+  }
+
+  @Test
   void aYearOfSnapshotsIsTheMeanOfTheMonthlyTotalsSoMissionsAddUpToTheYear() {
     // 2031, one source, monthly: Norway's 10 troops in MINUSMA from January to June and in UNMISS
     // from July to December; Sweden's 12 in UNTSO from March to June only (a mission of 4 months).
