@@ -5,4 +5,4 @@ package no.engagement.registry.source;
  * named by its column in the downloads ("founded_year 1948 · member_count 193"), to check against
  * the document. {@code key} is the row's primary key as text (where the next page starts).
  */
-public record SourceFact(String kind, String key, String subject, String detail, String values) {}
+public record SourceFact(String key, String kind, String subject, String detail, String values) {}
