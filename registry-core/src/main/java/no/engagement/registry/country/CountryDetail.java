@@ -5,7 +5,10 @@ import java.time.LocalDate;
 import java.util.List;
 import no.engagement.registry.figure.FigureQueries;
 
-/** A country as contributor (its deployments by mission over time) and as host. */
+/**
+ * A country as contributor (its deployments by mission over time) and as host; {@code marks}: the
+ * years whose figures are flagged or cover fewer than twelve months.
+ */
 public record CountryDetail(
     CountryRow country,
     String otherName,
@@ -15,7 +18,8 @@ public record CountryDetail(
     String basis,
     List<FigureQueries.BasisFigures> bases,
     List<Statement> statements,
-    List<StatedFigure> stated) {
+    List<StatedFigure> stated,
+    java.util.Map<Integer, FigureQueries.Marks> marks) {
 
   /** A statement a source makes about the country, with its value if it has one. */
   public record Statement(
@@ -44,5 +48,6 @@ public record CountryDetail(
       String acronym, String name, String status, LocalDate startDate, LocalDate endDate) {}
 
   /** A row of the country's CSV: mission, year, total. */
-  public record ContributionRow(String acronym, int year, BigDecimal total) {}
+  public record ContributionRow(
+      String acronym, int year, BigDecimal total, FigureQueries.Marks marks) {}
 }

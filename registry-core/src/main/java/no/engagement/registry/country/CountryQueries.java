@@ -72,12 +72,24 @@ class CountryQueries {
         FigureQueries.allGenders(
             DEPLOYMENT_SERIES.CONTRIBUTOR_ISO3.eq(iso3), BasisCode.lookupLiteral(basis));
     Field<Integer> year = t.field("year", Integer.class);
-    return dsl.select(MISSION.ACRONYM, year, t.field("total", java.math.BigDecimal.class))
+    return dsl.select(
+            MISSION.ACRONYM,
+            year,
+            t.field("total", java.math.BigDecimal.class),
+            t.field("flags", Short.class),
+            t.field("months", Short.class))
         .from(t)
         .join(MISSION)
         .on(DSL.array(MISSION.ID).eq(t.field("mission_ids", Long[].class)))
         .orderBy(MISSION.ACRONYM, year)
-        .fetch(mapping(CountryDetail.ContributionRow::new));
+        .fetch(
+            r ->
+                new CountryDetail.ContributionRow(
+                    r.value1(),
+                    r.value2(),
+                    r.value3(),
+                    new FigureQueries.Marks(
+                        r.value4(), r.value5() == null ? null : r.value5().intValue())));
   }
 
   /**

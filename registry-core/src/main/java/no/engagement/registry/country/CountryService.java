@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
 import no.engagement.registry.db.KeptResults;
+import no.engagement.registry.figure.FigureQueries;
 import no.engagement.registry.mission.MissionService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -31,7 +32,8 @@ public class CountryService {
 
   /**
    * The country, or empty when the registry does not know it; its contributions in {@code basis}
-   * (one of {@link MissionService#YEARLY_BASES}, or null for the first with figures).
+   * (one of {@link MissionService#YEARLY_BASES}, or null for the first with figures). Gathered once
+   * per version of the data (KeptResults).
    */
   public Optional<CountryDetail> country(String iso3, String lang, String basis) {
     boolean nb = "nb".equals(lang);
@@ -40,48 +42,59 @@ public class CountryService {
         .filter(c -> c.iso3().equals(iso3))
         .findFirst()
         .map(
-            c -> {
-              var bases = queries.bases(iso3);
-              String shown = MissionService.basis(basis, bases);
-              var rows = queries.contributions(iso3, shown);
-              var years = new TreeSet<Integer>();
-              rows.forEach(r -> years.add(r.year()));
-              List<Integer> yearList = List.copyOf(years);
-              var series = new LinkedHashMap<String, List<BigDecimal>>();
-              for (var r : rows) {
-                series
-                    .computeIfAbsent(
-                        r.acronym(),
-                        k -> {
-                          var totals = new ArrayList<BigDecimal>();
-                          yearList.forEach(y -> totals.add(null));
-                          return totals;
-                        })
-                    .set(yearList.indexOf(r.year()), r.total());
-              }
-              var contributions =
-                  series.entrySet().stream()
-                      .map(e -> new CountryDetail.MissionSeries(e.getKey(), e.getValue()))
-                      .toList();
-              return new CountryDetail(
-                  c,
-                  queries.otherName(iso3, nb),
-                  yearList,
-                  contributions,
-                  queries.hosted(iso3, nb),
-                  shown,
-                  bases,
-                  queries.statements(iso3, nb),
-                  queries.stated(iso3, nb));
-            });
+            c ->
+                kept.get(
+                    "country",
+                    List.of(iso3, lang, java.util.Objects.toString(basis, "")),
+                    () -> country(c, nb, basis)));
+  }
+
+  private CountryDetail country(CountryRow c, boolean nb, String basis) {
+    String iso3 = c.iso3();
+    var bases = queries.bases(iso3);
+    String shown = MissionService.basis(basis, bases);
+    var rows = queries.contributions(iso3, shown);
+    var years = new TreeSet<Integer>();
+    rows.forEach(r -> years.add(r.year()));
+    List<Integer> yearList = List.copyOf(years);
+    var series = new LinkedHashMap<String, List<BigDecimal>>();
+    var marks = new java.util.TreeMap<Integer, FigureQueries.Marks>();
+    for (var r : rows) {
+      marks.merge(r.year(), r.marks(), FigureQueries.Marks::and);
+      series
+          .computeIfAbsent(
+              r.acronym(),
+              k -> {
+                var totals = new ArrayList<BigDecimal>();
+                yearList.forEach(y -> totals.add(null));
+                return totals;
+              })
+          .set(yearList.indexOf(r.year()), r.total());
+    }
+    var contributions =
+        series.entrySet().stream()
+            .map(e -> new CountryDetail.MissionSeries(e.getKey(), e.getValue()))
+            .toList();
+    return new CountryDetail(
+        c,
+        queries.otherName(iso3, nb),
+        yearList,
+        contributions,
+        queries.hosted(iso3, nb),
+        shown,
+        bases,
+        queries.statements(iso3, nb),
+        queries.stated(iso3, nb),
+        MissionService.marksOnly(marks));
   }
 
   /**
    * The country's personnel in the page's {@code basis} and {@code year} by host country, for its
-   * map.
+   * map, once per version of the data (KeptResults).
    */
   public java.util.Map<String, BigDecimal> byHost(String iso3, String basis, int year) {
-    return queries.byHost(iso3, basis, year);
+    return kept.get(
+        "country by host", List.of(iso3, basis, year), () -> queries.byHost(iso3, basis, year));
   }
 
   /** The country's contributions in {@code basis} (that of its page) as rows for its CSV. */

@@ -44,10 +44,17 @@ public class DeploymentService {
    * The screen's answer: total, trend by year, and the groups (or, with grouping NONE, one page of
    * figures after the id {@code after}).
    *
+   * <p>Kept per version of the data (KeptResults).
+   *
    * @throws UnknownCodeException when a filter names a code the registry does not know
    */
   public DeploymentView view(DeploymentFilter filter, String lang, long after) {
     checkCodes(filter);
+    return kept.get(
+        "deployments", List.of(filter, lang, after), () -> computeView(filter, lang, after));
+  }
+
+  private DeploymentView computeView(DeploymentFilter filter, String lang, long after) {
     var cells = queries.cells(filter, lang);
     var counted = tops(filter, cells);
     BigDecimal total =

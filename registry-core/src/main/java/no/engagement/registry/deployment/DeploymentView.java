@@ -16,7 +16,13 @@ public record DeploymentView(
     List<OtherBasis> otherBases,
     boolean severalSources,
     List<FlagNote> flagNotes,
-    List<YearGroup> stacks) {
+    List<YearGroup> stacks)
+    implements no.engagement.registry.db.KeptResults.Weighed {
+
+  @Override
+  public int weight() {
+    return 1 + (trend.size() + groups.size() + page.size() + stacks.size() + flagNotes.size()) / 16;
+  }
 
   /**
    * One group's total in one year (the parts of the chart's stacked bars): the cells that add up to

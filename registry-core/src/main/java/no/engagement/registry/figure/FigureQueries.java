@@ -15,7 +15,7 @@ import no.engagement.registry.jooq.tables.PersonnelFigure;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
-import org.jooq.Record4;
+import org.jooq.Record6;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
 
@@ -54,6 +54,25 @@ public final class FigureQueries {
     return when(f.MISSION_ID.isNull(), setLabel).else_(ownAcronym);
   }
 
+  /**
+   * What marks a year's figures on a chart: its flags (bits in the order of {@code
+   * figure_flag_code}) and the fewest months its figures cover (null: unknown, as for statements).
+   */
+  public record Marks(int flags, Integer months) {
+
+    /** No flags, twelve months: nothing to mark. */
+    public boolean none() {
+      return flags == 0 && (months == null || months >= 12);
+    }
+
+    /** The marks of two sets of figures shown together. */
+    public Marks and(Marks o) {
+      Integer fewest =
+          months == null ? o.months : o.months == null ? months : Math.min(months, o.months);
+      return new Marks(flags | o.flags, fewest);
+    }
+  }
+
   /** A basis with yearly figures for a subject, and how many figures stand behind them. */
   public record BasisFigures(String basis, long figures) {}
 
@@ -75,9 +94,10 @@ public final class FigureQueries {
    * The deployment series of one basis where {@code where} holds, all genders, per contributor, set
    * of missions and year: for each personnel type, the total where a source gives one, else its
    * women and men added. Types below another are already left out of the series where the type
-   * above them is given, so the types add up.
+   * above them is given, so the types add up. With each total its flags (their bits, as {@code
+   * deployment_series.flags}) and the fewest months any of its figures covers (null: unknown).
    */
-  public static Table<Record4<String, Long[], Integer, BigDecimal>> allGenders(
+  public static Table<Record6<String, Long[], Integer, BigDecimal, Short, Short>> allGenders(
       Condition where, BasisCode basis) {
     var S = DEPLOYMENT_SERIES;
     Field<BigDecimal> total = DSL.sum(S.MEAN).filterWhere(S.GENDER.eq(GenderCode.total));
@@ -87,7 +107,9 @@ public final class FigureQueries {
                 S.CONTRIBUTOR_ISO3.cast(String.class).as("contributor"),
                 S.MISSION_IDS.as("mission_ids"),
                 S.YEAR.cast(Integer.class).as("year"),
-                DSL.coalesce(total, split).as("value"))
+                DSL.coalesce(total, split).as("value"),
+                DSL.bitOrAgg(S.FLAGS).as("flags"),
+                DSL.min(S.MONTHS_MIN).as("months"))
             .from(S)
             .where(where)
             .and(S.BASIS.eq(basis))
@@ -100,7 +122,9 @@ public final class FigureQueries {
             contributor,
             missionIds,
             year,
-            DSL.sum(perType.field("value", BigDecimal.class)).as("total"))
+            DSL.sum(perType.field("value", BigDecimal.class)).as("total"),
+            DSL.bitOrAgg(perType.field("flags", Short.class)).as("flags"),
+            DSL.min(perType.field("months", Short.class)).as("months"))
         .from(perType)
         .groupBy(contributor, missionIds, year)
         .asTable("all_genders");

@@ -2,9 +2,13 @@ package no.engagement.registry.mission;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Map;
 import no.engagement.registry.figure.FigureQueries;
 
-/** One mission with its hosts, links, personnel over time and sources. */
+/**
+ * One mission with its hosts, links, personnel over time and sources; {@code marks}: the years
+ * whose figures are flagged or cover fewer than twelve months, with their flags and months.
+ */
 public record MissionDetail(
     MissionRow mission,
     String leadDepartment,
@@ -20,7 +24,8 @@ public record MissionDetail(
     List<Source> sources,
     String basis,
     List<FigureQueries.BasisFigures> bases,
-    List<String> hostCodes) {
+    List<String> hostCodes,
+    Map<Integer, FigureQueries.Marks> marks) {
 
   /** A contributor's yearly totals (in the page's basis, all genders), Norway first. */
   public record ContributorSeries(String iso3, String name, List<BigDecimal> totals) {}
@@ -40,6 +45,7 @@ public record MissionDetail(
   /** A source the mission's facts cite. */
   public record Source(long id, String title, String language) {}
 
-  /** The rows of the mission's CSV: one per contributor and year. */
-  public record PersonnelRow(String contributor, String name, int year, BigDecimal total) {}
+  /** The rows of the mission's CSV: one per contributor and year, with its flags and months. */
+  public record PersonnelRow(
+      String contributor, String name, int year, BigDecimal total, FigureQueries.Marks marks) {}
 }

@@ -138,7 +138,8 @@ class MissionQueries {
             .from(MISSION_HOST)
             .where(MISSION_HOST.MISSION_ID.eq(id))
             .orderBy(MISSION_HOST.ISO3)
-            .fetch(r -> r.value1()));
+            .fetch(r -> r.value1()),
+        java.util.Map.of());
   }
 
   /** The bases with yearly figures for this mission alone, annual averages first. */
@@ -162,12 +163,26 @@ class MissionQueries {
     Field<String> contributor = t.field("contributor", String.class);
     Field<Integer> year = t.field("year", Integer.class);
     var name = nb ? COUNTRY.NAME_NB : COUNTRY.NAME_EN;
-    return dsl.select(contributor, name, year, t.field("total", java.math.BigDecimal.class))
+    return dsl.select(
+            contributor,
+            name,
+            year,
+            t.field("total", java.math.BigDecimal.class),
+            t.field("flags", Short.class),
+            t.field("months", Short.class))
         .from(t)
         .join(COUNTRY)
         .on(COUNTRY.ISO3.cast(String.class).eq(contributor))
         .orderBy(DSL.when(contributor.eq("NOR"), 0).else_(1), name, year)
-        .fetch(mapping(MissionDetail.PersonnelRow::new));
+        .fetch(
+            r ->
+                new MissionDetail.PersonnelRow(
+                    r.value1(),
+                    r.value2(),
+                    r.value3(),
+                    r.value4(),
+                    new FigureQueries.Marks(
+                        r.value5(), r.value6() == null ? null : r.value6().intValue())));
   }
 
   private List<MissionDetail.Statement> statements(long id, boolean nb) {

@@ -4,8 +4,10 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeSet;
+import no.engagement.registry.db.KeptResults;
 import no.engagement.registry.figure.FigureQueries;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -16,9 +18,11 @@ import org.springframework.transaction.annotation.Transactional;
 public class MissionService {
 
   private final MissionQueries queries;
+  private final KeptResults kept;
 
-  MissionService(MissionQueries queries) {
+  MissionService(MissionQueries queries, KeptResults kept) {
     this.queries = queries;
+    this.kept = kept;
   }
 
   public List<MissionRow> missions(String lang) {
@@ -45,51 +49,73 @@ public class MissionService {
 
   /**
    * The mission, or empty when no mission has that acronym; its personnel in {@code basis} (one of
-   * {@link #YEARLY_BASES}, or null for the first with figures).
+   * {@link #YEARLY_BASES}, or null for the first with figures). Gathered once per version of the
+   * data (KeptResults).
    */
   public Optional<MissionDetail> mission(String acronym, String lang, String basis) {
     boolean nb = "nb".equals(lang);
     return queries
         .id(acronym)
         .map(
-            id -> {
-              var d = queries.detail(id, nb);
-              var bases = queries.bases(id);
-              String shown = basis(basis, bases);
-              var rows = queries.personnel(id, nb, shown);
-              var years = new TreeSet<Integer>();
-              rows.forEach(r -> years.add(r.year()));
-              List<Integer> yearList = List.copyOf(years);
-              var series = new LinkedHashMap<String, MissionDetail.ContributorSeries>();
-              for (var r : rows) {
-                var s =
-                    series.computeIfAbsent(
-                        r.contributor(),
-                        k -> {
-                          var totals = new ArrayList<BigDecimal>();
-                          yearList.forEach(y -> totals.add(null));
-                          return new MissionDetail.ContributorSeries(
-                              r.contributor(), r.name(), totals);
-                        });
-                s.totals().set(yearList.indexOf(r.year()), r.total());
-              }
-              return new MissionDetail(
-                  d.mission(),
-                  d.leadDepartment(),
-                  d.hqLocation(),
-                  d.longitude(),
-                  d.latitude(),
-                  d.regions(),
-                  d.predecessors(),
-                  d.successors(),
-                  yearList,
-                  List.copyOf(series.values()),
-                  d.statements(),
-                  d.sources(),
-                  shown,
-                  bases,
-                  d.hostCodes());
-            });
+            id ->
+                kept.get(
+                    "mission",
+                    List.of(id, lang, Objects.toString(basis, "")),
+                    () -> mission(id, nb, basis)));
+  }
+
+  private MissionDetail mission(long id, boolean nb, String basis) {
+    var d = queries.detail(id, nb);
+    var bases = queries.bases(id);
+    String shown = basis(basis, bases);
+    var rows = queries.personnel(id, nb, shown);
+    var years = new TreeSet<Integer>();
+    rows.forEach(r -> years.add(r.year()));
+    List<Integer> yearList = List.copyOf(years);
+    var series = new LinkedHashMap<String, MissionDetail.ContributorSeries>();
+    var marks = new java.util.TreeMap<Integer, FigureQueries.Marks>();
+    for (var r : rows) {
+      marks.merge(r.year(), r.marks(), FigureQueries.Marks::and);
+      var s =
+          series.computeIfAbsent(
+              r.contributor(),
+              k -> {
+                var totals = new ArrayList<BigDecimal>();
+                yearList.forEach(y -> totals.add(null));
+                return new MissionDetail.ContributorSeries(r.contributor(), r.name(), totals);
+              });
+      s.totals().set(yearList.indexOf(r.year()), r.total());
+    }
+    return new MissionDetail(
+        d.mission(),
+        d.leadDepartment(),
+        d.hqLocation(),
+        d.longitude(),
+        d.latitude(),
+        d.regions(),
+        d.predecessors(),
+        d.successors(),
+        yearList,
+        List.copyOf(series.values()),
+        d.statements(),
+        d.sources(),
+        shown,
+        bases,
+        d.hostCodes(),
+        marksOnly(marks));
+  }
+
+  /** The years of {@code marks} with something to mark. */
+  public static java.util.Map<Integer, FigureQueries.Marks> marksOnly(
+      java.util.Map<Integer, FigureQueries.Marks> marks) {
+    var out = new java.util.TreeMap<Integer, FigureQueries.Marks>();
+    marks.forEach(
+        (year, m) -> {
+          if (!m.none()) {
+            out.put(year, m);
+          }
+        });
+    return java.util.Collections.unmodifiableMap(out);
   }
 
   /**

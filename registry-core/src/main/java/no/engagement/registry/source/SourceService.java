@@ -3,6 +3,7 @@ package no.engagement.registry.source;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import no.engagement.registry.db.KeptResults;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
@@ -13,7 +14,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class SourceService {
 
   /** A screen lists this many facts of one source a page; its CSV has all of them. */
-  public static final int SCREEN_LIMIT = 500;
+  public static final int SCREEN_LIMIT = 100;
 
   /** The CSV reads the facts in pages of this many. */
   private static final int CSV_PAGE = 10_000;
@@ -22,13 +23,21 @@ public class SourceService {
    * One page of a source's facts, where the next starts ({@code kind:key}, null after the last),
    * and how many facts of each kind cite the source.
    */
-  public record FactPage(
-      List<SourceFact> facts, String next, List<SourceDocument.KindCount> counts) {}
+  public record FactPage(List<SourceFact> facts, String next, List<SourceDocument.KindCount> counts)
+      implements KeptResults.Weighed {
+
+    @Override
+    public int weight() {
+      return 1 + (facts.size() + counts.size()) / 16;
+    }
+  }
 
   private final SourceQueries queries;
+  private final KeptResults kept;
 
-  SourceService(SourceQueries queries) {
+  SourceService(SourceQueries queries, KeptResults kept) {
     this.queries = queries;
+    this.kept = kept;
   }
 
   public List<SourceDocument> sources() {
@@ -41,11 +50,18 @@ public class SourceService {
 
   /**
    * The page of the source's facts after {@code after} ({@code kind:key} as a page gives it as
-   * next; null: the first page).
+   * next; null: the first page), kept per version of the data (KeptResults).
    *
    * @throws IllegalArgumentException when {@code after} names no kind of fact or no key of it
    */
   public FactPage facts(long id, String lang, String after) {
+    return kept.get(
+        "source facts",
+        List.of(id, lang, after == null ? "" : after),
+        () -> computeFacts(id, lang, after));
+  }
+
+  private FactPage computeFacts(long id, String lang, String after) {
     String kind = null;
     String key = null;
     if (after != null) {

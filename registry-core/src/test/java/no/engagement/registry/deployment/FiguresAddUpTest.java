@@ -12,6 +12,7 @@ import no.engagement.registry.RegistryTest;
 import no.engagement.registry.deployment.DeploymentFilter.Grouping;
 import no.engagement.registry.deployment.DeploymentFilter.Sort;
 import no.engagement.registry.discrepancy.DiscrepancyService;
+import no.engagement.registry.figure.FigureQueries;
 import no.engagement.registry.imports.ImportReport;
 import no.engagement.registry.imports.ImportRequest;
 import no.engagement.registry.imports.ImportService;
@@ -226,6 +227,36 @@ class FiguresAddUpTest {
   }
 
   @Test
+  void aMissionOrCountryPageKeptBeforeAnImportShowsTheImportAndItsRevertAtOnce() {
+    // the pages are kept per version of the data: seen once without 2032, then an import of
+    // Norway's 12 troops in UNYOM in 2032 (annual average, by hand 12) and its revert
+    assertThat(missions.mission("UNYOM", "en", "annual_average").orElseThrow().years())
+        .doesNotContain(2032);
+    assertThat(countries.country("NOR", "en", "annual_average").orElseThrow().years())
+        .doesNotContain(2032);
+    long batch =
+        load("personnel", PERSONNEL + "NOR,UNYOM,2032,,,troops,total,12,annual_average," + A + "\n")
+            .batchId();
+    var m = missions.mission("UNYOM", "en", "annual_average").orElseThrow();
+    assertThat(m.personnel())
+        .filteredOn(p -> p.iso3().equals("NOR"))
+        .singleElement()
+        .satisfies(
+            p -> assertThat(p.totals().get(m.years().indexOf(2032))).isEqualByComparingTo("12"));
+    var c = countries.country("NOR", "en", "annual_average").orElseThrow();
+    assertThat(c.contributions())
+        .filteredOn(s -> s.acronym().equals("UNYOM"))
+        .singleElement()
+        .satisfies(
+            s -> assertThat(s.totals().get(c.years().indexOf(2032))).isEqualByComparingTo("12"));
+    imports.revert(batch, "figures-test", null);
+    assertThat(missions.mission("UNYOM", "en", "annual_average").orElseThrow().years())
+        .doesNotContain(2032);
+    assertThat(countries.country("NOR", "en", "annual_average").orElseThrow().years())
+        .doesNotContain(2032);
+  }
+
+  @Test
   void aYearOfSnapshotsIsTheMeanOfTheMonthlyTotalsSoMissionsAddUpToTheYear() {
     // 2031, one source, monthly: Norway's 10 troops in MINUSMA from January to June and in UNMISS
     // from July to December; Sweden's 12 in UNTSO from March to June only (a mission of 4 months).
@@ -331,6 +362,11 @@ class FiguresAddUpTest {
         .extracting(DeploymentView.FlagNote::year)
         .containsExactly(2010, 2012, 2017, 2021);
     assertThat(v.flagNotes()).allSatisfy(n -> assertThat(n.reason()).contains("divides"));
+    // the country page's chart marks the same years: partial (bit 1) with the file's months
+    var marks = countries.country("NOR", "en", "annual_average").orElseThrow().marks();
+    assertThat(marks.get(2012)).isEqualTo(new FigureQueries.Marks(1, 9));
+    assertThat(marks.get(2021)).isEqualTo(new FigureQueries.Marks(1, 1));
+    assertThat(marks).doesNotContainKey(2011);
   }
 
   @Test
@@ -362,6 +398,13 @@ class FiguresAddUpTest {
         .containsExactly("estimated");
     assertThat(nor.trend().getFirst().flags()).isZero();
     assertThat(nor.flagNotes()).isEmpty();
+    // the pages mark it alike: Sweden's and the mission's 2032 estimated (bit 2), Norway's not
+    assertThat(countries.country("SWE", "en", "annual_average").orElseThrow().marks())
+        .containsEntry(2032, new FigureQueries.Marks(2, 12));
+    assertThat(countries.country("NOR", "en", "annual_average").orElseThrow().marks())
+        .doesNotContainKey(2032);
+    assertThat(missions.mission("MINUSMA", "en", "annual_average").orElseThrow().marks())
+        .containsEntry(2032, new FigureQueries.Marks(2, 12));
   }
 
   @Test

@@ -80,13 +80,15 @@ public final class BarChart {
 
   /**
    * A chart of yearly totals stacked by row (a contributor, a mission): each row's totals in the
-   * order of {@code years}, null where it has none; the page's words from {@code messages}.
+   * order of {@code years}, null where it has none; a year in {@code marks} is hatched and its
+   * flags or months named; the page's words from {@code messages}.
    */
   public static Drawn byYear(
       String id,
       String titleMessage,
       List<Integer> years,
       List<Map.Entry<String, List<BigDecimal>>> rows,
+      Map<Integer, no.engagement.registry.figure.FigureQueries.Marks> marks,
       org.springframework.context.MessageSource messages,
       Function<BigDecimal, String> number) {
     var locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
@@ -102,7 +104,12 @@ public final class BarChart {
     return draw(
         id,
         messages.getMessage(titleMessage, null, locale),
-        labels.stream().map(y -> new Category(y, null, null)).toList(),
+        years.stream()
+            .map(
+                y ->
+                    new Category(
+                        String.valueOf(y), FigureMarks.of(marks.get(y), messages, locale), null))
+            .toList(),
         series(labels, bySeries, messages.getMessage("chart.others", null, locale)),
         number,
         messages.getMessage("chart.flagged", null, locale));

@@ -55,6 +55,54 @@ public class WorldMap {
       String hostMessage,
       Function<String, String> link) {
     var locale = LocaleContextHolder.getLocale();
+    // the same numbers in the same words and links are the same map: drawn once
+    var key =
+        List.of(
+            title,
+            new java.util.TreeMap<>(values),
+            new java.util.TreeSet<>(hosts),
+            countries,
+            locale,
+            valueMessage,
+            hostMessage,
+            link.apply("/countries/"));
+    return drawn.get(
+        key,
+        k ->
+            draw(
+                title,
+                values,
+                hosts,
+                countries,
+                messages,
+                number,
+                valueMessage,
+                hostMessage,
+                link,
+                locale));
+  }
+
+  /** Maps drawn, up to about {@value #DRAWN_CHARS} characters of them. */
+  private static final long DRAWN_CHARS = 8_000_000;
+
+  private final com.github.benmanes.caffeine.cache.Cache<List<Object>, Drawn> drawn =
+      com.github.benmanes.caffeine.cache.Caffeine.newBuilder()
+          .maximumWeight(DRAWN_CHARS)
+          .<List<Object>, Drawn>weigher(
+              (k, d) -> d.svg().length() + d.legend().length() + d.table().length())
+          .build();
+
+  private Drawn draw(
+      String title,
+      Map<String, BigDecimal> values,
+      Collection<String> hosts,
+      List<ReferenceData> countries,
+      MessageSource messages,
+      Function<BigDecimal, String> number,
+      String valueMessage,
+      String hostMessage,
+      Function<String, String> link,
+      java.util.Locale locale) {
     Map<String, String> names = new HashMap<>();
     countries.forEach(c -> names.put(c.code(), c.name()));
     Function<String, String> name = code -> names.getOrDefault(code, code);

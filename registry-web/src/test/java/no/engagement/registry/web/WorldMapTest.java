@@ -55,4 +55,33 @@ class WorldMapTest {
         .contains("data-shade=\"4\"></span>30</li>")
         .contains("<span class=\"swatch host\"></span>host</li>");
   }
+
+  @Test
+  void aMapIsDrawnOnceForTheSameNumbersWordsAndLinksAndAgainWhenOneDiffers() {
+    var messages = new org.springframework.context.support.StaticMessageSource();
+    messages.setUseCodeAsDefaultMessage(true);
+    var countries = List.of(new no.engagement.registry.reference.ReferenceData("NOR", "Norway"));
+    java.util.function.BiFunction<Map<String, BigDecimal>, String, WorldMap.Drawn> draw =
+        (values, pin) ->
+            map.draw(
+                "Map",
+                values,
+                List.of(),
+                countries,
+                messages,
+                n -> n.toPlainString(),
+                "map.personnel",
+                "map.host",
+                link -> link + pin);
+    var first = draw.apply(Map.of("NOR", new BigDecimal(12)), "");
+    assertThat(draw.apply(Map.of("NOR", new BigDecimal(12)), "")).isSameAs(first);
+    // a pinned release's links, and other numbers, are another map
+    assertThat(draw.apply(Map.of("NOR", new BigDecimal(12)), "?release=2026.1").svg())
+        .contains(
+            "<a href=\"/countries/NOR?release=2026.1\" aria-label=\"Norway: 12 map.personnel\">");
+    assertThat(draw.apply(Map.of("NOR", new BigDecimal(13)), "").svg())
+        .contains("aria-label=\"Norway: 13 map.personnel\"");
+    assertThat(first.svg())
+        .contains("<a href=\"/countries/NOR\" aria-label=\"Norway: 12 map.personnel\">");
+  }
 }

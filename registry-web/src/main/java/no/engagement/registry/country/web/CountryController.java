@@ -87,6 +87,7 @@ class CountryController {
             "country.chart.title",
             c.years(),
             c.contributions().stream().map(s -> Map.entry(s.acronym(), s.totals())).toList(),
+            c.marks(),
             messages,
             num::whole));
     Integer lastYear = c.years().isEmpty() ? null : c.years().getLast();

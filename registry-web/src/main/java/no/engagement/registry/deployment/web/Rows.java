@@ -1,10 +1,10 @@
 package no.engagement.registry.deployment.web;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import no.engagement.registry.deployment.DeploymentView;
+import no.engagement.registry.web.FigureMarks;
 import no.engagement.registry.web.WholeNumbers;
 import org.springframework.context.MessageSource;
 import org.springframework.web.util.HtmlUtils;
@@ -58,21 +58,12 @@ final class Rows {
 
     /** "9 of 12 months", "9–12 of 12 months", or empty where the figures are not of months. */
     String coverage(DeploymentView.Coverage c) {
-      if (!c.known()) {
-        return "";
-      }
-      return c.min().equals(c.max())
-          ? messages.getMessage("dep.coverage", new Object[] {c.min()}, locale)
-          : messages.getMessage("dep.coverage.range", new Object[] {c.min(), c.max()}, locale);
+      return FigureMarks.coverage(c.min(), c.max(), messages, locale);
     }
 
     /** The names of the flags set in {@code bits}, joined ("partial year, estimated"). */
     String flagNames(int bits) {
-      var names = new ArrayList<String>();
-      for (String f : DeploymentView.flags(bits)) {
-        names.add(message("flag." + f));
-      }
-      return String.join(", ", names);
+      return FigureMarks.flagNames(bits, messages, locale);
     }
 
     /**

@@ -84,6 +84,7 @@ class MissionController {
             "mission.chart.title",
             m.years(),
             m.personnel().stream().map(p -> Map.entry(p.name(), p.totals())).toList(),
+            m.marks(),
             messages,
             num::whole));
     // the map: each contributor's total in the last year with figures, and the hosts
