@@ -112,7 +112,7 @@ public final class BarChart {
             .toList(),
         series(labels, bySeries, messages.getMessage("chart.others", null, locale)),
         number,
-        messages.getMessage("chart.flagged", null, locale));
+        messages.getMessage("chart.flagged.named", null, locale));
   }
 
   /**
