@@ -51,6 +51,10 @@ final class RegistryUnderTest {
     pb.environment().put("SERVER_PORT", Integer.toString(port));
     pb.environment().put("REGISTRY_ADMIN_PASSWORD", ImportBench.PASSWORD);
     pb.environment().put("SPRING_DATASOURCE_HIKARI_MAXIMUM_POOL_SIZE", "20");
+    // the import scenario posts the whole generated file: 69 MB at 1M figures, 696 MB at 10M,
+    // past the registry's default upload limit of 100 MB
+    pb.environment().put("SPRING_SERVLET_MULTIPART_MAX_REQUEST_SIZE", "2GB");
+    pb.environment().put("SPRING_SERVLET_MULTIPART_MAX_FILE_SIZE", "2GB");
     Process p = pb.start();
     var app = new RegistryUnderTest(port, p);
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(240);

@@ -68,18 +68,39 @@ public class WorldMap {
             link.apply("/countries/"));
     return drawn.get(
         key,
-        k ->
-            draw(
-                title,
-                values,
-                hosts,
-                countries,
-                messages,
-                number,
-                valueMessage,
-                hostMessage,
-                link,
-                locale));
+        k -> {
+          Map<String, String> names = new HashMap<>();
+          countries.forEach(c -> names.put(c.code(), c.name()));
+          Function<String, String> name = code -> names.getOrDefault(code, code);
+          String valueText = messages.getMessage(valueMessage, null, locale);
+          String hostText = messages.getMessage(hostMessage, null, locale);
+          var map = draw(title, values, hosts, name, number, valueText, hostText, link);
+          var table = new StringBuilder("<table class=\"map-table\"><caption>");
+          table.append(escape(title)).append("</caption><thead><tr><th scope=\"col\">");
+          table.append(escape(messages.getMessage("map.country", null, locale)));
+          table.append("</th><th scope=\"col\" class=\"num\">").append(escape(valueText));
+          table
+              .append("</th><th scope=\"col\">")
+              .append(escape(hostText))
+              .append("</th></tr></thead><tbody>");
+          List<String> codes = new ArrayList<>(values.keySet());
+          hosts.stream().filter(h -> !values.containsKey(h)).forEach(codes::add);
+          codes.sort(
+              java.util.Comparator.comparing(
+                      (String c) -> values.getOrDefault(c, BigDecimal.valueOf(-1)))
+                  .reversed()
+                  .thenComparing(name));
+          String yes = escape(messages.getMessage("map.yes", null, locale));
+          for (String c : codes) {
+            table.append("<tr><th scope=\"row\"><a href=\"");
+            table.append(escape(link.apply("/countries/" + c))).append("\">");
+            table.append(escape(name.apply(c))).append("</a></th><td class=\"num\">");
+            table.append(values.containsKey(c) ? escape(number.apply(values.get(c))) : "");
+            table.append("</td><td>").append(hosts.contains(c) ? yes : "").append("</td></tr>");
+          }
+          table.append("</tbody></table>");
+          return new Drawn(map.svg(), map.legend(), table.toString());
+        });
   }
 
   /** Maps drawn, up to about {@value #DRAWN_CHARS} characters of them. */
@@ -91,49 +112,6 @@ public class WorldMap {
           .<List<Object>, Drawn>weigher(
               (k, d) -> d.svg().length() + d.legend().length() + d.table().length())
           .build();
-
-  private Drawn draw(
-      String title,
-      Map<String, BigDecimal> values,
-      Collection<String> hosts,
-      List<ReferenceData> countries,
-      MessageSource messages,
-      Function<BigDecimal, String> number,
-      String valueMessage,
-      String hostMessage,
-      Function<String, String> link,
-      java.util.Locale locale) {
-    Map<String, String> names = new HashMap<>();
-    countries.forEach(c -> names.put(c.code(), c.name()));
-    Function<String, String> name = code -> names.getOrDefault(code, code);
-    String valueText = messages.getMessage(valueMessage, null, locale);
-    String hostText = messages.getMessage(hostMessage, null, locale);
-    var drawn = draw(title, values, hosts, name, number, valueText, hostText, link);
-    var table = new StringBuilder("<table class=\"map-table\"><caption>");
-    table.append(escape(title)).append("</caption><thead><tr><th scope=\"col\">");
-    table.append(escape(messages.getMessage("map.country", null, locale)));
-    table.append("</th><th scope=\"col\" class=\"num\">").append(escape(valueText));
-    table
-        .append("</th><th scope=\"col\">")
-        .append(escape(hostText))
-        .append("</th></tr></thead><tbody>");
-    List<String> codes = new ArrayList<>(values.keySet());
-    hosts.stream().filter(h -> !values.containsKey(h)).forEach(codes::add);
-    codes.sort(
-        java.util.Comparator.comparing((String c) -> values.getOrDefault(c, BigDecimal.valueOf(-1)))
-            .reversed()
-            .thenComparing(name));
-    String yes = escape(messages.getMessage("map.yes", null, locale));
-    for (String c : codes) {
-      table.append("<tr><th scope=\"row\"><a href=\"");
-      table.append(escape(link.apply("/countries/" + c))).append("\">");
-      table.append(escape(name.apply(c))).append("</a></th><td class=\"num\">");
-      table.append(values.containsKey(c) ? escape(number.apply(values.get(c))) : "");
-      table.append("</td><td>").append(hosts.contains(c) ? yes : "").append("</td></tr>");
-    }
-    table.append("</tbody></table>");
-    return new Drawn(drawn.svg(), drawn.legend(), table.toString());
-  }
 
   private final List<Shape> shapes = new ArrayList<>();
   private final String sphere;
