@@ -46,7 +46,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import no.engagement.registry.export.CopyCsvTranscoder;
 import no.engagement.registry.export.CopyCsvTranscoder.Kind;
 import no.engagement.registry.export.CsvDialect;
@@ -849,9 +848,5 @@ class DeploymentQueries {
       case Long[] ids -> ps.setArray(i, c.createArrayOf("bigint", ids));
       default -> ps.setObject(i, value);
     }
-  }
-
-  static String codes(Collection<String> c) {
-    return c.stream().sorted().collect(Collectors.joining(","));
   }
 }
