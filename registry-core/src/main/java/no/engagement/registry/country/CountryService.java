@@ -58,9 +58,7 @@ public class CountryService {
     rows.forEach(r -> years.add(r.year()));
     List<Integer> yearList = List.copyOf(years);
     var series = new LinkedHashMap<String, List<BigDecimal>>();
-    var marks = new java.util.TreeMap<Integer, FigureQueries.Marks>();
     for (var r : rows) {
-      marks.merge(r.year(), r.marks(), FigureQueries.Marks::and);
       series
           .computeIfAbsent(
               r.acronym(),
@@ -85,7 +83,8 @@ public class CountryService {
         bases,
         queries.statements(iso3, nb),
         queries.stated(iso3, nb),
-        MissionService.marksOnly(marks));
+        FigureQueries.Marks.byYear(
+            rows, CountryDetail.ContributionRow::year, CountryDetail.ContributionRow::marks));
   }
 
   /**

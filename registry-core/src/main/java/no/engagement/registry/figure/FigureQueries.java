@@ -65,6 +65,20 @@ public final class FigureQueries {
       return flags == 0 && (months == null || months >= 12);
     }
 
+    /**
+     * The years of {@code rows} with something to mark, each with the marks of all its rows
+     * together.
+     */
+    public static <T> java.util.Map<Integer, Marks> byYear(
+        List<T> rows,
+        java.util.function.ToIntFunction<T> year,
+        java.util.function.Function<T, Marks> marks) {
+      var all = new java.util.TreeMap<Integer, Marks>();
+      rows.forEach(r -> all.merge(year.applyAsInt(r), marks.apply(r), Marks::and));
+      all.values().removeIf(Marks::none);
+      return java.util.Collections.unmodifiableMap(all);
+    }
+
     /** The marks of two sets of figures shown together. */
     public Marks and(Marks o) {
       Integer fewest =

@@ -73,9 +73,7 @@ public class MissionService {
     rows.forEach(r -> years.add(r.year()));
     List<Integer> yearList = List.copyOf(years);
     var series = new LinkedHashMap<String, MissionDetail.ContributorSeries>();
-    var marks = new java.util.TreeMap<Integer, FigureQueries.Marks>();
     for (var r : rows) {
-      marks.merge(r.year(), r.marks(), FigureQueries.Marks::and);
       var s =
           series.computeIfAbsent(
               r.contributor(),
@@ -102,20 +100,8 @@ public class MissionService {
         shown,
         bases,
         d.hostCodes(),
-        marksOnly(marks));
-  }
-
-  /** The years of {@code marks} with something to mark. */
-  public static java.util.Map<Integer, FigureQueries.Marks> marksOnly(
-      java.util.Map<Integer, FigureQueries.Marks> marks) {
-    var out = new java.util.TreeMap<Integer, FigureQueries.Marks>();
-    marks.forEach(
-        (year, m) -> {
-          if (!m.none()) {
-            out.put(year, m);
-          }
-        });
-    return java.util.Collections.unmodifiableMap(out);
+        FigureQueries.Marks.byYear(
+            rows, MissionDetail.PersonnelRow::year, MissionDetail.PersonnelRow::marks));
   }
 
   /**
