@@ -99,6 +99,22 @@ class FiguresAddUpTest {
     return deployments.view(f, "en", 0);
   }
 
+  /** A contributor's total in one year on a mission's page (its one series). */
+  private static BigDecimal total(
+      no.engagement.registry.mission.MissionDetail m, String iso3, int year) {
+    var series = m.personnel().stream().filter(p -> p.iso3().equals(iso3)).toList();
+    assertThat(series).as("%s on %s's page", iso3, m.mission().acronym()).hasSize(1);
+    return series.getFirst().totals().get(m.years().indexOf(year));
+  }
+
+  /** A mission's total in one year on a country's page (its one series). */
+  private static BigDecimal total(
+      no.engagement.registry.country.CountryDetail c, String acronym, int year) {
+    var series = c.contributions().stream().filter(s -> s.acronym().equals(acronym)).toList();
+    assertThat(series).as("%s on %s's page", acronym, c.country().iso3()).hasSize(1);
+    return series.getFirst().totals().get(c.years().indexOf(year));
+  }
+
   private static Map<String, BigDecimal> totals(List<DeploymentView.Group> groups) {
     return groups.stream()
         .collect(
@@ -215,15 +231,10 @@ class FiguresAddUpTest {
     assertThat(m.basis()).isEqualTo("snapshot");
     assertThat(m.bases()).extracting(b -> b.basis()).containsExactly("snapshot");
     assertThat(m.years()).containsExactly(2033);
-    assertThat(m.personnel())
-        .singleElement()
-        .satisfies(p -> assertThat(p.totals().getFirst()).isEqualByComparingTo("7.5"));
+    assertThat(m.personnel()).hasSize(1);
+    assertThat(total(m, "NOR", 2033)).isEqualByComparingTo("7.5");
     var c = countries.country("NOR", "en", "snapshot").orElseThrow();
-    assertThat(c.contributions())
-        .filteredOn(s -> s.acronym().equals("UNYOM"))
-        .singleElement()
-        .satisfies(
-            s -> assertThat(s.totals().get(c.years().indexOf(2033))).isEqualByComparingTo("7.5"));
+    assertThat(total(c, "UNYOM", 2033)).isEqualByComparingTo("7.5");
   }
 
   @Test
@@ -238,17 +249,9 @@ class FiguresAddUpTest {
         load("personnel", PERSONNEL + "NOR,UNYOM,2032,,,troops,total,12,annual_average," + A + "\n")
             .batchId();
     var m = missions.mission("UNYOM", "en", "annual_average").orElseThrow();
-    assertThat(m.personnel())
-        .filteredOn(p -> p.iso3().equals("NOR"))
-        .singleElement()
-        .satisfies(
-            p -> assertThat(p.totals().get(m.years().indexOf(2032))).isEqualByComparingTo("12"));
+    assertThat(total(m, "NOR", 2032)).isEqualByComparingTo("12");
     var c = countries.country("NOR", "en", "annual_average").orElseThrow();
-    assertThat(c.contributions())
-        .filteredOn(s -> s.acronym().equals("UNYOM"))
-        .singleElement()
-        .satisfies(
-            s -> assertThat(s.totals().get(c.years().indexOf(2032))).isEqualByComparingTo("12"));
+    assertThat(total(c, "UNYOM", 2032)).isEqualByComparingTo("12");
     imports.revert(batch, "figures-test", null);
     assertThat(missions.mission("UNYOM", "en", "annual_average").orElseThrow().years())
         .doesNotContain(2032);
