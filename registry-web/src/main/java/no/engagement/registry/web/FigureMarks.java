@@ -40,6 +40,6 @@ public final class FigureMarks {
     }
     return marks.flags() != 0
         ? flagNames(marks.flags(), messages, locale)
-        : coverage(marks.months(), 12, messages, locale);
+        : coverage(marks.months(), marks.months(), messages, locale);
   }
 }

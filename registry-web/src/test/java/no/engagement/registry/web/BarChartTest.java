@@ -110,4 +110,39 @@ class BarChartTest {
     assertThat(BarChart.step(1234)).isEqualTo(250);
     assertThat(BarChart.step(0)).isEqualTo(1);
   }
+
+  @Test
+  void aYearWithMarksIsHatchedAndNamesItsFlagsOrMonthsAndTheLegendSaysWhereToLook() {
+    var messages = new org.springframework.context.support.StaticMessageSource();
+    messages.addMessage("mission.chart.title", java.util.Locale.ROOT, "Personnel");
+    messages.addMessage("chart.others", java.util.Locale.ROOT, "Others");
+    messages.addMessage("chart.flagged.named", java.util.Locale.ROOT, "point at a bar");
+    messages.addMessage("flag.partial_year", java.util.Locale.ROOT, "partial year");
+    messages.addMessage("dep.coverage", java.util.Locale.ROOT, "{0} of 12 months");
+    org.springframework.context.i18n.LocaleContextHolder.setLocale(java.util.Locale.ROOT);
+    try {
+      // 2012 is a partial year (flag bit 1), 2013 has 9 months of snapshots, 2014 nothing
+      var drawn =
+          BarChart.byYear(
+              "c",
+              "mission.chart.title",
+              List.of(2012, 2013, 2014),
+              List.of(Map.entry("Norway", values(40, 30, 20))),
+              Map.of(
+                  2012,
+                  new no.engagement.registry.figure.FigureQueries.Marks(1, 9),
+                  2013,
+                  new no.engagement.registry.figure.FigureQueries.Marks(0, 9)),
+              messages,
+              num::whole);
+      assertThat(drawn.svg())
+          .contains("2012: 40 \u2013 partial year")
+          .contains("2013: 30 \u2013 9 of 12 months")
+          .doesNotContain("2014: 20 \u2013");
+      assertThat(drawn.svg().split("-hatch\\)").length - 1).as("hatched bars").isEqualTo(2);
+      assertThat(drawn.legend()).contains("point at a bar");
+    } finally {
+      org.springframework.context.i18n.LocaleContextHolder.resetLocaleContext();
+    }
+  }
 }
