@@ -37,7 +37,9 @@ class ErrorPages {
     String reason = messages.getMessage(e.reasonKey(), e.args(), locale);
     String text =
         messages.getMessage("error.param", new Object[] {e.parameter(), e.value(), reason}, locale);
-    return page(400, text);
+    var mv = page(400, text);
+    mv.addObject("parameter", e.parameter());
+    return mv;
   }
 
   @ExceptionHandler(ServiceBusyException.class)
@@ -63,7 +65,9 @@ class ErrorPages {
     var locale = LocaleContextHolder.getLocale();
     String text =
         messages.getMessage("error.unknown.code", new Object[] {e.parameter(), e.code()}, locale);
-    return page(404, text);
+    var mv = page(404, text);
+    mv.addObject("parameter", e.parameter());
+    return mv;
   }
 
   @ExceptionHandler(NotFoundException.class)
@@ -138,10 +142,32 @@ class ErrorPages {
     return t.getClass().getSimpleName() + ": " + t.getMessage();
   }
 
+  /**
+   * The error page, or for the open interfaces (a {@code .json} route, a feed, the catalogue) the
+   * same words as an RFC 9457 problem in JSON: {@code status}, {@code title}, {@code detail} and,
+   * for bad input, the {@code parameter}.
+   */
   private static ModelAndView page(int status, String text) {
-    var mv = new ModelAndView("error");
+    var attributes =
+        (org.springframework.web.context.request.ServletRequestAttributes)
+            org.springframework.web.context.request.RequestContextHolder.getRequestAttributes();
+    boolean json =
+        attributes != null && OpenDataFilter.isOpenData(attributes.getRequest().getRequestURI());
+    ModelAndView mv;
+    if (json) {
+      var view = new org.springframework.web.servlet.view.json.JacksonJsonView();
+      view.setContentType("application/problem+json");
+      view.setExtractValueFromSingleKeyModel(false);
+      mv = new ModelAndView(view);
+      var reason = org.springframework.http.HttpStatus.resolve(status);
+      mv.addObject("title", reason == null ? "Error" : reason.getReasonPhrase());
+    } else {
+      mv = new ModelAndView("error");
+    }
     mv.addObject("status", status);
-    mv.addObject("detail", text);
+    if (text != null || !json) {
+      mv.addObject("detail", text);
+    }
     return mv;
   }
 }

@@ -1,5 +1,9 @@
 package no.engagement.registry.country.web;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -23,6 +27,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.ResponseBody;
 
 /**
  * /countries and /countries/{iso3}: a country as contributor, as host, in processes and funding.
@@ -59,6 +64,17 @@ class CountryController {
   String list(Model model) {
     model.addAttribute("countries", countries.countries(Csv.lang()));
     return "countries";
+  }
+
+  /** The countries list as data. */
+  @Schema(name = "Countries")
+  record Countries(java.util.List<no.engagement.registry.country.CountryRow> items) {}
+
+  @GetMapping(value = "/countries.json", produces = "application/json")
+  @ResponseBody
+  @Operation(summary = "Every ISO 3166 country, with how many figures and hosted missions it has")
+  Countries listJson() {
+    return new Countries(countries.countries(Csv.lang()));
   }
 
   @GetMapping("/countries.csv")
@@ -110,6 +126,27 @@ class CountryController {
     model.addAttribute("processes", processes.ofCountry(c.country().iso3(), Csv.lang()));
     model.addAttribute("programmes", funding.ofCountry(c.country().iso3(), Csv.lang()));
     return "country";
+  }
+
+  @GetMapping(value = "/countries/{iso3}.json", produces = "application/json")
+  @ResponseBody
+  @Operation(
+      summary =
+          "One country: its personnel by mission and year, what sources say, missions it hosts,"
+              + " peace processes and funding")
+  @Parameter(
+      in = ParameterIn.QUERY,
+      name = "basis",
+      schema =
+          @Schema(
+              type = "string",
+              allowableValues = {"annual_average", "snapshot"}))
+  CountryJson countryJson(@PathVariable String iso3, HttpServletRequest request) {
+    var c = find(iso3, request);
+    return CountryJson.of(
+        c,
+        processes.ofCountry(c.country().iso3(), Csv.lang()),
+        funding.ofCountry(c.country().iso3(), Csv.lang()));
   }
 
   @GetMapping("/countries/{iso3}.csv")

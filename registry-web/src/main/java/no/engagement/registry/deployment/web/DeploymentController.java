@@ -1,5 +1,10 @@
 package no.engagement.registry.deployment.web;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -27,6 +32,7 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ResponseBody;
 
 /**
  * /deployments and /deployments.csv: the same filters, the same rows. The CSV streams every row of
@@ -172,6 +178,115 @@ class DeploymentController {
     return "deployments";
   }
 
+  @GetMapping(value = "/deployments.json", produces = "application/json")
+  @ResponseBody
+  @Operation(
+      summary = "Personnel figures: totals by year and group, or the figures themselves",
+      description =
+          "The screen /deployments as data: the same filters, the same numbers. Totals count each"
+              + " person once; each carries its months and flags. With group=none, the figures"
+              + " 100 a page: follow `next`.")
+  @Parameter(
+      in = ParameterIn.QUERY,
+      name = "contributor",
+      description = "ISO 3166 alpha-3 codes",
+      array = @ArraySchema(schema = @Schema(type = "string")))
+  @Parameter(
+      in = ParameterIn.QUERY,
+      name = "mission",
+      description = "mission acronyms",
+      array = @ArraySchema(schema = @Schema(type = "string")))
+  @Parameter(
+      in = ParameterIn.QUERY,
+      name = "host",
+      description = "ISO 3166 alpha-3 codes of host countries",
+      array = @ArraySchema(schema = @Schema(type = "string")))
+  @Parameter(
+      in = ParameterIn.QUERY,
+      name = "region",
+      description = "region codes",
+      array = @ArraySchema(schema = @Schema(type = "string")))
+  @Parameter(
+      in = ParameterIn.QUERY,
+      name = "from",
+      description = "first year",
+      schema = @Schema(type = "integer"))
+  @Parameter(
+      in = ParameterIn.QUERY,
+      name = "to",
+      description = "last year",
+      schema = @Schema(type = "integer"))
+  @Parameter(
+      in = ParameterIn.QUERY,
+      name = "type",
+      description = "personnel types (a type takes every type below it)",
+      array =
+          @ArraySchema(
+              schema =
+                  @Schema(
+                      type = "string",
+                      allowableValues = {
+                        "uniformed",
+                        "military",
+                        "troops",
+                        "staff_officers",
+                        "experts_on_mission",
+                        "police",
+                        "individual_police",
+                        "formed_police_units",
+                        "civilians"
+                      })))
+  @Parameter(
+      in = ParameterIn.QUERY,
+      name = "gender",
+      schema =
+          @Schema(
+              type = "string",
+              allowableValues = {"total", "female", "male", "all"},
+              defaultValue = "total"))
+  @Parameter(
+      in = ParameterIn.QUERY,
+      name = "basis",
+      schema =
+          @Schema(
+              type = "string",
+              allowableValues = {"annual_average", "snapshot", "approximate_statement"},
+              defaultValue = "annual_average"))
+  @Parameter(
+      in = ParameterIn.QUERY,
+      name = "group",
+      schema =
+          @Schema(
+              type = "string",
+              allowableValues = {"year", "contributor", "mission", "host", "type", "none"},
+              defaultValue = "year"))
+  @Parameter(
+      in = ParameterIn.QUERY,
+      name = "sort",
+      schema =
+          @Schema(
+              type = "string",
+              allowableValues = {"key", "-key", "total", "-total"}))
+  @Parameter(
+      in = ParameterIn.QUERY,
+      name = "after",
+      description = "the page of figures after this id (from `next`)",
+      schema = @Schema(type = "integer", format = "int64"))
+  DeploymentsJson json(HttpServletRequest request) {
+    var params = new QueryParameters(request);
+    var filter = filter(params);
+    var view = deployments.view(filter, Csv.lang(), params.nonNegativeLong("after", 0));
+    String query = query(request, "after");
+    return DeploymentsJson.of(
+        view,
+        view.nextAfter() == null
+            ? null
+            : "/deployments.json?"
+                + (query.isEmpty() ? "" : query + "&")
+                + "after="
+                + view.nextAfter());
+  }
+
   private static String countryText(ReferenceData c) {
     return c.name() + " (" + c.code() + ")";
   }
@@ -195,6 +310,57 @@ class DeploymentController {
     model.addAttribute("backUrl", "/deployments" + (query.isEmpty() ? "" : "?" + query));
     model.addAttribute("csvUrl", "/deployments/sources.csv" + (query.isEmpty() ? "" : "?" + query));
     return "deployment-sources";
+  }
+
+  /** One source's figure for the selection in a year and basis, beside the others'. */
+  @Schema(name = "DeploymentSourceFigure")
+  record SourceFigureJson(
+      int year,
+      String basis,
+      Long sourceId,
+      String source,
+      String language,
+      BigDecimal total,
+      long figures,
+      Integer monthsMin,
+      Integer monthsMax,
+      List<String> flags,
+      @Schema(
+              description =
+                  "less the first source's total of the same year and basis; null for the first")
+          BigDecimal difference) {}
+
+  /** /deployments/sources.json: each source's figures side by side. */
+  @Schema(name = "DeploymentSources")
+  record SourcesJson(String gender, List<SourceFigureJson> items) {}
+
+  @GetMapping(value = "/deployments/sources.json", produces = "application/json")
+  @ResponseBody
+  @Operation(
+      summary = "The sources of a selection side by side: each source's figure per year and basis",
+      description = "The filters of /deployments.json (basis, group, sort and after aside).")
+  SourcesJson sourcesJson(HttpServletRequest request) {
+    var filter = filter(new QueryParameters(request));
+    return new SourcesJson(
+        filter.gender(),
+        compared(deployments.bySource(filter)).stream()
+            .map(
+                r -> {
+                  var f = r.figure();
+                  return new SourceFigureJson(
+                      f.year(),
+                      f.basis(),
+                      f.sourceId(),
+                      f.source(),
+                      f.language(),
+                      f.total(),
+                      f.figures(),
+                      f.coverage().min(),
+                      f.coverage().max(),
+                      DeploymentView.flags(f.flags()),
+                      r.difference());
+                })
+            .toList());
   }
 
   @GetMapping("/deployments/sources.csv")
@@ -324,7 +490,7 @@ class DeploymentController {
   }
 
   /** The order's word in the query string (and the form), one per constant of Sort. */
-  private static String sortWord(Sort sort) {
+  static String sortWord(Sort sort) {
     return switch (sort) {
       case KEY -> "key";
       case KEY_DESC -> "-key";

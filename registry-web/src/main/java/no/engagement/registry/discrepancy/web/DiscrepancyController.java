@@ -1,5 +1,9 @@
 package no.engagement.registry.discrepancy.web;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -11,6 +15,7 @@ import no.engagement.registry.web.QueryParameters;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ResponseBody;
 
 /** /discrepancies: where sources disagree, side by side. */
 @Controller
@@ -42,6 +47,85 @@ class DiscrepancyController {
     model.addAttribute("statements", discrepancies.statements(Csv.lang()));
     model.addAttribute("places", discrepancies.placeMismatches(Csv.lang()));
     return "discrepancies";
+  }
+
+  /** One source's yearly figure in a discrepancy, its flags as words. */
+  @Schema(name = "DiscrepancySourceFigure")
+  record SideJson(
+      Long sourceId,
+      String title,
+      String language,
+      java.math.BigDecimal value,
+      Integer months,
+      java.util.List<String> flags) {
+    static SideJson of(no.engagement.registry.discrepancy.Discrepancy.SourceFigure f) {
+      return new SideJson(
+          f.sourceId(),
+          f.title(),
+          f.language(),
+          f.value(),
+          f.months(),
+          DeploymentView.flags(f.flags()));
+    }
+  }
+
+  /** Two sources' yearly figures for the same cell that differ by more than the threshold. */
+  @Schema(name = "FigureDiscrepancy")
+  record FigureJson(
+      String contributor,
+      String contributorName,
+      java.util.List<String> missions,
+      int year,
+      String basis,
+      String type,
+      String typeName,
+      String gender,
+      SideJson first,
+      SideJson second,
+      @Schema(description = "the second source's figure less the first's")
+          java.math.BigDecimal difference) {}
+
+  /** The discrepancies screen as data. */
+  @Schema(name = "Discrepancies")
+  record DiscrepanciesJson(
+      @Schema(description = "per cent of the larger figure") int threshold,
+      java.util.List<FigureJson> figures,
+      java.util.List<no.engagement.registry.discrepancy.Discrepancy> statements,
+      java.util.List<no.engagement.registry.discrepancy.Discrepancy.PlaceMismatch> places) {}
+
+  @GetMapping(value = "/discrepancies.json", produces = "application/json")
+  @ResponseBody
+  @Operation(
+      summary =
+          "Facts on which sources disagree: yearly figures that differ by more than the"
+              + " threshold, statements, and places that do not match the mission")
+  @Parameter(
+      in = ParameterIn.QUERY,
+      name = "threshold",
+      description = "per cent of the larger figure (0 to 100)",
+      schema = @Schema(type = "integer", defaultValue = "10"))
+  DiscrepanciesJson json(HttpServletRequest request) {
+    int threshold = threshold(request);
+    return new DiscrepanciesJson(
+        threshold,
+        discrepancies.figures(Csv.lang(), threshold).stream()
+            .map(
+                d ->
+                    new FigureJson(
+                        d.contributor(),
+                        d.contributorName(),
+                        d.acronyms(),
+                        d.year(),
+                        d.basis(),
+                        d.type(),
+                        d.typeName(),
+                        d.gender(),
+                        SideJson.of(d.first()),
+                        SideJson.of(d.second()),
+                        d.difference()))
+            .toList(),
+        discrepancies.statements(Csv.lang()),
+        discrepancies.placeMismatches(Csv.lang()));
   }
 
   @GetMapping("/discrepancies.csv")

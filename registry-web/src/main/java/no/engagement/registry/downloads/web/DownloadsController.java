@@ -1,5 +1,7 @@
 package no.engagement.registry.downloads.web;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -14,6 +16,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
 
 /**
  * {@code /downloads}: every dataset whole, as CSV in both dialects, streamed at COPY speed with its
@@ -42,6 +45,36 @@ class DownloadsController {
    * The whole registry as one Frictionless Data Package zip, from one snapshot (or the pinned
    * release's copy); its manifest.csv states each file's rows, bytes and SHA-256.
    */
+  /** A dataset whole, with its natural key, its rows now and its files. */
+  @Schema(name = "Dataset")
+  record DatasetJson(
+      String name, java.util.List<String> key, long rows, String csv, String excel) {}
+
+  /** The downloads as data. */
+  @Schema(name = "Downloads")
+  record DownloadsJson(java.util.List<DatasetJson> datasets, String dataPackage) {}
+
+  @GetMapping(value = "/downloads.json", produces = "application/json")
+  @ResponseBody
+  @Operation(
+      summary =
+          "Every dataset whole: its key, its rows and its CSV in both dialects; the data package")
+  DownloadsJson json() {
+    var counts = downloads.counts();
+    return new DownloadsJson(
+        downloads.datasets().stream()
+            .map(
+                d ->
+                    new DatasetJson(
+                        d.name(),
+                        d.key(),
+                        counts.getOrDefault(d.name(), 0L),
+                        "/downloads/" + d.name() + ".csv",
+                        "/downloads/" + d.name() + ".csv?dialect=excel-nb"))
+            .toList(),
+        "/downloads/engagement-registry.zip");
+  }
+
   @GetMapping("/downloads/engagement-registry.zip")
   void dataPackage(
       @RequestParam(name = "release", required = false) String release,

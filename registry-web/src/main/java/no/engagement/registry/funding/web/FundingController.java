@@ -1,5 +1,7 @@
 package no.engagement.registry.funding.web;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -8,6 +10,7 @@ import no.engagement.registry.web.Csv;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ResponseBody;
 
 /** /funding: programmes, themes, partners, places, yearly allocations. */
 @Controller
@@ -23,6 +26,17 @@ class FundingController {
   String list(Model model) {
     model.addAttribute("programmes", funding.programmes(Csv.lang()));
     return "funding";
+  }
+
+  /** The funding programmes as data. */
+  @Schema(name = "Programmes")
+  record Programmes(java.util.List<no.engagement.registry.funding.Programme> items) {}
+
+  @GetMapping(value = "/funding.json", produces = "application/json")
+  @ResponseBody
+  @Operation(summary = "Every funding programme: theme, owner, partners, places and allocations")
+  Programmes json() {
+    return new Programmes(funding.programmes(Csv.lang()));
   }
 
   @GetMapping("/funding.csv")

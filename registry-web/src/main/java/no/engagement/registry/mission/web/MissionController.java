@@ -1,5 +1,9 @@
 package no.engagement.registry.mission.web;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -20,6 +24,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.ResponseBody;
 
 /** /missions and /missions/{acronym}, each with its CSV. */
 @Controller
@@ -48,6 +53,17 @@ class MissionController {
   String list(Model model) {
     model.addAttribute("missions", missions.missions(Csv.lang()));
     return "missions";
+  }
+
+  /** The missions list as data. */
+  @Schema(name = "Missions")
+  record Missions(java.util.List<no.engagement.registry.mission.MissionRow> items) {}
+
+  @GetMapping(value = "/missions.json", produces = "application/json")
+  @ResponseBody
+  @Operation(summary = "Every mission: acronym, name, kind, status, dates, hosts")
+  Missions listJson() {
+    return new Missions(missions.missions(Csv.lang()));
   }
 
   @GetMapping("/missions.csv")
@@ -113,6 +129,21 @@ class MissionController {
             "mission.map.host",
             response::encodeURL));
     return "mission";
+  }
+
+  @GetMapping(value = "/missions/{acronym}.json", produces = "application/json")
+  @ResponseBody
+  @Operation(
+      summary = "One mission: hosts, links, personnel by contributor and year, statements, sources")
+  @Parameter(
+      in = ParameterIn.QUERY,
+      name = "basis",
+      schema =
+          @Schema(
+              type = "string",
+              allowableValues = {"annual_average", "snapshot"}))
+  MissionJson missionJson(@PathVariable String acronym, HttpServletRequest request) {
+    return MissionJson.of(find(acronym, request));
   }
 
   @GetMapping("/missions/{acronym}.csv")

@@ -1,5 +1,7 @@
 package no.engagement.registry.process.web;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -11,6 +13,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.ResponseBody;
 
 /** /peace-processes and /peace-processes/{id} (the process code), each with its CSV. */
 @Controller
@@ -26,6 +29,25 @@ class ProcessController {
   String list(Model model) {
     model.addAttribute("processes", processes.processes(Csv.lang()));
     return "peace-processes";
+  }
+
+  /** The peace processes as data. */
+  @Schema(name = "PeaceProcesses")
+  record Processes(java.util.List<PeaceProcess> items) {}
+
+  @GetMapping(value = "/peace-processes.json", produces = "application/json")
+  @ResponseBody
+  @Operation(summary = "Every peace process with its parties, facilitators and milestones")
+  Processes listJson() {
+    return new Processes(processes.processes(Csv.lang()));
+  }
+
+  @GetMapping(value = "/peace-processes/{id}.json", produces = "application/json")
+  @ResponseBody
+  @Operation(
+      summary = "One peace process: parties, facilitators with periods and sources, milestones")
+  PeaceProcess processJson(@PathVariable String id) {
+    return find(id);
   }
 
   @GetMapping("/peace-processes.csv")

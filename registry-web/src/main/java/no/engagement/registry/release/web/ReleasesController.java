@@ -1,5 +1,7 @@
 package no.engagement.registry.release.web;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -19,6 +21,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
 
 /**
  * Releases: the list (and, for admins, publishing), one release with its fixed files, their SHA-256
@@ -46,6 +49,63 @@ class ReleasesController {
     model.addAttribute("releases", releases.all());
     model.addAttribute("jobs", jobs.unfinishedOrFailed());
     return "releases";
+  }
+
+  /** The releases as data. */
+  @Schema(name = "Releases")
+  record ReleasesJson(java.util.List<no.engagement.registry.release.Release> items) {}
+
+  @GetMapping(value = "/releases.json", produces = "application/json")
+  @ResponseBody
+  @Operation(summary = "Every published release, newest first")
+  ReleasesJson listJson() {
+    return new ReleasesJson(releases.all());
+  }
+
+  /** A release's file with its address. */
+  @Schema(name = "ReleaseFile")
+  record FileJson(
+      String name,
+      String dataset,
+      String dialect,
+      String mediaType,
+      long rows,
+      long bytes,
+      String sha256,
+      String url) {}
+
+  /** One release as data: its files, byte for byte as published, and its citation. */
+  @Schema(name = "ReleaseDetail")
+  record ReleaseJson(
+      no.engagement.registry.release.Release release,
+      java.util.List<FileJson> files,
+      Citation citation) {}
+
+  @GetMapping(value = "/releases/{version}.json", produces = "application/json")
+  @ResponseBody
+  @Operation(summary = "One release: its files with rows, bytes and SHA-256, and its citation")
+  ReleaseJson releaseJson(@PathVariable String version) {
+    var release = release(version);
+    return new ReleaseJson(
+        release,
+        releases.files(release).stream()
+            .map(
+                f ->
+                    new FileJson(
+                        f.name(),
+                        f.dataset(),
+                        f.dialect(),
+                        f.mediaType(),
+                        f.rows(),
+                        f.bytes(),
+                        f.sha256(),
+                        publicUrl
+                            .path("/releases/{v}/files/{name}")
+                            .buildAndExpand(release.version(), f.name())
+                            .encode()
+                            .toUriString()))
+            .toList(),
+        Citation.of(release, pageUrl(release.version())));
   }
 
   /** Queues the release (any instance publishes it) and shows its page, which follows the job. */

@@ -1,5 +1,9 @@
 package no.engagement.registry.source.web;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -12,6 +16,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.ResponseBody;
 
 /** /sources and /sources/{id}: each document with every fact the registry takes from it. */
 @Controller
@@ -27,6 +32,58 @@ class SourceController {
   String list(Model model) {
     model.addAttribute("sources", sources.sources());
     return "sources";
+  }
+
+  /** The sources as data. */
+  @Schema(name = "Sources")
+  record Sources(java.util.List<SourceDocument> items) {}
+
+  @GetMapping(value = "/sources.json", produces = "application/json")
+  @ResponseBody
+  @Operation(summary = "Every source document with how many facts the registry takes from it")
+  Sources listJson() {
+    return new Sources(sources.sources());
+  }
+
+  /** One source and a page of its facts. */
+  @Schema(name = "Source")
+  record SourceJson(
+      SourceDocument source,
+      java.util.List<SourceDocument.KindCount> counts,
+      java.util.List<no.engagement.registry.source.SourceFact> facts,
+      @Schema(description = "the next page of facts, or null on the last") String next) {}
+
+  @GetMapping(value = "/sources/{id}.json", produces = "application/json")
+  @ResponseBody
+  @Operation(summary = "One source: the count of each kind of fact, and its facts 100 a page")
+  @Parameter(
+      in = ParameterIn.QUERY,
+      name = "after",
+      description = "the page after this kind:key (from `next`)",
+      schema = @Schema(type = "string"))
+  SourceJson sourceJson(@PathVariable String id, HttpServletRequest request) {
+    var s = find(id);
+    var page = page(s, request);
+    return new SourceJson(
+        s,
+        page.counts(),
+        page.facts(),
+        page.next() == null
+            ? null
+            : org.springframework.web.util.UriComponentsBuilder.fromPath("/sources/{id}.json")
+                .queryParam("after", page.next())
+                .buildAndExpand(s.id())
+                .encode()
+                .toUriString());
+  }
+
+  private SourceService.FactPage page(SourceDocument s, HttpServletRequest request) {
+    String after = request.getParameter("after");
+    try {
+      return sources.facts(s.id(), Csv.lang(), after);
+    } catch (IllegalArgumentException e) {
+      throw new BadParameterException("after", after, "param.not.allowed", "kind:key");
+    }
   }
 
   @GetMapping("/sources.csv")
@@ -70,16 +127,9 @@ class SourceController {
   @GetMapping("/sources/{id}")
   String source(@PathVariable String id, HttpServletRequest request, Model model) {
     var s = find(id);
-    String after = request.getParameter("after");
-    SourceService.FactPage page;
-    try {
-      page = sources.facts(s.id(), Csv.lang(), after);
-    } catch (IllegalArgumentException e) {
-      throw new BadParameterException("after", after, "param.not.allowed", "kind:key");
-    }
     model.addAttribute("s", s);
-    model.addAttribute("page", page);
-    model.addAttribute("first", after == null);
+    model.addAttribute("page", page(s, request));
+    model.addAttribute("first", request.getParameter("after") == null);
     return "source";
   }
 
