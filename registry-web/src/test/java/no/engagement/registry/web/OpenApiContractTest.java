@@ -132,6 +132,9 @@ class OpenApiContractTest {
       if (url.equals("/peace-processes/{id}.json")) {
         url = "/peace-processes/" + first("/peace-processes.json", "code") + ".json";
       }
+      if (url.equals("/changes/{id}.json")) {
+        url = "/changes/" + first("/changes.json", "batch") + ".json";
+      }
       if (url.equals("/sources/{id}.json")) {
         url = "/sources/" + first("/sources.json", "id") + ".json";
       }
@@ -165,6 +168,8 @@ class OpenApiContractTest {
     check("/deployments.json", "/deployments.json?contributor=XXX", 404);
     check("/missions/{acronym}.json", "/missions/NOPE.json", 404);
     check("/countries/{iso3}.json", "/countries/XYZ.json", 404);
+    check("/changes/{id}.json", "/changes/x.json", 400);
+    check("/changes/{id}.json", "/changes/999999999.json", 404);
     check("/deployments.json", "/deployments.json?release=no-such-release", 404);
     assertThat(requested).hasSize(paths.size());
   }

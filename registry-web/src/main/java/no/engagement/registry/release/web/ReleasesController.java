@@ -6,12 +6,14 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.security.Principal;
+import java.util.List;
 import no.engagement.registry.release.Citation;
 import no.engagement.registry.release.Release;
 import no.engagement.registry.release.ReleaseDiffs;
 import no.engagement.registry.release.ReleaseJobs;
 import no.engagement.registry.release.ReleaseRefusedException;
 import no.engagement.registry.release.ReleaseService;
+import no.engagement.registry.web.Atom;
 import no.engagement.registry.web.BadParameterException;
 import no.engagement.registry.web.NotFoundException;
 import no.engagement.registry.web.PublicUrl;
@@ -35,9 +37,15 @@ class ReleasesController {
   private final ReleaseJobs jobs;
   private final ReleaseDiffs diffs;
   private final PublicUrl publicUrl;
+  private final org.springframework.context.MessageSource messages;
 
   ReleasesController(
-      ReleaseService releases, ReleaseJobs jobs, ReleaseDiffs diffs, PublicUrl publicUrl) {
+      ReleaseService releases,
+      ReleaseJobs jobs,
+      ReleaseDiffs diffs,
+      PublicUrl publicUrl,
+      org.springframework.context.MessageSource messages) {
+    this.messages = messages;
     this.releases = releases;
     this.jobs = jobs;
     this.diffs = diffs;
@@ -60,6 +68,56 @@ class ReleasesController {
   @Operation(summary = "Every published release, newest first")
   ReleasesJson listJson() {
     return new ReleasesJson(releases.all());
+  }
+
+  /** Every release, newest first: its notes, its page, and what changed since the one before. */
+  @GetMapping("/releases.atom")
+  void feed(HttpServletResponse response) throws IOException {
+    var all = releases.all();
+    var locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
+    var entries = new java.util.ArrayList<com.rometools.rome.feed.atom.Entry>();
+    for (int i = 0; i < all.size(); i++) {
+      var r = all.get(i);
+      var older = i + 1 < all.size() ? all.get(i + 1) : null;
+      var html = new StringBuilder();
+      if (r.notes() != null && !r.notes().isBlank()) {
+        html.append("<p>").append(Atom.escape(r.notes())).append("</p>");
+      }
+      var entry =
+          Atom.entry(
+              pageUrl(r.version()),
+              messages.getMessage("feed.release.title", new Object[] {r.version()}, locale),
+              r.publishedAt(),
+              pageUrl(r.version()),
+              html.toString());
+      if (older != null) {
+        String diff =
+            publicUrl
+                .path("/releases/{v}/diff")
+                .queryParam("from", older.version())
+                .buildAndExpand(r.version())
+                .encode()
+                .toUriString();
+        entry.setOtherLinks(List.of(Atom.link("related", diff, "text/html")));
+        html.append("<p><a href=\"")
+            .append(Atom.escape(diff))
+            .append("\">")
+            .append(
+                Atom.escape(
+                    messages.getMessage(
+                        "feed.release.diff", new Object[] {older.version()}, locale)))
+            .append("</a></p>");
+        entry.getContents().getFirst().setValue(html.toString());
+      }
+      entries.add(entry);
+    }
+    Atom.write(
+        Atom.feed(
+            publicUrl.path("/releases.atom").toUriString(),
+            publicUrl.path("/releases").toUriString(),
+            messages.getMessage("feed.releases.title", null, locale),
+            entries),
+        response);
   }
 
   /** A release's file with its address. */
