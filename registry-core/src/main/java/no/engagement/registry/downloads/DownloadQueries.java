@@ -37,6 +37,29 @@ class DownloadQueries {
         .fetch(Records.mapping(SourceLicence::new));
   }
 
+  /** The years, contributors, hosts and last change of the data, and every source. */
+  Coverage coverage() {
+    var r =
+        dsl.resultQuery(
+                "select (select min(year) from personnel_figure) as first_year,"
+                    + " (select max(year) from personnel_figure) as last_year,"
+                    + " (select count(distinct contributor_iso3) from personnel_figure)"
+                    + " as contributors,"
+                    + " (select count(distinct iso3) from mission_host) as hosts,"
+                    + " (select max(coalesce(finished_at, started_at)) from import_batch"
+                    + " where status in ('committed', 'reverted')) as modified")
+            .fetchSingle();
+    return new Coverage(
+        r.get("first_year", Integer.class),
+        r.get("last_year", Integer.class),
+        r.get("contributors", Long.class),
+        r.get("hosts", Long.class),
+        r.get("modified", java.time.OffsetDateTime.class),
+        sources().stream()
+            .map(s -> new Coverage.Source(s.code(), s.title(), s.publisher(), s.url(), s.licence()))
+            .toList());
+  }
+
   long count(Dataset dataset) {
     return dsl.resultQuery(dataset.countSql()).fetchOne(0, Long.class);
   }

@@ -29,6 +29,12 @@ public class DownloadService {
     return Dataset.ALL;
   }
 
+  /** What the data cover, once per version of the data (KeptResults). */
+  @Transactional(readOnly = true)
+  public Coverage coverage() {
+    return kept.get("coverage", java.util.List.of(), queries::coverage);
+  }
+
   /**
    * Writes the whole registry as one Frictionless Data Package zip (see {@link DataPackage}), all
    * datasets from one snapshot; returns each file of the zip with its rows, bytes and SHA-256.

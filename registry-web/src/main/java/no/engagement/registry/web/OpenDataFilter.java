@@ -27,6 +27,8 @@ import org.springframework.web.filter.ShallowEtagHeaderFilter;
  *       proxies).
  *   <li><b>CORS.</b> Any origin may read them ({@code Access-Control-Allow-Origin: *}); they take
  *       no cookies and change nothing.
+ *   <li><b>One representation.</b> The address says what it is, as {@code .csv} does: {@code
+ *       Accept} is not consulted, so a browser's {@code text/html} never gets 406.
  *   <li><b>Caching.</b> A response pinned to a release ({@code ?release=}) never changes: cached
  *       for a year, immutable. A live one may change with the next import: caches revalidate it
  *       each time, by its {@code ETag} (a hash of the body), and get 304 when it is unchanged.
@@ -85,7 +87,30 @@ class OpenDataFilter extends OncePerRequestFilter {
     response.setHeader(
         "Cache-Control",
         pinned ? "public, max-age=31536000, immutable" : "public, no-cache, must-revalidate");
-    etags.doFilter(request, response, chain);
+    etags.doFilter(new AnyRepresentation(request), response, chain);
+  }
+
+  /**
+   * The address names the representation ({@code .json}, {@code .atom}, the catalogue's JSON-LD),
+   * as {@code .csv} does: whatever a client's {@code Accept} says, it gets that one, never 406.
+   */
+  private static final class AnyRepresentation
+      extends jakarta.servlet.http.HttpServletRequestWrapper {
+    AnyRepresentation(HttpServletRequest request) {
+      super(request);
+    }
+
+    @Override
+    public String getHeader(String name) {
+      return "Accept".equalsIgnoreCase(name) ? "*/*" : super.getHeader(name);
+    }
+
+    @Override
+    public java.util.Enumeration<String> getHeaders(String name) {
+      return "Accept".equalsIgnoreCase(name)
+          ? java.util.Collections.enumeration(java.util.List.of("*/*"))
+          : super.getHeaders(name);
+    }
   }
 
   /** A token bucket: {@code burst} requests at most, refilled at {@code perSecond}. */

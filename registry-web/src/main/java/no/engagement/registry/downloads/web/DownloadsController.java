@@ -5,10 +5,13 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import no.engagement.registry.downloads.Dataset;
 import no.engagement.registry.downloads.DownloadService;
 import no.engagement.registry.release.ReleaseService;
 import no.engagement.registry.web.Csv;
+import no.engagement.registry.web.LinkedData;
 import no.engagement.registry.web.NotFoundException;
 import no.engagement.registry.web.PublicUrl;
 import org.springframework.stereotype.Controller;
@@ -38,7 +41,30 @@ class DownloadsController {
   String page(Model model) {
     model.addAttribute("datasets", downloads.datasets());
     model.addAttribute("counts", downloads.counts());
+    String base = publicUrl.path("").toUriString();
+    model.addAttribute(
+        "jsonLd",
+        LinkedData.script(
+            LinkedData.dataset(
+                base, base + "/downloads", null, downloads.coverage(), liveDownloads(base))));
     return "downloads";
+  }
+
+  /** The current data's files: the data package, and every dataset as RFC 4180 CSV. */
+  List<LinkedData.Download> liveDownloads(String base) {
+    var files = new ArrayList<LinkedData.Download>();
+    files.add(
+        new LinkedData.Download(
+            "engagement-registry.zip",
+            base + "/downloads/engagement-registry.zip",
+            "application/zip",
+            null));
+    for (var d : downloads.datasets()) {
+      files.add(
+          new LinkedData.Download(
+              d.name() + ".csv", base + "/downloads/" + d.name() + ".csv", "text/csv", null));
+    }
+    return files;
   }
 
   /**

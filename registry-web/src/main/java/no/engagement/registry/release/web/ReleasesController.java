@@ -15,6 +15,7 @@ import no.engagement.registry.release.ReleaseRefusedException;
 import no.engagement.registry.release.ReleaseService;
 import no.engagement.registry.web.Atom;
 import no.engagement.registry.web.BadParameterException;
+import no.engagement.registry.web.LinkedData;
 import no.engagement.registry.web.NotFoundException;
 import no.engagement.registry.web.PublicUrl;
 import org.springframework.stereotype.Controller;
@@ -37,6 +38,7 @@ class ReleasesController {
   private final ReleaseJobs jobs;
   private final ReleaseDiffs diffs;
   private final PublicUrl publicUrl;
+  private final no.engagement.registry.downloads.DownloadService downloadService;
   private final org.springframework.context.MessageSource messages;
 
   ReleasesController(
@@ -44,8 +46,10 @@ class ReleasesController {
       ReleaseJobs jobs,
       ReleaseDiffs diffs,
       PublicUrl publicUrl,
-      org.springframework.context.MessageSource messages) {
+      org.springframework.context.MessageSource messages,
+      no.engagement.registry.downloads.DownloadService downloadService) {
     this.messages = messages;
+    this.downloadService = downloadService;
     this.releases = releases;
     this.jobs = jobs;
     this.diffs = diffs;
@@ -157,11 +161,7 @@ class ReleasesController {
                         f.rows(),
                         f.bytes(),
                         f.sha256(),
-                        publicUrl
-                            .path("/releases/{v}/files/{name}")
-                            .buildAndExpand(release.version(), f.name())
-                            .encode()
-                            .toUriString()))
+                        fileUrl(release, f.name())))
             .toList(),
         Citation.of(release, pageUrl(release.version())));
   }
@@ -194,6 +194,42 @@ class ReleasesController {
     return releases.find(version).orElseThrow(() -> new NotFoundException("release " + version));
   }
 
+  /** The release as a schema.org Dataset: what it covers as published, and its fixed files. */
+  private java.util.Map<String, Object> dataset(
+      no.engagement.registry.release.Release release,
+      List<no.engagement.registry.release.ReleaseFile> files) {
+    no.engagement.registry.downloads.Coverage coverage;
+    try (var pin = no.engagement.registry.db.PinnedSchema.pin(release.schemaName())) {
+      coverage = downloadService.coverage();
+    }
+    return LinkedData.dataset(
+        publicUrl.path("").toUriString(),
+        pageUrl(release.version()),
+        release.version(),
+        coverage,
+        releaseDownloads(release, files));
+  }
+
+  /** A release's files as downloads, with their addresses and sizes. */
+  List<LinkedData.Download> releaseDownloads(
+      no.engagement.registry.release.Release release,
+      List<no.engagement.registry.release.ReleaseFile> files) {
+    return files.stream()
+        .map(
+            f ->
+                new LinkedData.Download(
+                    f.name(), fileUrl(release, f.name()), f.mediaType(), f.bytes()))
+        .toList();
+  }
+
+  private String fileUrl(no.engagement.registry.release.Release release, String name) {
+    return publicUrl
+        .path("/releases/{v}/files/{name}")
+        .buildAndExpand(release.version(), name)
+        .encode()
+        .toUriString();
+  }
+
   private String pageUrl(String version) {
     return publicUrl.path("/releases/{v}").buildAndExpand(version).toUriString();
   }
@@ -213,8 +249,10 @@ class ReleasesController {
       return "release-job";
     }
     var release = published.get();
+    var files = releases.files(release);
     model.addAttribute("release", release);
-    model.addAttribute("files", releases.files(release));
+    model.addAttribute("files", files);
+    model.addAttribute("jsonLd", LinkedData.script(dataset(release, files)));
     model.addAttribute("citation", Citation.of(release, pageUrl(release.version())));
     model.addAttribute(
         "others", releases.all().stream().filter(r -> r.id() != release.id()).toList());
