@@ -173,6 +173,57 @@ class DeploymentScreenTest {
   }
 
   @Test
+  void theJsonHasTheNumbersOfTheScreen() throws Exception {
+    var json = get("/deployments.json?contributor=NOR&from=2019&to=2019&group=mission&lang=en");
+    assertThat(json.statusCode()).isEqualTo(200);
+    var view = tools.jackson.databind.json.JsonMapper.builder().build().readTree(json.body());
+    // the screen's "Total 102 from 4 figures": MINUSMA 52 + UNMISS 35 + UNTSO 13 + UNVMC 2
+    assertThat(view.path("total").decimalValue()).isEqualByComparingTo("102");
+    assertThat(view.path("figures").asLong()).isEqualTo(4);
+    assertThat(view.path("basis").asString()).isEqualTo("annual_average");
+    var groups = new java.util.ArrayList<String>();
+    for (var g : view.path("groups")) {
+      groups.add(
+          g.path("code").asString()
+              + " "
+              + g.path("total").decimalValue().stripTrailingZeros().toPlainString()
+              + " "
+              + g.path("monthsMin").asInt()
+              + "-"
+              + g.path("monthsMax").asInt()
+              + " "
+              + g.path("flags"));
+    }
+    assertThat(groups)
+        .containsExactly(
+            "MINUSMA 52 12-12 []", "UNMISS 35 12-12 []", "UNTSO 13 12-12 []", "UNVMC 2 12-12 []");
+    assertThat(view.path("selection").path("contributor").get(0).asString()).isEqualTo("NOR");
+    assertThat(view.path("next").isNull()).isTrue();
+  }
+
+  @Test
+  void theJsonPagesThroughEveryFigureOfIndependentSql() throws Exception {
+    var expected =
+        sql.queryForList(
+            "select id from personnel_figure where year = 2015 and basis = 'annual_average'"
+                + " and gender = 'total' order by id",
+            Long.class);
+    assertThat(expected.size()).isGreaterThan(100);
+    var mapper = tools.jackson.databind.json.JsonMapper.builder().build();
+    var ids = new java.util.ArrayList<Long>();
+    String next = "/deployments.json?group=none&from=2015&to=2015";
+    int pages = 0;
+    while (next != null) {
+      var page = mapper.readTree(get(next).body());
+      page.path("items").forEach(f -> ids.add(f.path("id").asLong()));
+      next = page.path("next").isNull() ? null : page.path("next").asString();
+      pages++;
+    }
+    assertThat(pages).isGreaterThan(1);
+    assertThat(ids).containsExactlyInAnyOrderElementsOf(expected);
+  }
+
+  @Test
   void everyFigureOfTheViewIsInTheCsvNotOnePage() throws Exception {
     var csv = get("/deployments.csv?group=none&from=2015&to=2015");
     int expected =
