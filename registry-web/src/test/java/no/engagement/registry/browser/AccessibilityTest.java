@@ -76,6 +76,7 @@ class AccessibilityTest {
             "/sources/1",
             "/discrepancies",
             "/downloads",
+            "/open-data",
             "/search?q=sudan",
             "/releases",
             "/deployments?from=abc",

@@ -96,6 +96,7 @@ class CountryController {
       Model model) {
     var c = find(iso3, request);
     model.addAttribute("c", c);
+    model.addAttribute("feedUrl", "/countries/" + c.country().iso3() + ".atom");
     model.addAttribute(
         "chart",
         BarChart.byYear(

@@ -137,6 +137,7 @@ class DeploymentController {
             + (query.isEmpty() ? "" : "?" + query(request, "after", "lang", "group", "sort")));
     model.addAttribute("query", query);
     model.addAttribute("csvUrl", "/deployments.csv" + (query.isEmpty() ? "" : "?" + query));
+    model.addAttribute("jsonUrl", "/deployments.json" + (query.isEmpty() ? "" : "?" + query));
     model.addAttribute(
         "excelUrl",
         "/deployments.csv?" + (query.isEmpty() ? "" : query + "&") + "dialect=excel-nb");
@@ -309,6 +310,8 @@ class DeploymentController {
     model.addAttribute("rows", rows);
     model.addAttribute("backUrl", "/deployments" + (query.isEmpty() ? "" : "?" + query));
     model.addAttribute("csvUrl", "/deployments/sources.csv" + (query.isEmpty() ? "" : "?" + query));
+    model.addAttribute(
+        "jsonUrl", "/deployments/sources.json" + (query.isEmpty() ? "" : "?" + query));
     return "deployment-sources";
   }
 

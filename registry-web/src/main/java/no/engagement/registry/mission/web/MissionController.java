@@ -93,6 +93,7 @@ class MissionController {
       Model model) {
     var m = find(acronym, request);
     model.addAttribute("m", m);
+    model.addAttribute("feedUrl", "/missions/" + m.mission().acronym() + ".atom");
     model.addAttribute(
         "chart",
         BarChart.byYear(

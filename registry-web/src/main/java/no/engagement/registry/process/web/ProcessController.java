@@ -61,7 +61,9 @@ class ProcessController {
 
   @GetMapping("/peace-processes/{id}")
   String process(@PathVariable String id, Model model) {
-    model.addAttribute("p", find(id));
+    var p = find(id);
+    model.addAttribute("p", p);
+    model.addAttribute("feedUrl", "/peace-processes/" + p.code() + ".atom");
     return "peace-process";
   }
 

@@ -31,7 +31,10 @@ class ReleasePinFilter extends OncePerRequestFilter {
   /** Request attribute: the same URL without the pin. */
   static final String LIVE_URL = "liveUrl";
 
-  /** Paths whose links never carry a pin: their pages do not read the registry's data. */
+  /**
+   * Paths whose links never carry a pin: their pages do not read the registry's data, or follow it
+   * over time (the feeds, the changes, the catalogue of every release).
+   */
   private static final List<String> UNPINNED =
       List.of(
           "/releases",
@@ -40,6 +43,12 @@ class ReleasePinFilter extends OncePerRequestFilter {
           "/imports",
           "/admin",
           "/api",
+          "/open-data",
+          "/openapi.json",
+          "/catalog",
+          "/changes",
+          "/changes.json",
+          "/changes.atom",
           "/css",
           "/js",
           "/webjars",
@@ -86,7 +95,8 @@ class ReleasePinFilter extends OncePerRequestFilter {
   }
 
   private static boolean unpinned(String path) {
-    return UNPINNED.stream().anyMatch(p -> path.equals(p) || path.startsWith(p + "/"));
+    return path.endsWith(".atom")
+        || UNPINNED.stream().anyMatch(p -> path.equals(p) || path.startsWith(p + "/"));
   }
 
   /** Adds the pin to every link of the registry's own data screens. */

@@ -60,6 +60,7 @@ class ReleasesController {
   String list(Model model) {
     model.addAttribute("releases", releases.all());
     model.addAttribute("jobs", jobs.unfinishedOrFailed());
+    model.addAttribute("feedUrl", "/releases.atom");
     return "releases";
   }
 

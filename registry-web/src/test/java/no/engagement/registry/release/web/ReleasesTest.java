@@ -46,7 +46,8 @@ class ReleasesTest {
   /** The pages that do not read the registry's data, whose links carry no pin. */
   private static final java.util.regex.Pattern UNPINNED =
       java.util.regex.Pattern.compile(
-          "/(releases|login|logout|imports|admin|api|css|js|webjars|favicon|actuator)([/?.#]|$)");
+          "/(releases|login|logout|imports|admin|api|open-data|css|js|webjars|favicon|actuator)"
+              + "([/?.#]|$)|.*\\.atom$");
 
   @LocalServerPort int port;
   @Autowired ImportService imports;
