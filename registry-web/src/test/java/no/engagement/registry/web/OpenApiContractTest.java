@@ -174,6 +174,36 @@ class OpenApiContractTest {
     assertThat(requested).hasSize(paths.size());
   }
 
+  @Test
+  void everyWordTheDocumentOffersIsTakenAndAWordItDoesNotIsRefused() throws Exception {
+    int tried = 0;
+    for (var path : document.path("paths").propertyNames()) {
+      if (path.contains("{")) {
+        continue;
+      }
+      for (var p : document.path("paths").path(path).path("get").path("parameters")) {
+        var schema = p.path("schema");
+        var words = schema.has("enum") ? schema.path("enum") : schema.path("items").path("enum");
+        if (words.isMissingNode() || p.path("name").asString().equals("lang")) {
+          continue;
+        }
+        String name = p.path("name").asString();
+        for (var word : words) {
+          String url = path + "?" + name + "=" + word.asString();
+          if (name.equals("gender") && word.asString().equals("all")) {
+            url += "&group=none"; // totals over all genders would overlap: only the figures
+          }
+          check(path, url, 200);
+          tried++;
+        }
+        assertThat(check(path, path + "?" + name + "=no-such-word", 400).path("parameter"))
+            .hasToString("\"" + name + "\"");
+      }
+    }
+    // type, gender, basis, group and sort of /deployments.json, and its sources' type and gender
+    assertThat(tried).isGreaterThan(30);
+  }
+
   private String first(String list, String field) throws Exception {
     return JSON.readTree(get(list).body()).path("items").get(0).path(field).asString();
   }

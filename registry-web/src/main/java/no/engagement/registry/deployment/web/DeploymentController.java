@@ -1,9 +1,6 @@
 package no.engagement.registry.deployment.web;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.enums.ParameterIn;
-import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -187,92 +184,6 @@ class DeploymentController {
           "The screen /deployments as data: the same filters, the same numbers. Totals count each"
               + " person once; each carries its months and flags. With group=none, the figures"
               + " 100 a page: follow `next`.")
-  @Parameter(
-      in = ParameterIn.QUERY,
-      name = "contributor",
-      description = "ISO 3166 alpha-3 codes",
-      array = @ArraySchema(schema = @Schema(type = "string")))
-  @Parameter(
-      in = ParameterIn.QUERY,
-      name = "mission",
-      description = "mission acronyms",
-      array = @ArraySchema(schema = @Schema(type = "string")))
-  @Parameter(
-      in = ParameterIn.QUERY,
-      name = "host",
-      description = "ISO 3166 alpha-3 codes of host countries",
-      array = @ArraySchema(schema = @Schema(type = "string")))
-  @Parameter(
-      in = ParameterIn.QUERY,
-      name = "region",
-      description = "region codes",
-      array = @ArraySchema(schema = @Schema(type = "string")))
-  @Parameter(
-      in = ParameterIn.QUERY,
-      name = "from",
-      description = "first year",
-      schema = @Schema(type = "integer"))
-  @Parameter(
-      in = ParameterIn.QUERY,
-      name = "to",
-      description = "last year",
-      schema = @Schema(type = "integer"))
-  @Parameter(
-      in = ParameterIn.QUERY,
-      name = "type",
-      description = "personnel types (a type takes every type below it)",
-      array =
-          @ArraySchema(
-              schema =
-                  @Schema(
-                      type = "string",
-                      allowableValues = {
-                        "uniformed",
-                        "military",
-                        "troops",
-                        "staff_officers",
-                        "experts_on_mission",
-                        "police",
-                        "individual_police",
-                        "formed_police_units",
-                        "civilians"
-                      })))
-  @Parameter(
-      in = ParameterIn.QUERY,
-      name = "gender",
-      schema =
-          @Schema(
-              type = "string",
-              allowableValues = {"total", "female", "male", "all"},
-              defaultValue = "total"))
-  @Parameter(
-      in = ParameterIn.QUERY,
-      name = "basis",
-      schema =
-          @Schema(
-              type = "string",
-              allowableValues = {"annual_average", "snapshot", "approximate_statement"},
-              defaultValue = "annual_average"))
-  @Parameter(
-      in = ParameterIn.QUERY,
-      name = "group",
-      schema =
-          @Schema(
-              type = "string",
-              allowableValues = {"year", "contributor", "mission", "host", "type", "none"},
-              defaultValue = "year"))
-  @Parameter(
-      in = ParameterIn.QUERY,
-      name = "sort",
-      schema =
-          @Schema(
-              type = "string",
-              allowableValues = {"key", "-key", "total", "-total"}))
-  @Parameter(
-      in = ParameterIn.QUERY,
-      name = "after",
-      description = "the page of figures after this id (from `next`)",
-      schema = @Schema(type = "integer", format = "int64"))
   DeploymentsJson json(HttpServletRequest request) {
     var params = new QueryParameters(request);
     var filter = filter(params);
@@ -461,6 +372,84 @@ class DeploymentController {
             g.depth());
       }
     }
+  }
+
+  /**
+   * The filters as the OpenAPI document has them, from the lists this controller reads them with
+   * (so the document cannot offer a word the screen refuses).
+   */
+  static List<io.swagger.v3.oas.models.parameters.Parameter> documentedFilters(boolean paged) {
+    var list = new ArrayList<io.swagger.v3.oas.models.parameters.Parameter>();
+    list.add(codes("contributor", "ISO 3166 alpha-3 codes of contributing countries"));
+    list.add(codes("mission", "mission acronyms"));
+    list.add(codes("host", "ISO 3166 alpha-3 codes of host countries"));
+    list.add(codes("region", "region codes"));
+    list.add(year("from", "the first year"));
+    list.add(year("to", "the last year"));
+    list.add(
+        query("type", "personnel types; a type takes every type below it")
+            .schema(new io.swagger.v3.oas.models.media.ArraySchema().items(words(TYPES, null))));
+    list.add(
+        query("gender", "all only with group=none")
+            .schema(words(GENDERS_AND_ALL, DeploymentFilter.DEFAULT_GENDER)));
+    if (paged) {
+      list.add(
+          query("basis", "figures of different bases are never added together")
+              .schema(words(BASES, DeploymentFilter.DEFAULT_BASIS)));
+      list.add(query("group", "how figures are grouped").schema(words(GROUPS, "year")));
+      list.add(query("sort", "the order of the groups").schema(words(SORTS, null)));
+      list.add(
+          query("after", "the page of figures after this id (from next)")
+              .schema(new io.swagger.v3.oas.models.media.IntegerSchema().format("int64")));
+    }
+    return list;
+  }
+
+  private static io.swagger.v3.oas.models.parameters.Parameter query(String name, String about) {
+    return new io.swagger.v3.oas.models.parameters.Parameter()
+        .in("query")
+        .name(name)
+        .description(about);
+  }
+
+  private static io.swagger.v3.oas.models.parameters.Parameter codes(String name, String about) {
+    return query(name, about + "; repeat the parameter for several")
+        .schema(
+            new io.swagger.v3.oas.models.media.ArraySchema()
+                .items(new io.swagger.v3.oas.models.media.StringSchema()));
+  }
+
+  private static io.swagger.v3.oas.models.parameters.Parameter year(String name, String about) {
+    return query(name, about)
+        .schema(
+            new io.swagger.v3.oas.models.media.IntegerSchema()
+                .minimum(BigDecimal.valueOf(1945))
+                .maximum(BigDecimal.valueOf(2100)));
+  }
+
+  private static io.swagger.v3.oas.models.media.StringSchema words(
+      List<String> words, String byDefault) {
+    var schema = new io.swagger.v3.oas.models.media.StringSchema();
+    schema.setEnum(words);
+    if (byDefault != null) {
+      schema.setDefault(byDefault);
+    }
+    return schema;
+  }
+
+  /** Adds the filters to the document's two deployment routes. */
+  @org.springframework.context.annotation.Bean
+  static org.springdoc.core.customizers.OperationCustomizer deploymentFilters() {
+    return (operation, handler) -> {
+      if (handler.getBeanType() == DeploymentController.class) {
+        boolean json = handler.getMethod().getName().equals("json");
+        boolean sources = handler.getMethod().getName().equals("sourcesJson");
+        if (json || sources) {
+          documentedFilters(json).forEach(operation::addParametersItem);
+        }
+      }
+      return operation;
+    };
   }
 
   static DeploymentFilter filter(QueryParameters p) {
