@@ -5,7 +5,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import no.engagement.registry.export.CsvDialect;
 import no.engagement.registry.export.CsvWriter;
-import org.springframework.context.i18n.LocaleContextHolder;
 
 /** Opens the CSV download of a screen: the dialect from {@code ?dialect=}, the file name. */
 public final class Csv {
@@ -31,10 +30,5 @@ public final class Csv {
   public static void attachment(HttpServletResponse response, String fileName) {
     response.setContentType("text/csv; charset=UTF-8");
     response.setHeader("Content-Disposition", "attachment; filename=\"" + fileName + "\"");
-  }
-
-  /** "nb" or "en": the language of names in screens and files. */
-  public static String lang() {
-    return LocaleContextHolder.getLocale().getLanguage().equals("en") ? "en" : "nb";
   }
 }

@@ -17,6 +17,7 @@ import no.engagement.registry.process.ProcessService;
 import no.engagement.registry.reference.ReferenceService;
 import no.engagement.registry.web.BarChart;
 import no.engagement.registry.web.Csv;
+import no.engagement.registry.web.Language;
 import no.engagement.registry.web.NotFoundException;
 import no.engagement.registry.web.QueryParameters;
 import no.engagement.registry.web.WholeNumbers;
@@ -62,7 +63,7 @@ class CountryController {
 
   @GetMapping("/countries")
   String list(Model model) {
-    model.addAttribute("countries", countries.countries(Csv.lang()));
+    model.addAttribute("countries", countries.countries(Language.current()));
     return "countries";
   }
 
@@ -74,13 +75,13 @@ class CountryController {
   @ResponseBody
   @Operation(summary = "Every ISO 3166 country, with how many figures and hosted missions it has")
   Countries listJson() {
-    return new Countries(countries.countries(Csv.lang()));
+    return new Countries(countries.countries(Language.current()));
   }
 
   @GetMapping("/countries.csv")
   void listCsv(HttpServletRequest request, HttpServletResponse response) throws IOException {
     var dialect = Csv.dialect(request);
-    var rows = countries.countries(Csv.lang());
+    var rows = countries.countries(Language.current());
     try (var csv = Csv.open(response, dialect, "countries.csv")) {
       csv.row("iso3", "iso2", "numeric", "name", "personnel_figures", "hosted_missions");
       rows.forEach(
@@ -118,14 +119,14 @@ class CountryController {
                 locale),
             lastYear == null ? Map.of() : countries.byHost(c.country().iso3(), c.basis(), lastYear),
             java.util.List.of(c.country().iso3()),
-            reference.countries(Csv.lang()),
+            reference.countries(Language.current()),
             messages,
             num::whole,
             "map.personnel",
             "country.map.self",
             response::encodeURL));
-    model.addAttribute("processes", processes.ofCountry(c.country().iso3(), Csv.lang()));
-    model.addAttribute("programmes", funding.ofCountry(c.country().iso3(), Csv.lang()));
+    model.addAttribute("processes", processes.ofCountry(c.country().iso3(), Language.current()));
+    model.addAttribute("programmes", funding.ofCountry(c.country().iso3(), Language.current()));
     return "country";
   }
 
@@ -146,8 +147,8 @@ class CountryController {
     var c = find(iso3, request);
     return CountryJson.of(
         c,
-        processes.ofCountry(c.country().iso3(), Csv.lang()),
-        funding.ofCountry(c.country().iso3(), Csv.lang()));
+        processes.ofCountry(c.country().iso3(), Language.current()),
+        funding.ofCountry(c.country().iso3(), Language.current()));
   }
 
   @GetMapping("/countries/{iso3}.csv")
@@ -169,7 +170,7 @@ class CountryController {
         new QueryParameters(request)
             .word("basis", null, MissionService.YEARLY_BASES.toArray(String[]::new));
     return countries
-        .country(iso3.strip().toUpperCase(Locale.ROOT), Csv.lang(), basis)
+        .country(iso3.strip().toUpperCase(Locale.ROOT), Language.current(), basis)
         .orElseThrow(() -> new NotFoundException("country \u00ab" + iso3 + "\u00bb"));
   }
 }

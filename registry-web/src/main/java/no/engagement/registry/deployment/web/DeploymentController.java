@@ -21,6 +21,7 @@ import no.engagement.registry.reference.ReferenceData;
 import no.engagement.registry.reference.ReferenceService;
 import no.engagement.registry.web.BadParameterException;
 import no.engagement.registry.web.Csv;
+import no.engagement.registry.web.Language;
 import no.engagement.registry.web.QueryParameters;
 import no.engagement.registry.web.WholeNumbers;
 import no.engagement.registry.web.WorldMap;
@@ -91,7 +92,7 @@ class DeploymentController {
     var params = new QueryParameters(request);
     var filter = filter(params);
     long after = params.nonNegativeLong("after", 0);
-    String lang = Csv.lang();
+    String lang = Language.current();
     var view = deployments.view(filter, lang, after);
     String query = query(request, "after", "lang");
     model.addAttribute("view", view);
@@ -187,7 +188,7 @@ class DeploymentController {
   DeploymentsJson json(HttpServletRequest request) {
     var params = new QueryParameters(request);
     var filter = filter(params);
-    var view = deployments.view(filter, Csv.lang(), params.nonNegativeLong("after", 0));
+    var view = deployments.view(filter, Language.current(), params.nonNegativeLong("after", 0));
     String query = query(request, "after");
     return DeploymentsJson.of(
         view,
@@ -335,7 +336,7 @@ class DeploymentController {
     var params = new QueryParameters(request);
     var filter = filter(params);
     var dialect = Csv.dialect(request);
-    String lang = Csv.lang();
+    String lang = Language.current();
     if (filter.group() == Grouping.NONE) {
       // every figure, through COPY (ADR 0011); a bad code is a 404 page, so checked before the
       // response's stream is opened

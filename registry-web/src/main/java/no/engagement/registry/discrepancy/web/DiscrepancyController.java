@@ -11,6 +11,7 @@ import no.engagement.registry.deployment.DeploymentView;
 import no.engagement.registry.discrepancy.DiscrepancyService;
 import no.engagement.registry.web.BadParameterException;
 import no.engagement.registry.web.Csv;
+import no.engagement.registry.web.Language;
 import no.engagement.registry.web.QueryParameters;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -43,9 +44,9 @@ class DiscrepancyController {
   String list(HttpServletRequest request, Model model) {
     int threshold = threshold(request);
     model.addAttribute("threshold", threshold);
-    model.addAttribute("figures", discrepancies.figures(Csv.lang(), threshold));
-    model.addAttribute("statements", discrepancies.statements(Csv.lang()));
-    model.addAttribute("places", discrepancies.placeMismatches(Csv.lang()));
+    model.addAttribute("figures", discrepancies.figures(Language.current(), threshold));
+    model.addAttribute("statements", discrepancies.statements(Language.current()));
+    model.addAttribute("places", discrepancies.placeMismatches(Language.current()));
     return "discrepancies";
   }
 
@@ -108,7 +109,7 @@ class DiscrepancyController {
     int threshold = threshold(request);
     return new DiscrepanciesJson(
         threshold,
-        discrepancies.figures(Csv.lang(), threshold).stream()
+        discrepancies.figures(Language.current(), threshold).stream()
             .map(
                 d ->
                     new FigureJson(
@@ -124,17 +125,17 @@ class DiscrepancyController {
                         SideJson.of(d.second()),
                         d.difference()))
             .toList(),
-        discrepancies.statements(Csv.lang()),
-        discrepancies.placeMismatches(Csv.lang()));
+        discrepancies.statements(Language.current()),
+        discrepancies.placeMismatches(Language.current()));
   }
 
   @GetMapping("/discrepancies.csv")
   void csv(HttpServletRequest request, HttpServletResponse response) throws IOException {
     var dialect = Csv.dialect(request);
     int threshold = threshold(request);
-    var figures = discrepancies.figures(Csv.lang(), threshold);
-    var rows = discrepancies.statements(Csv.lang());
-    var places = discrepancies.placeMismatches(Csv.lang());
+    var figures = discrepancies.figures(Language.current(), threshold);
+    var rows = discrepancies.statements(Language.current());
+    var places = discrepancies.placeMismatches(Language.current());
     try (var csv = Csv.open(response, dialect, "discrepancies.csv")) {
       csv.row(
           "kind",

@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import no.engagement.registry.funding.FundingService;
 import no.engagement.registry.web.Csv;
+import no.engagement.registry.web.Language;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,7 +25,7 @@ class FundingController {
 
   @GetMapping("/funding")
   String list(Model model) {
-    model.addAttribute("programmes", funding.programmes(Csv.lang()));
+    model.addAttribute("programmes", funding.programmes(Language.current()));
     return "funding";
   }
 
@@ -36,13 +37,13 @@ class FundingController {
   @ResponseBody
   @Operation(summary = "Every funding programme: theme, owner, partners, places and allocations")
   Programmes json() {
-    return new Programmes(funding.programmes(Csv.lang()));
+    return new Programmes(funding.programmes(Language.current()));
   }
 
   @GetMapping("/funding.csv")
   void csv(HttpServletRequest request, HttpServletResponse response) throws IOException {
     var dialect = Csv.dialect(request);
-    var rows = funding.programmes(Csv.lang());
+    var rows = funding.programmes(Language.current());
     try (var csv = Csv.open(response, dialect, "funding.csv")) {
       csv.row(
           "programme",

@@ -14,6 +14,7 @@ import no.engagement.registry.mission.MissionService;
 import no.engagement.registry.reference.ReferenceService;
 import no.engagement.registry.web.BarChart;
 import no.engagement.registry.web.Csv;
+import no.engagement.registry.web.Language;
 import no.engagement.registry.web.NotFoundException;
 import no.engagement.registry.web.QueryParameters;
 import no.engagement.registry.web.WholeNumbers;
@@ -51,7 +52,7 @@ class MissionController {
 
   @GetMapping("/missions")
   String list(Model model) {
-    model.addAttribute("missions", missions.missions(Csv.lang()));
+    model.addAttribute("missions", missions.missions(Language.current()));
     return "missions";
   }
 
@@ -63,13 +64,13 @@ class MissionController {
   @ResponseBody
   @Operation(summary = "Every mission: acronym, name, kind, status, dates, hosts")
   Missions listJson() {
-    return new Missions(missions.missions(Csv.lang()));
+    return new Missions(missions.missions(Language.current()));
   }
 
   @GetMapping("/missions.csv")
   void listCsv(HttpServletRequest request, HttpServletResponse response) throws IOException {
     var dialect = Csv.dialect(request);
-    var rows = missions.missions(Csv.lang());
+    var rows = missions.missions(Language.current());
     try (var csv = Csv.open(response, dialect, "missions.csv")) {
       csv.row("acronym", "name", "kind", "status", "start_date", "end_date", "hosts");
       rows.forEach(
@@ -123,7 +124,7 @@ class MissionController {
                 locale),
             latest,
             m.hostCodes(),
-            reference.countries(Csv.lang()),
+            reference.countries(Language.current()),
             messages,
             num::whole,
             "map.personnel",
@@ -153,7 +154,7 @@ class MissionController {
       throws IOException {
     var dialect = Csv.dialect(request);
     var m = find(acronym, request);
-    var rows = missions.personnel(m.mission().acronym(), Csv.lang(), m.basis());
+    var rows = missions.personnel(m.mission().acronym(), Language.current(), m.basis());
     try (var csv = Csv.open(response, dialect, m.mission().acronym().replace(' ', '_') + ".csv")) {
       csv.row("mission", "contributor", "contributor_name", "year", "total", "basis", "gender");
       rows.forEach(
@@ -175,7 +176,7 @@ class MissionController {
             .word("basis", null, MissionService.YEARLY_BASES.toArray(String[]::new));
     String code = acronym.strip().replaceAll("\\s+", " ").toUpperCase(Locale.ROOT);
     return missions
-        .mission(code, Csv.lang(), basis)
+        .mission(code, Language.current(), basis)
         .orElseThrow(() -> new NotFoundException("mission \u00ab" + acronym + "\u00bb"));
   }
 }

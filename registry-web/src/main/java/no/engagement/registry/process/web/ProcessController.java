@@ -8,6 +8,7 @@ import java.io.IOException;
 import no.engagement.registry.process.PeaceProcess;
 import no.engagement.registry.process.ProcessService;
 import no.engagement.registry.web.Csv;
+import no.engagement.registry.web.Language;
 import no.engagement.registry.web.NotFoundException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -27,7 +28,7 @@ class ProcessController {
 
   @GetMapping("/peace-processes")
   String list(Model model) {
-    model.addAttribute("processes", processes.processes(Csv.lang()));
+    model.addAttribute("processes", processes.processes(Language.current()));
     return "peace-processes";
   }
 
@@ -39,7 +40,7 @@ class ProcessController {
   @ResponseBody
   @Operation(summary = "Every peace process with its parties, facilitators and milestones")
   Processes listJson() {
-    return new Processes(processes.processes(Csv.lang()));
+    return new Processes(processes.processes(Language.current()));
   }
 
   @GetMapping(value = "/peace-processes/{id}.json", produces = "application/json")
@@ -53,7 +54,7 @@ class ProcessController {
   @GetMapping("/peace-processes.csv")
   void listCsv(HttpServletRequest request, HttpServletResponse response) throws IOException {
     var dialect = Csv.dialect(request);
-    var rows = processes.processes(Csv.lang());
+    var rows = processes.processes(Language.current());
     try (var csv = Csv.open(response, dialect, "peace-processes.csv")) {
       roleRows(csv, rows);
     }
@@ -132,7 +133,7 @@ class ProcessController {
 
   private PeaceProcess find(String id) {
     return processes
-        .process(id, Csv.lang())
+        .process(id, Language.current())
         .orElseThrow(() -> new NotFoundException("peace process \u00ab" + id + "\u00bb"));
   }
 }

@@ -4,7 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import no.engagement.registry.search.SearchService;
 import no.engagement.registry.web.BadParameterException;
-import no.engagement.registry.web.Csv;
+import no.engagement.registry.web.Language;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -44,6 +44,6 @@ class SearchController {
     if (q != null && q.length() > 100) {
       throw new BadParameterException("q", q.substring(0, 40) + "\u2026", "param.too.long");
     }
-    return search.search(q, Csv.lang());
+    return search.search(q, Language.current());
   }
 }

@@ -11,6 +11,7 @@ import no.engagement.registry.source.SourceDocument;
 import no.engagement.registry.source.SourceService;
 import no.engagement.registry.web.BadParameterException;
 import no.engagement.registry.web.Csv;
+import no.engagement.registry.web.Language;
 import no.engagement.registry.web.NotFoundException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -80,7 +81,7 @@ class SourceController {
   private SourceService.FactPage page(SourceDocument s, HttpServletRequest request) {
     String after = request.getParameter("after");
     try {
-      return sources.facts(s.id(), Csv.lang(), after);
+      return sources.facts(s.id(), Language.current(), after);
     } catch (IllegalArgumentException e) {
       throw new BadParameterException("after", after, "param.not.allowed", "kind:key");
     }
@@ -141,7 +142,9 @@ class SourceController {
     try (var csv = Csv.open(response, dialect, "source-" + s.id() + ".csv")) {
       csv.row("source_id", "kind", "subject", "detail", "values");
       sources.eachFact(
-          s.id(), Csv.lang(), f -> csv.row(s.id(), f.kind(), f.subject(), f.detail(), f.values()));
+          s.id(),
+          Language.current(),
+          f -> csv.row(s.id(), f.kind(), f.subject(), f.detail(), f.values()));
     }
   }
 
