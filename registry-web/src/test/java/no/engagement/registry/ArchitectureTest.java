@@ -37,6 +37,27 @@ class ArchitectureTest {
           .dependOnClassesThat()
           .resideInAPackage("no.engagement.registry.jooq..");
 
+  /**
+   * A feature's screens (its {@code web} package) use the shared web parts and the features' public
+   * services, never another feature's screens: each feature can change its pages alone.
+   */
+  @ArchTest
+  static final ArchRule featureScreensDoNotReachIntoEachOther =
+      com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices()
+          .matching("no.engagement.registry.(*).web..")
+          .should()
+          .notDependOnEachOther();
+
+  /** The shared web parts serve every feature and depend on none of their screens. */
+  @ArchTest
+  static final ArchRule sharedWebPartsDependOnNoFeatureScreen =
+      noClasses()
+          .that()
+          .resideInAPackage("no.engagement.registry.web")
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage("no.engagement.registry.*.web..");
+
   @ArchTest
   static final ArchRule controllersArePackagePrivate =
       classes().that().haveSimpleNameEndingWith("Controller").should().notBePublic();
