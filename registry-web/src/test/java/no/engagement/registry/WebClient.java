@@ -52,6 +52,22 @@ public final class WebClient {
     return send(request(path).GET().build());
   }
 
+  /** A GET with more headers: name, value, name, value, … (a header given replaces the default). */
+  public HttpResponse<String> get(String path, String... headers)
+      throws IOException, InterruptedException {
+    var request = request(path);
+    for (int i = 0; i < headers.length; i += 2) {
+      request.setHeader(headers[i], headers[i + 1]);
+    }
+    return send(request.GET().build());
+  }
+
+  /** A GET whose body is read as it comes (a download to read in pieces, or to break off). */
+  public HttpResponse<java.io.InputStream> stream(String path)
+      throws IOException, InterruptedException {
+    return http.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofInputStream());
+  }
+
   public HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
     return http.send(request, HttpResponse.BodyHandlers.ofString());
   }

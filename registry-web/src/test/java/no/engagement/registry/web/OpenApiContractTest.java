@@ -56,13 +56,8 @@ class OpenApiContractTest {
   }
 
   private HttpResponse<String> get(String path) throws Exception {
-    return client.send(
-        client
-            .request(path)
-            .header("Accept", "application/json")
-            // a client of its own, so that other tests' requests do not count against its limit
-            .header("X-Forwarded-For", "198.51.100.23")
-            .build());
+    // a client of its own, so that other tests' requests do not count against its limit
+    return client.get(path, "Accept", "application/json", "X-Forwarded-For", "198.51.100.23");
   }
 
   @Test

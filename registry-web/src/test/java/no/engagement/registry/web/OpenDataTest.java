@@ -26,12 +26,9 @@ class OpenDataTest {
   @Autowired ReleaseService releases;
 
   private HttpResponse<String> get(String path, String from, String... headers) throws Exception {
-    var client = new WebClient(port);
-    var request = client.request(path).header("X-Forwarded-For", from);
-    for (int i = 0; i < headers.length; i += 2) {
-      request.setHeader(headers[i], headers[i + 1]);
-    }
-    return client.send(request.build());
+    var all = new java.util.ArrayList<>(java.util.List.of("X-Forwarded-For", from));
+    all.addAll(java.util.List.of(headers));
+    return new WebClient(port).get(path, all.toArray(String[]::new));
   }
 
   @Test

@@ -2,11 +2,8 @@ package no.engagement.registry.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import no.engagement.registry.RegistryWebTest;
+import no.engagement.registry.WebClient;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -15,7 +12,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 class SearchTest {
 
   @LocalServerPort int port;
-  private final HttpClient http = HttpClient.newHttpClient();
 
   @Test
   void findsByNameOrCodeInEitherLanguage() throws Exception {
@@ -31,9 +27,6 @@ class SearchTest {
   }
 
   private String get(String path) throws Exception {
-    return http.send(
-            HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
-            HttpResponse.BodyHandlers.ofString())
-        .body();
+    return new WebClient(port).get(path).body();
   }
 }

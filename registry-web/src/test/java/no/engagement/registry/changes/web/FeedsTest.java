@@ -54,12 +54,7 @@ class FeedsTest {
   private String get(String path) throws Exception {
     var response =
         new WebClient(port)
-            .send(
-                new WebClient(port)
-                    .request(path)
-                    .header("Accept", "application/atom+xml")
-                    .header("X-Forwarded-For", "198.51.100.41")
-                    .build());
+            .get(path, "Accept", "application/atom+xml", "X-Forwarded-For", "198.51.100.41");
     assertThat(response.statusCode()).as(path).isEqualTo(200);
     assertThat(response.headers().firstValue("Content-Type").orElseThrow())
         .startsWith("application/atom+xml");

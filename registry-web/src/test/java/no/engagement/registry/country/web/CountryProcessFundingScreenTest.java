@@ -2,11 +2,9 @@ package no.engagement.registry.country.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import no.engagement.registry.RegistryWebTest;
+import no.engagement.registry.WebClient;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -15,7 +13,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 class CountryProcessFundingScreenTest {
 
   @LocalServerPort int port;
-  private final HttpClient http = HttpClient.newHttpClient();
 
   @Test
   void farcEpShowsNorwayAndCubaAsFacilitatorsSince2012() throws Exception {
@@ -56,10 +53,6 @@ class CountryProcessFundingScreenTest {
   }
 
   private HttpResponse<String> get(String path) throws Exception {
-    return http.send(
-        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-            .header("Accept", "text/html")
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
+    return new WebClient(port).get(path);
   }
 }

@@ -2,14 +2,12 @@ package no.engagement.registry.deployment.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.regex.Pattern;
 import no.engagement.registry.RegistryWebTest;
+import no.engagement.registry.WebClient;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -21,7 +19,6 @@ class DeploymentScreenTest {
 
   @LocalServerPort int port;
   @Autowired JdbcTemplate sql;
-  private final HttpClient http = HttpClient.newHttpClient();
 
   @Test
   void norwaysDeploymentsIn2019ByMission() throws Exception {
@@ -268,10 +265,8 @@ class DeploymentScreenTest {
     assertThat(List.of(lines).subList(1, lines.length)).isEqualTo(expected);
     // the same rows in the Excel dialect: BOM, semicolons, and an unknown code is still a 404
     var excel =
-        http.send(
-            request("/deployments.csv?group=none&basis=approximate_statement&dialect=excel-nb")
-                .build(),
-            HttpResponse.BodyHandlers.ofByteArray());
+        new WebClient(port)
+            .bytes("/deployments.csv?group=none&basis=approximate_statement&dialect=excel-nb");
     assertThat(excel.body()).startsWith(0xEF, 0xBB, 0xBF);
     assertThat(new String(excel.body(), StandardCharsets.UTF_8).split("\r\n"))
         .hasSize(lines.length)
@@ -282,9 +277,8 @@ class DeploymentScreenTest {
   @Test
   void theExcelDialectHasBomSemicolonsAndDecimalCommas() throws Exception {
     var response =
-        http.send(
-            request("/deployments.csv?contributor=NOR&group=mission&dialect=excel-nb").build(),
-            HttpResponse.BodyHandlers.ofByteArray());
+        new WebClient(port)
+            .bytes("/deployments.csv?contributor=NOR&group=mission&dialect=excel-nb");
     byte[] body = response.body();
     assertThat(body).startsWith(0xEF, 0xBB, 0xBF);
     assertThat(new String(body, StandardCharsets.UTF_8))
@@ -387,12 +381,7 @@ class DeploymentScreenTest {
         .toList();
   }
 
-  private HttpRequest.Builder request(String path) {
-    return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-        .header("Accept", "text/html");
-  }
-
   private HttpResponse<String> get(String path) throws Exception {
-    return http.send(request(path).build(), HttpResponse.BodyHandlers.ofString());
+    return new WebClient(port).get(path);
   }
 }

@@ -2,12 +2,10 @@ package no.engagement.registry.discrepancy.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import no.engagement.registry.RegistryWebTest;
+import no.engagement.registry.WebClient;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -19,7 +17,6 @@ class SourceAndDiscrepancyScreenTest {
 
   @LocalServerPort int port;
   @Autowired JdbcTemplate sql;
-  private final HttpClient http = HttpClient.newHttpClient();
 
   @Test
   void theEnglishAndNorwegian2018PagesDisagreeOnThePolice() throws Exception {
@@ -91,10 +88,6 @@ class SourceAndDiscrepancyScreenTest {
   }
 
   private HttpResponse<String> get(String path) throws Exception {
-    return http.send(
-        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-            .header("Accept", "text/html")
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
+    return new WebClient(port).get(path);
   }
 }

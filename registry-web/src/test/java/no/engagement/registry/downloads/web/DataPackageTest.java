@@ -6,10 +6,6 @@ import com.opencsv.CSVReaderBuilder;
 import com.opencsv.RFC4180ParserBuilder;
 import java.io.ByteArrayInputStream;
 import java.io.StringReader;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.ArrayList;
@@ -22,6 +18,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.zip.ZipInputStream;
 import no.engagement.registry.RegistryWebTest;
+import no.engagement.registry.WebClient;
 import no.engagement.registry.downloads.Codebook;
 import no.engagement.registry.downloads.Dataset;
 import org.junit.jupiter.api.BeforeAll;
@@ -55,14 +52,7 @@ class DataPackageTest {
 
   @BeforeAll
   void download() throws Exception {
-    var response =
-        HttpClient.newHttpClient()
-            .send(
-                HttpRequest.newBuilder(
-                        URI.create(
-                            "http://localhost:" + port + "/downloads/engagement-registry.zip"))
-                    .build(),
-                HttpResponse.BodyHandlers.ofByteArray());
+    var response = new WebClient(port).bytes("/downloads/engagement-registry.zip");
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.headers().firstValue("Content-Type")).hasValue("application/zip");
     try (var zip = new ZipInputStream(new ByteArrayInputStream(response.body()))) {

@@ -5,13 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.opencsv.CSVReaderBuilder;
 import com.opencsv.RFC4180ParserBuilder;
 import java.io.StringReader;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import no.engagement.registry.RegistryWebTest;
+import no.engagement.registry.WebClient;
 import no.engagement.registry.downloads.Dataset;
 import no.engagement.registry.imports.ImportService;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -31,7 +29,6 @@ class DownloadsTest {
   @LocalServerPort int port;
   @Autowired ImportService imports;
   @Autowired JdbcTemplate sql;
-  private final HttpClient http = HttpClient.newHttpClient();
 
   static List<String> datasets() {
     return Dataset.names().stream().filter(n -> !n.equals("provenance")).toList();
@@ -146,9 +143,7 @@ class DownloadsTest {
   }
 
   private HttpResponse<byte[]> get(String path) throws Exception {
-    return http.send(
-        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
-        HttpResponse.BodyHandlers.ofByteArray());
+    return new WebClient(port).bytes(path);
   }
 
   /**
@@ -158,12 +153,7 @@ class DownloadsTest {
    */
   @org.junit.jupiter.api.Test
   void aDownloadThatFailsMidwayIsAbortedNotEndedAsAShorterFile() throws Exception {
-    var response =
-        http.send(
-            HttpRequest.newBuilder(
-                    URI.create("http://localhost:" + port + "/test/broken-download.csv"))
-                .build(),
-            HttpResponse.BodyHandlers.ofInputStream());
+    var response = new WebClient(port).stream("/test/broken-download.csv");
     assertThat(response.statusCode()).isEqualTo(200); // sent before the failure
     var received = new java.io.ByteArrayOutputStream();
     var failure =

@@ -123,13 +123,7 @@ class LinkedDataTest {
 
   @Test
   void theCatalogueHasEveryDatasetAndReleaseWithDcatApsMandatoryProperties() throws Exception {
-    var response =
-        new WebClient(port)
-            .send(
-                new WebClient(port)
-                    .request("/catalog")
-                    .header("Accept", "application/ld+json")
-                    .build());
+    var response = new WebClient(port).get("/catalog", "Accept", "application/ld+json");
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.headers().firstValue("Content-Type").orElseThrow())
         .startsWith("application/ld+json");

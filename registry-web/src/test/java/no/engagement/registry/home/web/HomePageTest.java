@@ -2,12 +2,11 @@ package no.engagement.registry.home.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.regex.Pattern;
 import no.engagement.registry.RegistryWebTest;
+import no.engagement.registry.WebClient;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -16,7 +15,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 class HomePageTest {
 
   @LocalServerPort int port;
-  private final HttpClient http = HttpClient.newHttpClient();
 
   @Test
   void showsWhatTheRegistryHoldsInBokmalByDefault() throws Exception {
@@ -47,22 +45,13 @@ class HomePageTest {
 
   @Test
   void unknownPagesGetAPlain404PageAndWritesAreRefused() throws Exception {
-    var missing =
-        http.send(
-            HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/no-such-page"))
-                .header("Accept", "text/html")
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
+    var missing = new WebClient(port).get("/no-such-page");
     assertThat(missing.statusCode()).isEqualTo(404);
     assertThat(missing.body())
         .contains("Det finnes ingen side på denne adressen")
         .doesNotContain("Exception");
-    var post =
-        http.send(
-            HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/"))
-                .POST(HttpRequest.BodyPublishers.noBody())
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
+    var web = new WebClient(port);
+    var post = web.send(web.request("/").POST(HttpRequest.BodyPublishers.noBody()).build());
     assertThat(post.statusCode()).isEqualTo(403);
   }
 
@@ -81,14 +70,15 @@ class HomePageTest {
 
   private HttpResponse<String> get(String path, String cookie, String acceptLanguage)
       throws Exception {
-    var b = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
+    var web = new WebClient(port);
+    var b = web.request(path);
     if (cookie != null) {
       b.header("Cookie", cookie);
     }
     if (acceptLanguage != null) {
       b.header("Accept-Language", acceptLanguage);
     }
-    return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    return web.send(b.build());
   }
 
   static int count(String html, String kind) {

@@ -2,11 +2,9 @@ package no.engagement.registry.mission.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import no.engagement.registry.RegistryWebTest;
+import no.engagement.registry.WebClient;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -18,7 +16,6 @@ class MissionScreenTest {
 
   @LocalServerPort int port;
   @Autowired JdbcTemplate sql;
-  private final HttpClient http = HttpClient.newHttpClient();
 
   @Test
   void theListHasEveryMissionAndItsCsvTheSameRows() throws Exception {
@@ -56,10 +53,6 @@ class MissionScreenTest {
   }
 
   private HttpResponse<String> get(String path) throws Exception {
-    return http.send(
-        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-            .header("Accept", "text/html")
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
+    return new WebClient(port).get(path);
   }
 }
