@@ -26,7 +26,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class StreamAdmission extends OncePerRequestFilter {
 
   private static final Pattern STREAMS =
-      Pattern.compile(".*\\.(csv|zip)|/releases/[^/]+/(files/.*|diff)");
+      Pattern.compile(".*\\.(csv|zip)|/releases/[^/]+/(files/.*|diff|diff\\.json)");
 
   private final Semaphore total;
   private final int perClient;

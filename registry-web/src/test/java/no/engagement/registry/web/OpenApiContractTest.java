@@ -109,10 +109,12 @@ class OpenApiContractTest {
 
   @Test
   void everyDocumentedRouteAnswersAsDocumented() throws Exception {
-    String release =
-        releases.all().isEmpty()
-            ? releases.publish("2098.1", "contract test", "contract-test", null, null).version()
-            : releases.all().getFirst().version();
+    while (releases.all().size() < 2) {
+      releases.publish(
+          "2098." + releases.all().size(), "contract test", "contract-test", null, null);
+    }
+    String release = releases.all().getFirst().version();
+    String older = releases.all().get(1).version();
     Map<String, String> samples = new LinkedHashMap<>();
     samples.put("acronym", "MINUSMA");
     samples.put("iso3", "NOR");
@@ -126,6 +128,9 @@ class OpenApiContractTest {
       }
       if (url.equals("/peace-processes/{id}.json")) {
         url = "/peace-processes/" + first("/peace-processes.json", "code") + ".json";
+      }
+      if (url.equals("/releases/" + release + "/diff.json")) {
+        url += "?from=" + older;
       }
       if (url.equals("/changes/{id}.json")) {
         url = "/changes/" + first("/changes.json", "batch") + ".json";
@@ -164,6 +169,10 @@ class OpenApiContractTest {
     check("/missions/{acronym}.json", "/missions/NOPE.json", 404);
     check("/countries/{iso3}.json", "/countries/XYZ.json", 404);
     check("/changes/{id}.json", "/changes/x.json", 400);
+    assertThat(
+            check("/releases/{version}/diff.json", "/releases/" + release + "/diff.json", 400)
+                .path("parameter"))
+        .hasToString("\"from\"");
     check("/changes/{id}.json", "/changes/999999999.json", 404);
     check("/deployments.json", "/deployments.json?release=no-such-release", 404);
     assertThat(requested).hasSize(paths.size());

@@ -285,6 +285,27 @@ class ReleasesController {
       @PathVariable String version,
       @RequestParam(name = "from", required = false) String from,
       Model model) {
+    model.addAttribute("diff", diffOf(version, from));
+    return "release-diff";
+  }
+
+  @GetMapping(value = "/releases/{version}/diff.json", produces = "application/json")
+  @ResponseBody
+  @Operation(
+      summary =
+          "What changed from one release to another, per dataset by natural key: rows added,"
+              + " changed and removed, with the first few of each")
+  @io.swagger.v3.oas.annotations.Parameter(
+      in = io.swagger.v3.oas.annotations.enums.ParameterIn.QUERY,
+      name = "from",
+      required = true,
+      description = "the earlier release's version")
+  no.engagement.registry.release.ReleaseDiff diffJson(
+      @PathVariable String version, @RequestParam(name = "from", required = false) String from) {
+    return diffOf(version, from);
+  }
+
+  private no.engagement.registry.release.ReleaseDiff diffOf(String version, String from) {
     var to = release(version);
     if (from == null || from.isBlank()) {
       throw new BadParameterException("from", "", "release.diff.from.missing");
@@ -294,7 +315,6 @@ class ReleasesController {
             .find(from)
             .orElseThrow(
                 () -> new BadParameterException("from", from, "release.diff.from.unknown"));
-    model.addAttribute("diff", diffs.between(base, to));
-    return "release-diff";
+    return diffs.between(base, to);
   }
 }
