@@ -73,6 +73,29 @@ class DeploymentQueries {
   private static final Country CONTRIBUTOR = COUNTRY.as("contributor");
   private static final Mission M = MISSION.as("m");
 
+  /** The personnel types the database knows, in the order of their enum (parents first). */
+  static final List<String> TYPES =
+      Arrays.stream(PersonnelTypeCode.values()).map(PersonnelTypeCode::getLiteral).toList();
+
+  /** The bases, the default first, then in the order of their enum. */
+  static final List<String> BASES =
+      defaultFirst(
+          DeploymentFilter.DEFAULT_BASIS,
+          Arrays.stream(BasisCode.values()).map(BasisCode::getLiteral).toList());
+
+  /** The genders, the default (total) first, then in the order of their enum. */
+  static final List<String> GENDERS =
+      defaultFirst(
+          DeploymentFilter.DEFAULT_GENDER,
+          Arrays.stream(GenderCode.values()).map(GenderCode::getLiteral).toList());
+
+  private static List<String> defaultFirst(String first, List<String> all) {
+    var out = new java.util.ArrayList<String>(all.size());
+    out.add(first);
+    all.stream().filter(w -> !w.equals(first)).forEach(out::add);
+    return List.copyOf(out);
+  }
+
   /** The quality flags' codes in the order of their enum: bit i of a flags value is flag i. */
   static final List<String> FLAGS =
       Arrays.stream(FigureFlagCode.values()).map(FigureFlagCode::getLiteral).toList();

@@ -417,9 +417,9 @@ final class ImportSpecs {
           List<Map<Field<?>, Object>> out = new ArrayList<>(3);
           for (var g :
               List.of(
-                  Map.entry("female", female),
-                  Map.entry("male", male),
-                  Map.entry("total", total))) {
+                  Map.entry(GenderCode.female.getLiteral(), female),
+                  Map.entry(GenderCode.male.getLiteral(), male),
+                  Map.entry(GenderCode.total.getLiteral(), total))) {
             if (g.getValue() == null) {
               continue; // blank is unknown, not zero
             }
@@ -429,10 +429,10 @@ final class ImportSpecs {
             r.put(PERSONNEL_FIGURE.YEAR, year);
             r.put(PERSONNEL_FIGURE.PERIOD_START, LocalDate.of(year, 1, 1));
             r.put(PERSONNEL_FIGURE.PERIOD_END, LocalDate.of(year, 12, 31));
-            r.put(PERSONNEL_FIGURE.PERSONNEL_TYPE, "uniformed");
+            r.put(PERSONNEL_FIGURE.PERSONNEL_TYPE, PersonnelTypeCode.uniformed.getLiteral());
             r.put(PERSONNEL_FIGURE.GENDER, g.getKey());
             r.put(PERSONNEL_FIGURE.COUNT, g.getValue());
-            r.put(PERSONNEL_FIGURE.BASIS, "annual_average");
+            r.put(PERSONNEL_FIGURE.BASIS, BasisCode.annual_average.getLiteral());
             r.put(PERSONNEL_FIGURE.APPROXIMATE, false);
             out.add(r);
           }

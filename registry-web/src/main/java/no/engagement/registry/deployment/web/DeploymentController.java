@@ -39,24 +39,14 @@ import org.springframework.web.bind.annotation.ResponseBody;
 @Controller
 class DeploymentController {
 
-  static final List<String> TYPES =
-      List.of(
-          "uniformed",
-          "military",
-          "troops",
-          "staff_officers",
-          "experts_on_mission",
-          "police",
-          "individual_police",
-          "formed_police_units",
-          "civilians");
+  static final List<String> TYPES = DeploymentFilter.TYPES;
 
   /** The words the form offers and the query string takes, each named by its message. */
-  private static final List<String> BASES =
-      List.of("annual_average", "snapshot", "approximate_statement");
+  private static final List<String> BASES = DeploymentFilter.BASES;
 
-  private static final List<String> GENDERS = List.of("total", "female", "male");
-  private static final List<String> GENDERS_AND_ALL = List.of("total", "female", "male", "all");
+  private static final List<String> GENDERS = DeploymentFilter.GENDERS;
+  private static final List<String> GENDERS_AND_ALL =
+      java.util.stream.Stream.concat(GENDERS.stream(), java.util.stream.Stream.of("all")).toList();
   private static final List<String> GROUPS =
       List.of("year", "contributor", "mission", "host", "type", "none");
   private static final List<String> SORTS =
@@ -467,7 +457,11 @@ class DeploymentController {
             "sort",
             group == Grouping.YEAR || group == Grouping.NONE ? "key" : "-total",
             SORTS.toArray(String[]::new));
-    Sort sort = Sort.values()[SORTS.indexOf(sortWord)];
+    Sort sort =
+        Arrays.stream(Sort.values())
+            .filter(o -> sortWord(o).equals(sortWord))
+            .findFirst()
+            .orElseThrow();
     return new DeploymentFilter(
         p.codes("contributor"),
         p.codes("mission"),
