@@ -11,6 +11,7 @@ import static no.engagement.registry.jooq.Tables.SOURCE_DOCUMENT;
 import static org.jooq.Records.mapping;
 import static org.jooq.impl.DSL.coalesce;
 import static org.jooq.impl.DSL.field;
+import static org.jooq.impl.DSL.multiset;
 import static org.jooq.impl.DSL.select;
 
 import java.util.List;
@@ -79,58 +80,42 @@ class FundingQueries {
                 .where(FUNDING_PLACE.PROGRAMME_ID.eq(FUNDING_PROGRAMME.ID)));
     var oc = COUNTRY.as("oc");
     var oo = ORGANISATION.as("oo");
-    var rows =
-        dsl.select(
-                FUNDING_PROGRAMME.ID,
-                FUNDING_PROGRAMME.CODE,
-                nb ? FUNDING_PROGRAMME.NAME_NB : FUNDING_PROGRAMME.NAME_EN,
-                FUNDING_PROGRAMME.THEME,
-                coalesce(nb ? oc.NAME_NB : oc.NAME_EN, nb ? oo.NAME_NB : oo.NAME_EN),
-                FUNDING_PROGRAMME.START_YEAR,
-                FUNDING_PROGRAMME.END_YEAR,
-                nb ? FUNDING_PROGRAMME.DESCRIPTION_NB : FUNDING_PROGRAMME.DESCRIPTION_EN,
-                partners,
-                places,
-                FUNDING_PROGRAMME.SOURCE_ID,
-                SOURCE_DOCUMENT.TITLE,
-                SOURCE_DOCUMENT.LANGUAGE)
-            .from(FUNDING_PROGRAMME)
-            .leftJoin(oc)
-            .on(oc.ISO3.eq(FUNDING_PROGRAMME.OWNER_ISO3))
-            .leftJoin(oo)
-            .on(oo.ID.eq(FUNDING_PROGRAMME.OWNER_ORG_ID))
-            .leftJoin(SOURCE_DOCUMENT)
-            .on(SOURCE_DOCUMENT.ID.eq(FUNDING_PROGRAMME.SOURCE_ID))
-            .where(where)
-            .orderBy(FUNDING_PROGRAMME.START_YEAR.asc().nullsLast(), FUNDING_PROGRAMME.CODE)
-            .fetch();
-    return rows.map(
-        r ->
-            new Programme(
-                r.value2(),
-                r.value3(),
-                r.value4(),
-                r.value5(),
-                r.value6(),
-                r.value7(),
-                r.value8(),
-                r.value9(),
-                r.value10(),
-                r.value11(),
-                r.value12(),
-                r.value13(),
-                allocations(r.value1())));
-  }
-
-  private List<Programme.Allocation> allocations(long id) {
+    Field<List<Programme.Allocation>> allocations =
+        multiset(
+                select(
+                        FUNDING_ALLOCATION.YEAR.cast(Integer.class),
+                        FUNDING_ALLOCATION.AMOUNT,
+                        FUNDING_ALLOCATION.CURRENCY.cast(String.class),
+                        FUNDING_ALLOCATION.KIND)
+                    .from(FUNDING_ALLOCATION)
+                    .where(FUNDING_ALLOCATION.PROGRAMME_ID.eq(FUNDING_PROGRAMME.ID))
+                    .orderBy(FUNDING_ALLOCATION.YEAR, FUNDING_ALLOCATION.KIND))
+            .convertFrom(r -> r.map(mapping(Programme.Allocation::new)));
+    // one query, each programme with its allocations nested (MULTISET), mapped by position of
+    // the record's components, which the compiler checks against the selected fields' types
     return dsl.select(
-            FUNDING_ALLOCATION.YEAR.cast(Integer.class),
-            FUNDING_ALLOCATION.AMOUNT,
-            FUNDING_ALLOCATION.CURRENCY.cast(String.class),
-            FUNDING_ALLOCATION.KIND)
-        .from(FUNDING_ALLOCATION)
-        .where(FUNDING_ALLOCATION.PROGRAMME_ID.eq(id))
-        .orderBy(FUNDING_ALLOCATION.YEAR, FUNDING_ALLOCATION.KIND)
-        .fetch(mapping(Programme.Allocation::new));
+            FUNDING_PROGRAMME.CODE,
+            nb ? FUNDING_PROGRAMME.NAME_NB : FUNDING_PROGRAMME.NAME_EN,
+            FUNDING_PROGRAMME.THEME,
+            coalesce(nb ? oc.NAME_NB : oc.NAME_EN, nb ? oo.NAME_NB : oo.NAME_EN),
+            FUNDING_PROGRAMME.START_YEAR,
+            FUNDING_PROGRAMME.END_YEAR,
+            nb ? FUNDING_PROGRAMME.DESCRIPTION_NB : FUNDING_PROGRAMME.DESCRIPTION_EN,
+            partners,
+            places,
+            FUNDING_PROGRAMME.SOURCE_ID,
+            SOURCE_DOCUMENT.TITLE,
+            SOURCE_DOCUMENT.LANGUAGE,
+            allocations)
+        .from(FUNDING_PROGRAMME)
+        .leftJoin(oc)
+        .on(oc.ISO3.eq(FUNDING_PROGRAMME.OWNER_ISO3))
+        .leftJoin(oo)
+        .on(oo.ID.eq(FUNDING_PROGRAMME.OWNER_ORG_ID))
+        .leftJoin(SOURCE_DOCUMENT)
+        .on(SOURCE_DOCUMENT.ID.eq(FUNDING_PROGRAMME.SOURCE_ID))
+        .where(where)
+        .orderBy(FUNDING_PROGRAMME.START_YEAR.asc().nullsLast(), FUNDING_PROGRAMME.CODE)
+        .fetch(mapping(Programme::new));
   }
 }

@@ -9,10 +9,13 @@ import static no.engagement.registry.jooq.Tables.PEACE_PROCESS_PARTY;
 import static no.engagement.registry.jooq.Tables.SOURCE_DOCUMENT;
 import static org.jooq.Records.mapping;
 import static org.jooq.impl.DSL.coalesce;
+import static org.jooq.impl.DSL.multiset;
+import static org.jooq.impl.DSL.select;
 
 import java.util.List;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 
@@ -50,99 +53,95 @@ class ProcessQueries {
                     .where(FACILITATOR_ROLE.ACTOR_ISO3.eq(iso3))));
   }
 
+  /** The processes, each with its parties, roles and milestones nested (MULTISET): one query. */
   List<PeaceProcess> processes(Condition where, boolean nb) {
-    var rows =
-        dsl.select(
-                PEACE_PROCESS.ID,
-                PEACE_PROCESS.CODE,
-                nb ? PEACE_PROCESS.NAME_NB : PEACE_PROCESS.NAME_EN,
-                nb ? PEACE_PROCESS.CONFLICT_NB : PEACE_PROCESS.CONFLICT_EN,
-                PEACE_PROCESS.COUNTRY_ISO3.cast(String.class),
-                nb ? COUNTRY.NAME_NB : COUNTRY.NAME_EN,
-                PEACE_PROCESS.STATUS,
-                PEACE_PROCESS.START_YEAR,
-                PEACE_PROCESS.END_YEAR)
-            .from(PEACE_PROCESS)
-            .leftJoin(COUNTRY)
-            .on(COUNTRY.ISO3.eq(PEACE_PROCESS.COUNTRY_ISO3))
-            .where(where)
-            .orderBy(PEACE_PROCESS.CODE)
-            .fetch();
-    return rows.map(
-        r ->
-            new PeaceProcess(
-                r.value2(),
-                r.value3(),
-                r.value4(),
-                r.value5(),
-                r.value6(),
-                r.value7(),
-                r.value8(),
-                r.value9(),
-                parties(r.value1(), nb),
-                roles(r.value1(), nb),
-                milestones(r.value1(), nb)));
-  }
-
-  private List<PeaceProcess.Party> parties(long id, boolean nb) {
-    var name =
-        coalesce(
+    return dsl.select(
+            PEACE_PROCESS.CODE,
+            nb ? PEACE_PROCESS.NAME_NB : PEACE_PROCESS.NAME_EN,
+            nb ? PEACE_PROCESS.CONFLICT_NB : PEACE_PROCESS.CONFLICT_EN,
+            PEACE_PROCESS.COUNTRY_ISO3.cast(String.class),
             nb ? COUNTRY.NAME_NB : COUNTRY.NAME_EN,
-            nb ? ORGANISATION.NAME_NB : ORGANISATION.NAME_EN);
-    return dsl.select(
-            coalesce(PEACE_PROCESS_PARTY.PARTY_ISO3.cast(String.class), ORGANISATION.CODE),
-            name,
-            PEACE_PROCESS_PARTY.SOURCE_ID)
-        .from(PEACE_PROCESS_PARTY)
+            PEACE_PROCESS.STATUS,
+            PEACE_PROCESS.START_YEAR,
+            PEACE_PROCESS.END_YEAR,
+            parties(PEACE_PROCESS.ID, nb),
+            roles(PEACE_PROCESS.ID, nb),
+            milestones(PEACE_PROCESS.ID, nb))
+        .from(PEACE_PROCESS)
         .leftJoin(COUNTRY)
-        .on(COUNTRY.ISO3.eq(PEACE_PROCESS_PARTY.PARTY_ISO3))
-        .leftJoin(ORGANISATION)
-        .on(ORGANISATION.ID.eq(PEACE_PROCESS_PARTY.PARTY_ORG_ID))
-        .where(PEACE_PROCESS_PARTY.PROCESS_ID.eq(id))
-        .orderBy(name)
-        .fetch(mapping(PeaceProcess.Party::new));
+        .on(COUNTRY.ISO3.eq(PEACE_PROCESS.COUNTRY_ISO3))
+        .where(where)
+        .orderBy(PEACE_PROCESS.CODE)
+        .fetch(mapping(PeaceProcess::new));
   }
 
-  private List<PeaceProcess.Role> roles(long id, boolean nb) {
-    var name =
-        coalesce(
-            nb ? COUNTRY.NAME_NB : COUNTRY.NAME_EN,
-            nb ? ORGANISATION.NAME_NB : ORGANISATION.NAME_EN);
-    return dsl.select(
-            coalesce(FACILITATOR_ROLE.ACTOR_ISO3.cast(String.class), ORGANISATION.CODE),
-            name,
-            FACILITATOR_ROLE.ROLE,
-            FACILITATOR_ROLE.START_YEAR,
-            FACILITATOR_ROLE.END_YEAR,
-            FACILITATOR_ROLE.SOURCE_ID,
-            SOURCE_DOCUMENT.TITLE,
-            SOURCE_DOCUMENT.LANGUAGE)
-        .from(FACILITATOR_ROLE)
-        .leftJoin(COUNTRY)
-        .on(COUNTRY.ISO3.eq(FACILITATOR_ROLE.ACTOR_ISO3))
-        .leftJoin(ORGANISATION)
-        .on(ORGANISATION.ID.eq(FACILITATOR_ROLE.ACTOR_ORG_ID))
-        .leftJoin(SOURCE_DOCUMENT)
-        .on(SOURCE_DOCUMENT.ID.eq(FACILITATOR_ROLE.SOURCE_ID))
-        .where(FACILITATOR_ROLE.PROCESS_ID.eq(id))
-        .orderBy(name, FACILITATOR_ROLE.START_YEAR.asc().nullsLast(), FACILITATOR_ROLE.SOURCE_ID)
-        .fetch(mapping(PeaceProcess.Role::new));
+  private static Field<List<PeaceProcess.Party>> parties(Field<Long> process, boolean nb) {
+    var c = COUNTRY.as("party_country");
+    var o = ORGANISATION.as("party_organisation");
+    var name = coalesce(nb ? c.NAME_NB : c.NAME_EN, nb ? o.NAME_NB : o.NAME_EN);
+    return multiset(
+            select(
+                    coalesce(PEACE_PROCESS_PARTY.PARTY_ISO3.cast(String.class), o.CODE),
+                    name,
+                    PEACE_PROCESS_PARTY.SOURCE_ID)
+                .from(PEACE_PROCESS_PARTY)
+                .leftJoin(c)
+                .on(c.ISO3.eq(PEACE_PROCESS_PARTY.PARTY_ISO3))
+                .leftJoin(o)
+                .on(o.ID.eq(PEACE_PROCESS_PARTY.PARTY_ORG_ID))
+                .where(PEACE_PROCESS_PARTY.PROCESS_ID.eq(process))
+                .orderBy(name))
+        .convertFrom(r -> r.map(mapping(PeaceProcess.Party::new)));
   }
 
-  private List<PeaceProcess.Milestone> milestones(long id, boolean nb) {
-    return dsl.select(
-            PEACE_PROCESS_MILESTONE.OCCURRED_ON,
-            PEACE_PROCESS_MILESTONE.DATE_PRECISION,
-            PEACE_PROCESS_MILESTONE.KIND,
-            nb ? PEACE_PROCESS_MILESTONE.DESCRIPTION_NB : PEACE_PROCESS_MILESTONE.DESCRIPTION_EN,
-            PEACE_PROCESS_MILESTONE.SOURCE_ID,
-            SOURCE_DOCUMENT.TITLE,
-            SOURCE_DOCUMENT.LANGUAGE)
-        .from(PEACE_PROCESS_MILESTONE)
-        .leftJoin(SOURCE_DOCUMENT)
-        .on(SOURCE_DOCUMENT.ID.eq(PEACE_PROCESS_MILESTONE.SOURCE_ID))
-        .where(PEACE_PROCESS_MILESTONE.PROCESS_ID.eq(id))
-        .orderBy(PEACE_PROCESS_MILESTONE.OCCURRED_ON)
-        .fetch(mapping(PeaceProcess.Milestone::new));
+  private static Field<List<PeaceProcess.Role>> roles(Field<Long> process, boolean nb) {
+    var c = COUNTRY.as("actor_country");
+    var o = ORGANISATION.as("actor_organisation");
+    var s = SOURCE_DOCUMENT.as("role_source");
+    var name = coalesce(nb ? c.NAME_NB : c.NAME_EN, nb ? o.NAME_NB : o.NAME_EN);
+    return multiset(
+            select(
+                    coalesce(FACILITATOR_ROLE.ACTOR_ISO3.cast(String.class), o.CODE),
+                    name,
+                    FACILITATOR_ROLE.ROLE,
+                    FACILITATOR_ROLE.START_YEAR,
+                    FACILITATOR_ROLE.END_YEAR,
+                    FACILITATOR_ROLE.SOURCE_ID,
+                    s.TITLE,
+                    s.LANGUAGE)
+                .from(FACILITATOR_ROLE)
+                .leftJoin(c)
+                .on(c.ISO3.eq(FACILITATOR_ROLE.ACTOR_ISO3))
+                .leftJoin(o)
+                .on(o.ID.eq(FACILITATOR_ROLE.ACTOR_ORG_ID))
+                .leftJoin(s)
+                .on(s.ID.eq(FACILITATOR_ROLE.SOURCE_ID))
+                .where(FACILITATOR_ROLE.PROCESS_ID.eq(process))
+                .orderBy(
+                    name,
+                    FACILITATOR_ROLE.START_YEAR.asc().nullsLast(),
+                    FACILITATOR_ROLE.SOURCE_ID))
+        .convertFrom(r -> r.map(mapping(PeaceProcess.Role::new)));
+  }
+
+  private static Field<List<PeaceProcess.Milestone>> milestones(Field<Long> process, boolean nb) {
+    var s = SOURCE_DOCUMENT.as("milestone_source");
+    return multiset(
+            select(
+                    PEACE_PROCESS_MILESTONE.OCCURRED_ON,
+                    PEACE_PROCESS_MILESTONE.DATE_PRECISION,
+                    PEACE_PROCESS_MILESTONE.KIND,
+                    nb
+                        ? PEACE_PROCESS_MILESTONE.DESCRIPTION_NB
+                        : PEACE_PROCESS_MILESTONE.DESCRIPTION_EN,
+                    PEACE_PROCESS_MILESTONE.SOURCE_ID,
+                    s.TITLE,
+                    s.LANGUAGE)
+                .from(PEACE_PROCESS_MILESTONE)
+                .leftJoin(s)
+                .on(s.ID.eq(PEACE_PROCESS_MILESTONE.SOURCE_ID))
+                .where(PEACE_PROCESS_MILESTONE.PROCESS_ID.eq(process))
+                .orderBy(PEACE_PROCESS_MILESTONE.OCCURRED_ON))
+        .convertFrom(r -> r.map(mapping(PeaceProcess.Milestone::new)));
   }
 }
