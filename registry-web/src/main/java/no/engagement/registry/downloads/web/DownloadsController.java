@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import no.engagement.registry.downloads.Coverage;
 import no.engagement.registry.downloads.Dataset;
 import no.engagement.registry.downloads.DownloadService;
 import no.engagement.registry.release.ReleaseService;
@@ -41,13 +42,26 @@ class DownloadsController {
   String page(Model model) {
     model.addAttribute("datasets", downloads.datasets());
     model.addAttribute("counts", downloads.counts());
-    String base = publicUrl.path("").toUriString();
-    model.addAttribute(
-        "jsonLd",
-        LinkedData.script(
-            LinkedData.dataset(
-                base, base + "/downloads", null, downloads.coverage(), liveDownloads(base))));
+    model.addAttribute("jsonLd", jsonLd(publicUrl.path("").toUriString(), downloads.coverage()));
     return "downloads";
+  }
+
+  /** The page's JSON-LD, written again only when the data or the address changes. */
+  private volatile JsonLd lastJsonLd;
+
+  private record JsonLd(Coverage coverage, String base, String script) {}
+
+  private String jsonLd(String base, Coverage coverage) {
+    var last = lastJsonLd;
+    // the coverage is kept per version of the data: the same object until an import
+    if (last != null && last.coverage() == coverage && last.base().equals(base)) {
+      return last.script();
+    }
+    String script =
+        LinkedData.script(
+            LinkedData.dataset(base, base + "/downloads", null, coverage, liveDownloads(base)));
+    lastJsonLd = new JsonLd(coverage, base, script);
+    return script;
   }
 
   /** The current data's files: the data package, and every dataset as RFC 4180 CSV. */
