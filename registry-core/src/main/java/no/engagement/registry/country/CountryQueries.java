@@ -51,11 +51,8 @@ class CountryQueries {
   }
 
   String otherName(String iso3, boolean nb) {
-    return dsl.select(nb ? COUNTRY.NAME_EN : COUNTRY.NAME_NB)
-        .from(COUNTRY)
-        .where(COUNTRY.ISO3.eq(iso3))
-        .fetchOne()
-        .value1();
+    var other = nb ? COUNTRY.NAME_EN : COUNTRY.NAME_NB;
+    return dsl.select(other).from(COUNTRY).where(COUNTRY.ISO3.eq(iso3)).fetchOne(other);
   }
 
   /** The bases with yearly figures for this contributor, annual averages first. */
@@ -83,13 +80,14 @@ class CountryQueries {
         .on(DSL.array(MISSION.ID).eq(t.field("mission_ids", Long[].class)))
         .orderBy(MISSION.ACRONYM, year)
         .fetch(
-            r ->
-                new CountryDetail.ContributionRow(
-                    r.value1(),
-                    r.value2(),
-                    r.value3(),
-                    new FigureQueries.Marks(
-                        r.value4(), r.value5() == null ? null : r.value5().intValue())));
+            mapping(
+                (acronym, y, total, flags, months) ->
+                    new CountryDetail.ContributionRow(
+                        acronym,
+                        y,
+                        total,
+                        new FigureQueries.Marks(
+                            flags, months == null ? null : months.intValue()))));
   }
 
   /**
@@ -104,13 +102,14 @@ class CountryQueries {
                 .eq(iso3)
                 .and(DEPLOYMENT_SERIES.YEAR.eq((short) year)),
             BasisCode.lookupLiteral(basis));
-    return dsl.select(
-            MISSION_HOST.ISO3.cast(String.class), sum(t.field("total", java.math.BigDecimal.class)))
+    var host = MISSION_HOST.ISO3.cast(String.class);
+    var total = sum(t.field("total", java.math.BigDecimal.class));
+    return dsl.select(host, total)
         .from(t)
         .join(MISSION_HOST)
         .on(DSL.array(MISSION_HOST.MISSION_ID).eq(t.field("mission_ids", Long[].class)))
         .groupBy(MISSION_HOST.ISO3)
-        .fetchMap(r -> r.value1(), r -> r.value2());
+        .fetchMap(host, total);
   }
 
   /** The statements sources make about the country. */

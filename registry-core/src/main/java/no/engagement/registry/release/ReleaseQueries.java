@@ -176,8 +176,9 @@ class ReleaseQueries {
     String joined = "from " + a + " a full join " + b + " b on a.k = b.k";
     var counts =
         dsl.resultQuery(
-                "select count(*) filter (where a.k is null), count(*) filter (where a.k is not null"
-                    + " and b.k is not null and a.r <> b.r), count(*) filter (where b.k is null) "
+                "select count(*) filter (where a.k is null) as added, count(*) filter (where a.k"
+                    + " is not null and b.k is not null and a.r <> b.r) as changed,"
+                    + " count(*) filter (where b.k is null) as removed "
                     + joined)
             .fetchOne();
     var added =
@@ -197,9 +198,9 @@ class ReleaseQueries {
             .fetch(0, String.class);
     return new ReleaseDiff.DatasetChanges(
         name,
-        counts.get(0, Long.class),
-        counts.get(1, Long.class),
-        counts.get(2, Long.class),
+        counts.get("added", Long.class),
+        counts.get("changed", Long.class),
+        counts.get("removed", Long.class),
         added,
         changed,
         removed);

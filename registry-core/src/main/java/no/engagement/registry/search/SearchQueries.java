@@ -5,6 +5,7 @@ import static no.engagement.registry.jooq.Tables.COUNTRY_ALIAS;
 import static no.engagement.registry.jooq.Tables.FUNDING_PROGRAMME;
 import static no.engagement.registry.jooq.Tables.MISSION;
 import static no.engagement.registry.jooq.Tables.PEACE_PROCESS;
+import static org.jooq.Records.mapping;
 import static org.jooq.impl.DSL.coalesce;
 import static org.jooq.impl.DSL.inline;
 
@@ -45,8 +46,8 @@ class SearchQueries {
             .orderBy(countryName)
             .limit(limit)
             .fetch(
-                r ->
-                    new SearchHit(r.value1(), "/countries/" + r.value2(), r.value2(), r.value3())));
+                mapping(
+                    (kind, iso3, name) -> new SearchHit(kind, "/countries/" + iso3, iso3, name))));
     hits.addAll(
         dsl.select(
                 MISSION.ACRONYM, nb ? coalesce(MISSION.NAME_NB, MISSION.NAME_EN) : MISSION.NAME_EN)
@@ -60,7 +61,9 @@ class SearchQueries {
             .orderBy(MISSION.ACRONYM)
             .limit(limit)
             .fetch(
-                r -> new SearchHit("mission", "/missions/" + r.value1(), r.value1(), r.value2())));
+                mapping(
+                    (acronym, name) ->
+                        new SearchHit("mission", "/missions/" + acronym, acronym, name))));
     hits.addAll(
         dsl.select(PEACE_PROCESS.CODE, nb ? PEACE_PROCESS.NAME_NB : PEACE_PROCESS.NAME_EN)
             .from(PEACE_PROCESS)
@@ -73,9 +76,9 @@ class SearchQueries {
             .orderBy(PEACE_PROCESS.CODE)
             .limit(limit)
             .fetch(
-                r ->
-                    new SearchHit(
-                        "process", "/peace-processes/" + r.value1(), r.value1(), r.value2())));
+                mapping(
+                    (code, name) ->
+                        new SearchHit("process", "/peace-processes/" + code, code, name))));
     hits.addAll(
         dsl.select(
                 FUNDING_PROGRAMME.CODE, nb ? FUNDING_PROGRAMME.NAME_NB : FUNDING_PROGRAMME.NAME_EN)
@@ -89,7 +92,8 @@ class SearchQueries {
             .orderBy(FUNDING_PROGRAMME.CODE)
             .limit(limit)
             .fetch(
-                r -> new SearchHit("programme", "/funding#" + r.value1(), r.value1(), r.value2())));
+                mapping(
+                    (code, name) -> new SearchHit("programme", "/funding#" + code, code, name))));
     return hits;
   }
 }

@@ -36,34 +36,34 @@ class SummaryQueries {
     // from the roll-up of the series (ADR 0007): every figure is in exactly one series, and level
     // 3 keeps the contributor; counting the figures themselves took seconds on a million
     var R = DEPLOYMENT_ROLLUP;
+    var figureCount =
+        DSL.coalesce(sum(R.FIGURES).filterWhere(R.LEVEL.eq((short) 7)), inline(0))
+            .cast(Integer.class)
+            .as("figures");
+    var contributors =
+        countDistinct(R.CONTRIBUTOR_ISO3).filterWhere(R.LEVEL.eq((short) 3)).as("contributors");
+    var firstYear = min(R.YEAR).as("first_year");
+    var lastYear = max(R.YEAR).as("last_year");
     var figures =
-        dsl.select(
-                DSL.coalesce(sum(R.FIGURES).filterWhere(R.LEVEL.eq((short) 7)), inline(0))
-                    .cast(Integer.class),
-                countDistinct(R.CONTRIBUTOR_ISO3).filterWhere(R.LEVEL.eq((short) 3)),
-                min(R.YEAR),
-                max(R.YEAR))
+        dsl.select(figureCount, contributors, firstYear, lastYear)
             .from(R)
             .where(R.LEVEL.in((short) 3, (short) 7))
             .fetchOne();
-    var missions =
-        dsl.select(
-                count(),
-                count().filterWhere(MISSION.KIND.eq("peacekeeping")),
-                count().filterWhere(MISSION.KIND.ne("peacekeeping")))
-            .from(MISSION)
-            .fetchOne();
+    var allMissions = count().as("missions");
+    var peacekeeping = count().filterWhere(MISSION.KIND.eq("peacekeeping")).as("peacekeeping");
+    var political = count().filterWhere(MISSION.KIND.ne("peacekeeping")).as("political");
+    var missions = dsl.select(allMissions, peacekeeping, political).from(MISSION).fetchOne();
     return new RegistrySummary(
         dsl.fetchCount(COUNTRY),
         dsl.fetchCount(REGION),
         dsl.fetchCount(ORGANISATION),
-        missions.value1(),
-        missions.value2(),
-        missions.value3(),
-        figures.value1(),
-        figures.value2(),
-        figures.value3() == null ? null : figures.value3().intValue(),
-        figures.value4() == null ? null : figures.value4().intValue(),
+        missions.get(allMissions),
+        missions.get(peacekeeping),
+        missions.get(political),
+        figures.get(figureCount),
+        figures.get(contributors),
+        figures.get(firstYear) == null ? null : figures.get(firstYear).intValue(),
+        figures.get(lastYear) == null ? null : figures.get(lastYear).intValue(),
         dsl.fetchCount(PEACE_PROCESS),
         dsl.fetchCount(FACILITATOR_ROLE),
         dsl.fetchCount(FUNDING_PROGRAMME),
