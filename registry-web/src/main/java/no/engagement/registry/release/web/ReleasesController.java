@@ -88,22 +88,16 @@ class ReleasesController {
       if (r.notes() != null && !r.notes().isBlank()) {
         html.append("<p>").append(Atom.escape(r.notes())).append("</p>");
       }
-      var entry =
-          Atom.entry(
-              pageUrl(r.version()),
-              messages.getMessage("feed.release.title", new Object[] {r.version()}, locale),
-              r.publishedAt(),
-              pageUrl(r.version()),
-              html.toString());
-      if (older != null) {
-        String diff =
-            publicUrl
-                .path("/releases/{v}/diff")
-                .queryParam("from", older.version())
-                .buildAndExpand(r.version())
-                .encode()
-                .toUriString();
-        entry.setOtherLinks(List.of(Atom.link("related", diff, "text/html")));
+      String diff =
+          older == null
+              ? null
+              : publicUrl
+                  .path("/releases/{v}/diff")
+                  .queryParam("from", older.version())
+                  .buildAndExpand(r.version())
+                  .encode()
+                  .toUriString();
+      if (diff != null) {
         html.append("<p><a href=\"")
             .append(Atom.escape(diff))
             .append("\">")
@@ -112,7 +106,16 @@ class ReleasesController {
                     messages.getMessage(
                         "feed.release.diff", new Object[] {older.version()}, locale)))
             .append("</a></p>");
-        entry.getContents().getFirst().setValue(html.toString());
+      }
+      var entry =
+          Atom.entry(
+              pageUrl(r.version()),
+              messages.getMessage("feed.release.title", new Object[] {r.version()}, locale),
+              r.publishedAt(),
+              pageUrl(r.version()),
+              html.toString());
+      if (diff != null) {
+        entry.setOtherLinks(List.of(Atom.link("related", diff, "text/html")));
       }
       entries.add(entry);
     }
