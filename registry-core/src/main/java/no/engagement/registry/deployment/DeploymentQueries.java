@@ -409,17 +409,17 @@ class DeploymentQueries {
         v,
         r ->
             new Cell(
-                r.getString(1),
-                r.getString(2),
-                r.getInt(3),
-                r.getBigDecimal(4),
-                r.getLong(5),
-                r.getObject(6, Integer.class),
-                r.getObject(7, Integer.class),
-                r.getInt(8),
-                r.getBoolean(9),
-                r.getString(10),
-                r.getInt(11)));
+                r.getString("code"),
+                r.getString("label"),
+                r.getInt("year"),
+                r.getBigDecimal("total"),
+                r.getLong("figures"),
+                r.getObject("monthsMin", Integer.class),
+                r.getObject("monthsMax", Integer.class),
+                r.getInt("flags"),
+                r.getBoolean("severalSources"),
+                r.getString("parent"),
+                r.getInt("order")));
   }
 
   /**
@@ -525,13 +525,13 @@ class DeploymentQueries {
     return run(
         List.of("other-bases", level, List.copyOf(v.keySet())),
         () ->
-            dsl.select(R.BASIS.cast(String.class), sum(R.FIGURES))
+            dsl.select(R.BASIS.cast(String.class).as("basis"), sum(R.FIGURES).as("figures"))
                 .from(R)
                 .where(R.LEVEL.eq(inline(level)).and(rollupWhere(v)))
                 .groupBy(R.BASIS)
                 .orderBy(R.BASIS),
         v,
-        r -> new OtherBasis(r.getString(1), r.getLong(2)));
+        r -> new OtherBasis(r.getString("basis"), r.getLong("figures")));
   }
 
   private Select<?> cellsQuery(
@@ -602,17 +602,17 @@ class DeploymentQueries {
             ? DSL.min(PERSONNEL_TYPE.SORT_ORDER).cast(Integer.class)
             : inline(0);
     return dsl.select(
-            code,
-            DSL.coalesce(label, inline("\u2014")),
-            R.YEAR.cast(Integer.class),
-            sum(R.TOTAL),
-            sum(R.FIGURES),
-            DSL.min(R.MONTHS_MIN).cast(Integer.class),
-            DSL.max(R.MONTHS_MAX).cast(Integer.class),
-            field("coalesce(bit_or({0}), 0)", Integer.class, R.FLAGS),
-            DSL.boolOr(R.SEVERAL_SOURCES.isTrue()),
-            parent,
-            order)
+            code.as("code"),
+            DSL.coalesce(label, inline("\u2014")).as("label"),
+            R.YEAR.cast(Integer.class).as("year"),
+            sum(R.TOTAL).as("total"),
+            sum(R.FIGURES).as("figures"),
+            DSL.min(R.MONTHS_MIN).cast(Integer.class).as("monthsMin"),
+            DSL.max(R.MONTHS_MAX).cast(Integer.class).as("monthsMax"),
+            field("coalesce(bit_or({0}), 0)", Integer.class, R.FLAGS).as("flags"),
+            DSL.boolOr(R.SEVERAL_SOURCES.isTrue()).as("severalSources"),
+            parent.as("parent"),
+            order.as("order"))
         .from(joined)
         .where(R.LEVEL.eq(inline(level)).and(rollupWhere(v)))
         .groupBy(all);
@@ -632,25 +632,25 @@ class DeploymentQueries {
   private Select<?> figuresQuery(Map<String, Object> v, boolean nb) {
     var F = PERSONNEL_FIGURE;
     return dsl.select(
-            F.ID,
-            F.CONTRIBUTOR_ISO3.cast(String.class),
-            nb ? CONTRIBUTOR.NAME_NB : CONTRIBUTOR.NAME_EN,
-            missionLabel(),
-            F.YEAR.cast(Integer.class),
-            F.PERIOD_START,
-            F.PERIOD_END,
-            F.PERSONNEL_TYPE.cast(String.class),
-            nb ? PERSONNEL_TYPE.NAME_NB : PERSONNEL_TYPE.NAME_EN,
-            F.GENDER.cast(String.class),
-            F.COUNT,
-            F.BASIS.cast(String.class),
-            F.APPROXIMATE,
-            F.STATED_TEXT,
-            F.SOURCE_ID,
-            SOURCE_DOCUMENT.TITLE,
-            SOURCE_DOCUMENT.LANGUAGE,
-            F.BATCH_ID,
-            IMPORT_BATCH.FILE_NAME)
+            F.ID.as("id"),
+            F.CONTRIBUTOR_ISO3.cast(String.class).as("contributor"),
+            (nb ? CONTRIBUTOR.NAME_NB : CONTRIBUTOR.NAME_EN).as("contributorName"),
+            missionLabel().as("missions"),
+            F.YEAR.cast(Integer.class).as("year"),
+            F.PERIOD_START.as("periodStart"),
+            F.PERIOD_END.as("periodEnd"),
+            F.PERSONNEL_TYPE.cast(String.class).as("personnelType"),
+            (nb ? PERSONNEL_TYPE.NAME_NB : PERSONNEL_TYPE.NAME_EN).as("personnelTypeName"),
+            F.GENDER.cast(String.class).as("gender"),
+            F.COUNT.as("count"),
+            F.BASIS.cast(String.class).as("basis"),
+            F.APPROXIMATE.as("approximate"),
+            F.STATED_TEXT.as("statedText"),
+            F.SOURCE_ID.as("sourceId"),
+            SOURCE_DOCUMENT.TITLE.as("sourceTitle"),
+            SOURCE_DOCUMENT.LANGUAGE.as("sourceLanguage"),
+            F.BATCH_ID.as("batchId"),
+            IMPORT_BATCH.FILE_NAME.as("batchFile"))
         .from(figuresWithNames())
         .where(F.ID.eq(any(param(v, "ids", Long[].class))))
         .orderBy(F.ID);
@@ -683,7 +683,7 @@ class DeploymentQueries {
     v.put("after", after);
     v.put("size", size);
     Long[] ids =
-        run(List.of("ids", List.copyOf(v.keySet())), () -> idsQuery(v), v, r -> r.getLong(1))
+        run(List.of("ids", List.copyOf(v.keySet())), () -> idsQuery(v), v, r -> r.getLong("id"))
             .toArray(Long[]::new);
     if (ids.length == 0) {
       return List.of();
@@ -697,25 +697,25 @@ class DeploymentQueries {
         byId,
         r ->
             new DeploymentView.Figure(
-                r.getLong(1),
-                r.getString(2),
-                r.getString(3),
-                r.getString(4),
-                r.getInt(5),
-                r.getObject(6, LocalDate.class),
-                r.getObject(7, LocalDate.class),
-                r.getString(8),
-                r.getString(9),
-                r.getString(10),
-                r.getBigDecimal(11),
-                r.getString(12),
-                r.getBoolean(13),
-                r.getString(14),
-                r.getObject(15, Long.class),
-                r.getString(16),
-                r.getString(17),
-                r.getObject(18, Long.class),
-                r.getString(19)));
+                r.getLong("id"),
+                r.getString("contributor"),
+                r.getString("contributorName"),
+                r.getString("missions"),
+                r.getInt("year"),
+                r.getObject("periodStart", LocalDate.class),
+                r.getObject("periodEnd", LocalDate.class),
+                r.getString("personnelType"),
+                r.getString("personnelTypeName"),
+                r.getString("gender"),
+                r.getBigDecimal("count"),
+                r.getString("basis"),
+                r.getBoolean("approximate"),
+                r.getString("statedText"),
+                r.getObject("sourceId", Long.class),
+                r.getString("sourceTitle"),
+                r.getString("sourceLanguage"),
+                r.getObject("batchId", Long.class),
+                r.getString("batchFile")));
   }
 
   /** A column of the figure list's CSV: its header name, its value, what the dialect does to it. */

@@ -12,20 +12,24 @@ import static no.engagement.registry.jooq.Tables.PERSONNEL_FIGURE_MISSION;
 import static no.engagement.registry.jooq.Tables.PERSONNEL_TYPE;
 import static no.engagement.registry.jooq.Tables.REGION;
 import static no.engagement.registry.jooq.Tables.SOURCE_DOCUMENT;
+import static org.jooq.Records.mapping;
 import static org.jooq.impl.DSL.exists;
 import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.lower;
+import static org.jooq.impl.DSL.multiset;
 import static org.jooq.impl.DSL.not;
+import static org.jooq.impl.DSL.row;
 import static org.jooq.impl.DSL.select;
 import static org.jooq.impl.DSL.selectOne;
 
 import java.math.BigDecimal;
 import java.util.List;
-import java.util.Map;
 import no.engagement.registry.figure.FigureQueries;
 import no.engagement.registry.jooq.enums.BasisCode;
+import no.engagement.registry.jooq.tables.PersonnelFigure;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.Record1;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 
@@ -39,23 +43,20 @@ class DiscrepancyQueries {
     this.dsl = dsl;
   }
 
-  /** "MISSION" or "Place (MISSION)" per mission of a figure, in a stable order. */
-  private Map<Long, List<String>> missionsAsStated() {
-    var F = PERSONNEL_FIGURE;
+  /** "MISSION" or "Place (MISSION)" per mission of the figure {@code f}, in a stable order. */
+  private static Field<List<String>> missionsAsStated(PersonnelFigure f) {
+    var pm = PERSONNEL_FIGURE_MISSION;
     Field<String> asStated =
-        DSL.when(PERSONNEL_FIGURE_MISSION.STATED_PLACE.isNull(), MISSION.ACRONYM)
-            .else_(
-                PERSONNEL_FIGURE_MISSION.STATED_PLACE.concat(
-                    DSL.inline(" ("), MISSION.ACRONYM, DSL.inline(")")));
-    return dsl.select(PERSONNEL_FIGURE_MISSION.FIGURE_ID, asStated)
-        .from(PERSONNEL_FIGURE_MISSION)
-        .join(MISSION)
-        .on(MISSION.ID.eq(PERSONNEL_FIGURE_MISSION.MISSION_ID))
-        .join(F)
-        .on(F.ID.eq(PERSONNEL_FIGURE_MISSION.FIGURE_ID))
-        .where(F.BASIS.eq(FigureQueries.STATEMENT))
-        .orderBy(PERSONNEL_FIGURE_MISSION.FIGURE_ID, MISSION.ACRONYM)
-        .fetchGroups(PERSONNEL_FIGURE_MISSION.FIGURE_ID, asStated);
+        DSL.when(pm.STATED_PLACE.isNull(), MISSION.ACRONYM)
+            .else_(pm.STATED_PLACE.concat(DSL.inline(" ("), MISSION.ACRONYM, DSL.inline(")")));
+    return multiset(
+            select(asStated)
+                .from(pm)
+                .join(MISSION)
+                .on(MISSION.ID.eq(pm.MISSION_ID))
+                .where(pm.FIGURE_ID.eq(f.ID))
+                .orderBy(MISSION.ACRONYM))
+        .convertFrom(r -> r.map(Record1::value1));
   }
 
   List<Discrepancy> statements(boolean nb) {
@@ -63,23 +64,14 @@ class DiscrepancyQueries {
     var b = PERSONNEL_FIGURE.as("b");
     var sa = SOURCE_DOCUMENT.as("sa");
     var sb = SOURCE_DOCUMENT.as("sb");
-    var stated = missionsAsStated();
     return dsl.select(
             a.CONTRIBUTOR_ISO3.cast(String.class),
             a.YEAR.cast(Integer.class),
             nb ? PERSONNEL_TYPE.NAME_NB : PERSONNEL_TYPE.NAME_EN,
-            a.ID,
-            sa.ID,
-            sa.TITLE,
-            sa.LANGUAGE,
-            a.COUNT,
-            a.STATED_TEXT,
-            b.ID,
-            sb.ID,
-            sb.TITLE,
-            sb.LANGUAGE,
-            b.COUNT,
-            b.STATED_TEXT)
+            row(sa.ID, sa.TITLE, sa.LANGUAGE, a.COUNT, missionsAsStated(a), a.STATED_TEXT)
+                .mapping(Discrepancy.Side::new),
+            row(sb.ID, sb.TITLE, sb.LANGUAGE, b.COUNT, missionsAsStated(b), b.STATED_TEXT)
+                .mapping(Discrepancy.Side::new))
         .from(a)
         .join(b)
         .on(b.CONTRIBUTOR_ISO3.eq(a.CONTRIBUTOR_ISO3))
@@ -99,26 +91,7 @@ class DiscrepancyQueries {
                 .isDistinctFrom(FigureQueries.missions(b))
                 .or(a.COUNT.ne(b.COUNT)))
         .orderBy(a.YEAR, a.CONTRIBUTOR_ISO3, PERSONNEL_TYPE.SORT_ORDER, sa.ID, sb.ID)
-        .fetch(
-            r ->
-                new Discrepancy(
-                    r.value1(),
-                    r.value2(),
-                    r.value3(),
-                    new Discrepancy.Side(
-                        r.value5(),
-                        r.value6(),
-                        r.value7(),
-                        r.value8(),
-                        stated.getOrDefault(r.value4(), List.of()),
-                        r.value9()),
-                    new Discrepancy.Side(
-                        r.value11(),
-                        r.value12(),
-                        r.value13(),
-                        r.value14(),
-                        stated.getOrDefault(r.value10(), List.of()),
-                        r.value15())));
+        .fetch(mapping(Discrepancy::new));
   }
 
   /**
@@ -207,7 +180,7 @@ class DiscrepancyQueries {
             a.BASIS,
             a.PROVENANCE,
             b.PROVENANCE)
-        .fetch(org.jooq.Records.mapping(Discrepancy.FigureDiscrepancy::new));
+        .fetch(mapping(Discrepancy.FigureDiscrepancy::new));
   }
 
   /**
@@ -261,6 +234,6 @@ class DiscrepancyQueries {
                         .where(MISSION_REGION.MISSION_ID.eq(pm.MISSION_ID))
                         .and(lower(REGION.NAME_EN).eq(place).or(lower(REGION.NAME_NB).eq(place))))))
         .orderBy(SOURCE_DOCUMENT.ID, MISSION.ACRONYM)
-        .fetch(org.jooq.Records.mapping(Discrepancy.PlaceMismatch::new));
+        .fetch(mapping(Discrepancy.PlaceMismatch::new));
   }
 }

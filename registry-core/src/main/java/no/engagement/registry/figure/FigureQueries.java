@@ -16,6 +16,7 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record6;
+import org.jooq.Records;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
 
@@ -96,12 +97,12 @@ public final class FigureQueries {
    */
   public static List<BasisFigures> bases(DSLContext dsl, Condition where) {
     var S = DEPLOYMENT_SERIES;
-    return dsl.select(S.BASIS, DSL.sum(S.FIGURES))
+    return dsl.select(S.BASIS.cast(String.class), DSL.sum(S.FIGURES).cast(Long.class))
         .from(S)
         .where(where)
         .groupBy(S.BASIS)
         .orderBy(DSL.field("array_position(enum_range(null::basis_code), {0})", S.BASIS).desc())
-        .fetch(r -> new BasisFigures(r.value1().getLiteral(), r.value2().longValue()));
+        .fetch(Records.mapping(BasisFigures::new));
   }
 
   /**

@@ -19,10 +19,16 @@ import static no.engagement.registry.jooq.Tables.REGION;
 import static no.engagement.registry.jooq.Tables.SOURCE_DOCUMENT;
 import static no.engagement.registry.jooq.Tables.SOURCE_FACT_COUNT;
 import static no.engagement.registry.jooq.Tables.SOURCE_TRANSLATION;
+import static org.jooq.Records.mapping;
+import static org.jooq.impl.DSL.field;
+import static org.jooq.impl.DSL.row;
 
 import java.time.OffsetDateTime;
 import java.util.List;
 import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Record1;
+import org.jooq.SelectOnConditionStep;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
@@ -47,37 +53,44 @@ class ImportQueries {
         .from(COUNTRY)
         .forEach(
             r -> {
-              l.addCountryName(r.value1(), r.value1());
-              l.addCountryName(r.value2(), r.value1());
-              l.addCountryName(r.value3(), r.value1());
-              l.addCountryName(r.value4(), r.value1());
+              String iso3 = r.get(COUNTRY.ISO3);
+              l.addCountryName(iso3, iso3);
+              l.addCountryName(r.get(COUNTRY.ISO2), iso3);
+              l.addCountryName(r.get(COUNTRY.NAME_EN), iso3);
+              l.addCountryName(r.get(COUNTRY.NAME_NB), iso3);
             });
     dsl.select(COUNTRY_ALIAS.ALIAS, COUNTRY_ALIAS.ISO3)
         .from(COUNTRY_ALIAS)
-        .forEach(r -> l.addCountryName(r.value1(), r.value2()));
+        .forEach(r -> l.addCountryName(r.get(COUNTRY_ALIAS.ALIAS), r.get(COUNTRY_ALIAS.ISO3)));
     dsl.select(MISSION.ACRONYM, MISSION.ID)
         .from(MISSION)
         .forEach(
             r -> {
-              l.missions.put(Lookups.normaliseCode(r.value1()), r.value2());
-              l.acronyms.put(r.value2(), r.value1());
+              l.missions.put(Lookups.normaliseCode(r.get(MISSION.ACRONYM)), r.get(MISSION.ID));
+              l.acronyms.put(r.get(MISSION.ID), r.get(MISSION.ACRONYM));
             });
     dsl.select(MISSION_ALIAS.ALIAS, MISSION_ALIAS.MISSION_ID)
         .from(MISSION_ALIAS)
-        .forEach(r -> l.missions.putIfAbsent(Lookups.normaliseCode(r.value1()), r.value2()));
+        .forEach(
+            r ->
+                l.missions.putIfAbsent(
+                    Lookups.normaliseCode(r.get(MISSION_ALIAS.ALIAS)),
+                    r.get(MISSION_ALIAS.MISSION_ID)));
     dsl.select(ORGANISATION.CODE, ORGANISATION.ID)
         .from(ORGANISATION)
-        .forEach(r -> l.organisations.put(r.value1(), r.value2()));
+        .forEach(r -> l.organisations.put(r.get(ORGANISATION.CODE), r.get(ORGANISATION.ID)));
     dsl.select(SOURCE_DOCUMENT.CODE, SOURCE_DOCUMENT.ID)
         .from(SOURCE_DOCUMENT)
-        .forEach(r -> l.sources.put(r.value1(), r.value2()));
-    dsl.select(REGION.CODE).from(REGION).forEach(r -> l.regions.put(r.value1(), r.value1()));
+        .forEach(r -> l.sources.put(r.get(SOURCE_DOCUMENT.CODE), r.get(SOURCE_DOCUMENT.ID)));
+    dsl.select(REGION.CODE)
+        .from(REGION)
+        .forEach(r -> l.regions.put(r.get(REGION.CODE), r.get(REGION.CODE)));
     dsl.select(PEACE_PROCESS.CODE, PEACE_PROCESS.ID)
         .from(PEACE_PROCESS)
-        .forEach(r -> l.processes.put(r.value1(), r.value2()));
+        .forEach(r -> l.processes.put(r.get(PEACE_PROCESS.CODE), r.get(PEACE_PROCESS.ID)));
     dsl.select(FUNDING_PROGRAMME.CODE, FUNDING_PROGRAMME.ID)
         .from(FUNDING_PROGRAMME)
-        .forEach(r -> l.programmes.put(r.value1(), r.value2()));
+        .forEach(r -> l.programmes.put(r.get(FUNDING_PROGRAMME.CODE), r.get(FUNDING_PROGRAMME.ID)));
     return l;
   }
 
@@ -167,61 +180,44 @@ class ImportQueries {
   private static final no.engagement.registry.jooq.tables.ImportBatch REVERT =
       IMPORT_BATCH.as("revert");
 
-  private org.jooq.SelectOnConditionStep<?> batchQuery() {
-    var B = IMPORT_BATCH;
-    return dsl.select(
-            B.ID,
-            B.KIND,
-            B.FILE_NAME,
-            B.SHA256,
-            B.ENCODING,
-            B.DELIMITER,
-            B.DECIMAL_MARK,
-            B.IMPORTED_BY,
-            B.STARTED_AT,
-            B.FINISHED_AT,
-            B.STATUS,
-            B.ROWS_READ,
-            B.ROWS_INSERTED,
-            B.ROWS_UPDATED,
-            B.ROWS_UNCHANGED,
-            B.ROWS_DELETED,
-            B.REVERTS_BATCH_ID,
-            REVERT.ID)
-        .from(B)
-        .leftJoin(REVERT)
-        .on(REVERT.REVERTS_BATCH_ID.eq(B.ID));
-  }
+  /** A batch as a record, with the id of the batch that reverted it (null: none). */
+  private static final Field<ImportBatch> BATCH =
+      field(
+          row(
+                  IMPORT_BATCH.ID,
+                  IMPORT_BATCH.KIND,
+                  IMPORT_BATCH.FILE_NAME,
+                  IMPORT_BATCH.SHA256,
+                  IMPORT_BATCH.ENCODING,
+                  IMPORT_BATCH.DELIMITER,
+                  IMPORT_BATCH.DECIMAL_MARK,
+                  IMPORT_BATCH.IMPORTED_BY,
+                  IMPORT_BATCH.STARTED_AT,
+                  IMPORT_BATCH.FINISHED_AT,
+                  IMPORT_BATCH.STATUS,
+                  IMPORT_BATCH.ROWS_READ,
+                  IMPORT_BATCH.ROWS_INSERTED,
+                  IMPORT_BATCH.ROWS_UPDATED,
+                  IMPORT_BATCH.ROWS_UNCHANGED,
+                  IMPORT_BATCH.ROWS_DELETED,
+                  IMPORT_BATCH.REVERTS_BATCH_ID,
+                  REVERT.ID)
+              .mapping(ImportBatch::new));
 
-  private static ImportBatch batch(org.jooq.Record r) {
-    return new ImportBatch(
-        r.get(0, Long.class),
-        r.get(1, String.class),
-        r.get(2, String.class),
-        r.get(3, String.class),
-        r.get(4, String.class),
-        r.get(5, String.class),
-        r.get(6, String.class),
-        r.get(7, String.class),
-        r.get(8, OffsetDateTime.class),
-        r.get(9, OffsetDateTime.class),
-        r.get(10, String.class),
-        r.get(11, Integer.class),
-        r.get(12, Integer.class),
-        r.get(13, Integer.class),
-        r.get(14, Integer.class),
-        r.get(15, Integer.class),
-        r.get(16, Long.class),
-        r.get(17, Long.class));
+  private SelectOnConditionStep<Record1<ImportBatch>> batchQuery() {
+    return dsl.select(BATCH)
+        .from(IMPORT_BATCH)
+        .leftJoin(REVERT)
+        .on(REVERT.REVERTS_BATCH_ID.eq(IMPORT_BATCH.ID));
   }
 
   /** The newest batches first. */
   List<ImportBatch> batches(int limit) {
-    return batchQuery().orderBy(IMPORT_BATCH.ID.desc()).limit(limit).fetch(ImportQueries::batch);
+    return batchQuery().orderBy(IMPORT_BATCH.ID.desc()).limit(limit).fetch(BATCH);
   }
 
   java.util.Optional<ImportBatch> batch(long id) {
-    return batchQuery().where(IMPORT_BATCH.ID.eq(id)).fetchOptional(ImportQueries::batch);
+    return batchQuery().where(IMPORT_BATCH.ID.eq(id)).fetchOptional(BATCH);
   }
 
   /** Committed batches of this kind with the same file content. */
@@ -232,7 +228,7 @@ class ImportQueries {
         .and(IMPORT_BATCH.STATUS.eq("committed"))
         .and(IMPORT_BATCH.REVERTS_BATCH_ID.isNull())
         .orderBy(IMPORT_BATCH.ID)
-        .fetch(ImportQueries::batch);
+        .fetch(BATCH);
   }
 
   /** Locks the batch row: two reverts of one batch cannot both go ahead. */
@@ -302,7 +298,7 @@ class ImportQueries {
     return dsl.select(SOURCE_DOCUMENT.CODE, SOURCE_DOCUMENT.TITLE)
         .from(SOURCE_DOCUMENT)
         .orderBy(SOURCE_DOCUMENT.CODE)
-        .fetch(r -> new ImportService.SourceOption(r.value1(), r.value2()));
+        .fetch(mapping(ImportService.SourceOption::new));
   }
 
   boolean batchExists(String fileName, String user) {

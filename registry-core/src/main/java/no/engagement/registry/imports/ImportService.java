@@ -143,7 +143,7 @@ public class ImportService {
     var later = reverts.changedLater(batchId);
     if (later.isPresent()) {
       throw new RevertRefusedException(
-          "revert.replaced.later", batchId, later.get()[0], later.get()[1]);
+          "revert.replaced.later", batchId, later.get().batchId(), later.get().rows());
     }
     queries.forBulkWork();
     RevertQueries.Reverted reverted;

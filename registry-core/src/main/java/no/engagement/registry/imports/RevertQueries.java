@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.Records;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
@@ -27,11 +28,14 @@ class RevertQueries {
     this.dsl = dsl;
   }
 
+  /** A later import that changed or removed {@code rows} of an earlier one's rows. */
+  record LaterChange(long batchId, int rows) {}
+
   /**
    * The later, standing import that changed or removed rows of {@code batchId}, and how many: while
    * it stands, reverting {@code batchId} would undo what it did.
    */
-  Optional<long[]> changedLater(long batchId) {
+  Optional<LaterChange> changedLater(long batchId) {
     return dsl.select(IMPORT_CHANGE.BATCH_ID, DSL.count())
         .from(IMPORT_CHANGE)
         .join(IMPORT_BATCH)
@@ -41,7 +45,7 @@ class RevertQueries {
         .groupBy(IMPORT_CHANGE.BATCH_ID)
         .orderBy(IMPORT_CHANGE.BATCH_ID)
         .limit(1)
-        .fetchOptional(r -> new long[] {r.value1(), r.value2()});
+        .fetchOptional(Records.mapping(LaterChange::new));
   }
 
   /** What a revert did: rows the batch added, deleted; rows it changed or removed, restored. */

@@ -60,8 +60,9 @@ class RuleQueries {
   private Rules load(String table) {
     var columns =
         dsl.resultQuery(
-                "select a.attname, format_type(a.atttypid, a.atttypmod), a.attnotnull,"
-                    + " pg_get_expr(d.adbin, d.adrelid), a.attidentity <> '' from pg_attribute a"
+                "select a.attname as name, format_type(a.atttypid, a.atttypmod) as type,"
+                    + " a.attnotnull as not_null, pg_get_expr(d.adbin, d.adrelid) as default_value,"
+                    + " a.attidentity <> '' as identity from pg_attribute a"
                     + " left join pg_attrdef d on d.adrelid = a.attrelid and d.adnum = a.attnum"
                     + " where a.attrelid = ?::regclass and a.attnum > 0 and not a.attisdropped"
                     + " order by a.attnum",
@@ -69,40 +70,41 @@ class RuleQueries {
             .fetch(
                 r ->
                     new Column(
-                        r.get(0, String.class),
-                        r.get(1, String.class),
-                        r.get(2, Boolean.class),
-                        r.get(3, String.class),
-                        r.get(4, Boolean.class)));
+                        r.get("name", String.class),
+                        r.get("type", String.class),
+                        r.get("not_null", Boolean.class),
+                        r.get("default_value", String.class),
+                        r.get("identity", Boolean.class)));
     var checks =
         dsl.resultQuery(
-                "select c.conname, pg_get_constraintdef(c.oid), pg_get_expr(c.conbin, c.conrelid),"
-                    + " array(select a.attname::text from unnest(c.conkey) k(n) join pg_attribute a"
-                    + " on a.attrelid = c.conrelid and a.attnum = k.n order by a.attnum)"
+                "select c.conname as name, pg_get_constraintdef(c.oid) as definition,"
+                    + " pg_get_expr(c.conbin, c.conrelid) as expression, array(select a.attname::text from unnest(c.conkey) k(n) join pg_attribute a"
+                    + " on a.attrelid = c.conrelid and a.attnum = k.n order by a.attnum) as columns"
                     + " from pg_constraint c where c.conrelid = ?::regclass and c.contype = 'c'"
                     + " order by c.conname",
                 table)
             .fetch(
                 r ->
                     new Check(
-                        r.get(0, String.class),
-                        r.get(1, String.class),
-                        r.get(2, String.class),
-                        Arrays.asList(r.get(3, String[].class))));
+                        r.get("name", String.class),
+                        r.get("definition", String.class),
+                        r.get("expression", String.class),
+                        Arrays.asList(r.get("columns", String[].class))));
     var uniques =
         dsl.resultQuery(
-                "select c.conname, array(select a.attname::text from unnest(c.conkey) with"
+                "select c.conname as name, array(select a.attname::text from unnest(c.conkey) with"
                     + " ordinality k(n, o) join pg_attribute a on a.attrelid = c.conrelid and"
-                    + " a.attnum = k.n order by k.o), i.indnullsnotdistinct from pg_constraint c"
+                    + " a.attnum = k.n order by k.o) as columns, i.indnullsnotdistinct as nulls_not_distinct"
+                    + " from pg_constraint c"
                     + " join pg_index i on i.indexrelid = c.conindid where c.conrelid = ?::regclass"
                     + " and c.contype in ('u', 'p') order by c.conname",
                 table)
             .fetch(
                 r ->
                     new Unique(
-                        r.get(0, String.class),
-                        Arrays.asList(r.get(1, String[].class)),
-                        r.get(2, Boolean.class)));
+                        r.get("name", String.class),
+                        Arrays.asList(r.get("columns", String[].class)),
+                        r.get("nulls_not_distinct", Boolean.class)));
     return new Rules(columns, checks, uniques);
   }
 
@@ -172,7 +174,7 @@ class RuleQueries {
       dsl.resultQuery(
               "select m.file_row, m.first_line, m.last_line, array["
                   + String.join(", ", flags)
-                  + "] from "
+                  + "] as broken from "
                   + merged
                   + " where "
                   + String.join(" or ", flags)
@@ -180,14 +182,14 @@ class RuleQueries {
               limit)
           .forEach(
               r -> {
-                Boolean[] broken = r.get(3, Boolean[].class);
+                Boolean[] broken = r.get("broken", Boolean[].class);
                 for (int i = 0; i < broken.length; i++) {
                   if (Boolean.TRUE.equals(broken[i])) {
                     out.add(
                         new Violation(
-                            r.get(0, Integer.class),
-                            r.get(1, Long.class),
-                            r.get(2, Long.class),
+                            r.get("file_row", Integer.class),
+                            r.get("first_line", Long.class),
+                            r.get("last_line", Long.class),
                             names.get(i),
                             reads.get(i)));
                   }
@@ -251,9 +253,9 @@ class RuleQueries {
         .fetch(
             r ->
                 new Violation(
-                    r.get(0, Integer.class),
-                    r.get(1, Long.class),
-                    r.get(2, Long.class),
+                    r.get("file_row", Integer.class),
+                    r.get("first_line", Long.class),
+                    r.get("last_line", Long.class),
                     unique.name(),
                     unique.columns()));
   }

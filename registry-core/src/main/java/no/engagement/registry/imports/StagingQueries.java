@@ -139,10 +139,10 @@ class StagingQueries {
         .fetch(
             r ->
                 new Duplicate(
-                    r.get(0, Integer.class),
-                    r.get(1, Long.class),
-                    r.get(2, Long.class),
-                    r.get(3, Integer.class)));
+                    r.get("file_row", Integer.class),
+                    r.get("first_line", Long.class),
+                    r.get("last_line", Long.class),
+                    r.get("first_row", Integer.class)));
   }
 
   /**
@@ -153,12 +153,12 @@ class StagingQueries {
   ImportDiff diff(Target target, Map<String, Map<String, String>> names) {
     var counts =
         dsl.resultQuery(
-                "select count(*) filter (where t.ctid is null), count(*) filter (where t.ctid is not"
-                    + " null and "
+                "select count(*) filter (where t.ctid is null) as added, count(*) filter (where"
+                    + " t.ctid is not null and "
                     + differs(target)
-                    + "), count(*) filter (where t.ctid is not null and not "
+                    + ") as changed, count(*) filter (where t.ctid is not null and not "
                     + differs(target)
-                    + ") from "
+                    + ") as unchanged from "
                     + STAGE
                     + " s left join "
                     + name(target.table())
@@ -169,13 +169,17 @@ class StagingQueries {
         target.replaces() == null
             ? 0
             : dsl.resultQuery(
-                    "select count(*) from " + name(target.table()) + " t where " + removed(target))
-                .fetchOne(0, Long.class);
-    long changed = counts.get(1, Long.class);
+                    "select count(*) as removed from "
+                        + name(target.table())
+                        + " t where "
+                        + removed(target))
+                .fetchSingle()
+                .get("removed", Long.class);
+    long changed = counts.get("changed", Long.class);
     return new ImportDiff(
-        counts.get(0, Long.class),
+        counts.get("added", Long.class),
         changed,
-        counts.get(2, Long.class),
+        counts.get("unchanged", Long.class),
         removed,
         changed == 0 ? List.of() : changes(target, names),
         removals(target, names, removed),
@@ -217,7 +221,7 @@ class StagingQueries {
     List<Field<?>> rest = target.key().stream().filter(f -> !f.equals(source)).toList();
     Map<String, Long> out = new LinkedHashMap<>();
     dsl.resultQuery(
-            "select t.source_id::text, count(*) from "
+            "select t.source_id::text as source, count(*) as repeats from "
                 + STAGE
                 + " s join "
                 + name(target.table())
@@ -226,8 +230,8 @@ class StagingQueries {
                 + " and t.source_id is distinct from s.source_id group by 1 order by 2 desc, 1")
         .forEach(
             r -> {
-              String code = shown(names, source, r.get(0, String.class));
-              out.put(code == null ? "\u2014" : code, r.get(1, Long.class));
+              String code = shown(names, source, r.get("source", String.class));
+              out.put(code == null ? "\u2014" : code, r.get("repeats", Long.class));
             });
     return out;
   }
@@ -235,11 +239,11 @@ class StagingQueries {
   private List<RowChange> changes(Target target, Map<String, Map<String, String>> names) {
     List<String> select = new ArrayList<>();
     for (var k : target.key()) {
-      select.add("t." + name(k) + "::text");
+      select.add("t." + name(k) + "::text as " + alias("key", k));
     }
     for (var v : target.values()) {
-      select.add("t." + name(v) + "::text");
-      select.add("(" + staged(v) + ")::text");
+      select.add("t." + name(v) + "::text as " + alias("before", v));
+      select.add("(" + staged(v) + ")::text as " + alias("after", v));
     }
     return dsl.resultQuery(
             "select s.file_row, s.first_line, s.last_line, "
@@ -256,15 +260,14 @@ class StagingQueries {
             ImportDiff.LISTED)
         .fetch(
             r -> {
-              int at = 3;
               List<String> key = new ArrayList<>();
               for (var k : target.key()) {
-                key.add(text(r, at++));
+                key.add(text(r, "key", k));
               }
               List<RowChange.ColumnChange> columns = new ArrayList<>();
               for (var v : target.values()) {
-                String before = text(r, at++);
-                String after = text(r, at++);
+                String before = text(r, "before", v);
+                String after = text(r, "after", v);
                 if (!Objects.equals(before, after)) {
                   columns.add(
                       new RowChange.ColumnChange(
@@ -272,9 +275,9 @@ class StagingQueries {
                 }
               }
               return new RowChange(
-                  r.get(0, Integer.class),
-                  r.get(1, Long.class),
-                  r.get(2, Long.class),
+                  r.get("file_row", Integer.class),
+                  r.get("first_line", Long.class),
+                  r.get("last_line", Long.class),
                   keyText(target, names, key),
                   columns);
             });
@@ -287,7 +290,7 @@ class StagingQueries {
     }
     List<String> select = new ArrayList<>();
     for (var c : target.columns()) {
-      select.add("t." + name(c) + "::text");
+      select.add("t." + name(c) + "::text as " + alias("removed", c));
     }
     return dsl.resultQuery(
             "select "
@@ -300,15 +303,13 @@ class StagingQueries {
                 + list(target.key(), "t.")
                 + " limit ?",
             ImportDiff.LISTED)
-        .fetch(r -> removedRow(target, names, r, 0));
+        .fetch(r -> removedRow(target, names, r));
   }
 
-  private RowChange removedRow(
-      Target target, Map<String, Map<String, String>> names, Record r, int from) {
+  private RowChange removedRow(Target target, Map<String, Map<String, String>> names, Record r) {
     Map<String, String> row = new LinkedHashMap<>();
-    int at = from;
     for (var c : target.columns()) {
-      row.put(c.getName(), text(r, at++));
+      row.put(c.getName(), text(r, "removed", c));
     }
     return removedRow(target, names, row);
   }
@@ -458,20 +459,21 @@ class StagingQueries {
     Map<Long, Map<String, String[]>> changes = new LinkedHashMap<>();
     Map<Long, String> ops = new LinkedHashMap<>();
     dsl.resultQuery(
-            "select c.id, c.op, o.key, o.value, c.new_row ->> o.key from (select * from"
+            "select c.id, c.op, o.key as name, o.value as before, c.new_row ->> o.key as after"
+                + " from (select * from"
                 + " import_change where batch_id = ? order by id limit ?) c cross join lateral"
                 + " jsonb_each_text(c.old_row) o order by c.id",
             batchId,
             ImportDiff.LISTED)
         .forEach(
             r -> {
-              long id = r.get(0, Long.class);
-              ops.put(id, r.get(1, String.class));
+              long id = r.get("id", Long.class);
+              ops.put(id, r.get("op", String.class));
               changes
                   .computeIfAbsent(id, x -> new LinkedHashMap<>())
                   .put(
-                      r.get(2, String.class),
-                      new String[] {r.get(3, String.class), r.get(4, String.class)});
+                      r.get("name", String.class),
+                      new String[] {r.get("before", String.class), r.get("after", String.class)});
             });
     List<RowChange> out = new ArrayList<>();
     for (var e : changes.entrySet()) {
@@ -529,8 +531,14 @@ class StagingQueries {
     return byId == null ? value : byId.getOrDefault(value, value);
   }
 
-  private static String text(Record r, int at) {
-    return r.get(at, String.class);
+  /** The column {@code c}'s value read as text under the alias of {@link #alias}. */
+  private static String text(Record r, String role, Field<?> c) {
+    return r.get(role + ":" + c.getName(), String.class);
+  }
+
+  /** "role:column", quoted: a name for one role of a column in a query's result. */
+  private static String alias(String role, Field<?> c) {
+    return DSL.quotedName(role + ":" + c.getName()).toString();
   }
 
   /** Table rows in scope of the file's replacement that the file does not have. */

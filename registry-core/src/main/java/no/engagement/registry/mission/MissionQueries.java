@@ -14,9 +14,12 @@ import static no.engagement.registry.jooq.Tables.SOURCE_DOCUMENT;
 import static org.jooq.Records.mapping;
 import static org.jooq.impl.DSL.coalesce;
 import static org.jooq.impl.DSL.field;
+import static org.jooq.impl.DSL.multiset;
+import static org.jooq.impl.DSL.row;
 import static org.jooq.impl.DSL.select;
 import static org.jooq.impl.DSL.selectDistinct;
 
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Optional;
 import no.engagement.registry.figure.FigureQueries;
@@ -25,6 +28,8 @@ import no.engagement.registry.jooq.tables.Mission;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.Record1;
+import org.jooq.Select;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 
@@ -69,77 +74,72 @@ class MissionQueries {
         .fetchOptional(MISSION.ID);
   }
 
-  MissionDetail detail(long id, boolean nb) {
-    var row =
-        dsl.select(
-                MISSION.ACRONYM,
-                nb ? coalesce(MISSION.NAME_NB, MISSION.NAME_EN) : MISSION.NAME_EN,
-                MISSION.KIND,
-                MISSION.STATUS,
-                MISSION.START_DATE,
-                MISSION.END_DATE,
-                hosts(nb),
-                MISSION.LEAD_DEPARTMENT,
-                MISSION.HQ_LOCATION,
-                MISSION.HQ_LONGITUDE,
-                MISSION.HQ_LATITUDE)
-            .from(MISSION)
-            .where(MISSION.ID.eq(id))
-            .fetchOne();
-    var mission =
-        new MissionRow(
-            row.value1(),
-            row.value2(),
-            row.value3(),
-            row.value4(),
-            row.value5(),
-            row.value6(),
-            row.value7());
-    List<String> regions =
-        dsl.select(nb ? REGION.NAME_NB : REGION.NAME_EN)
-            .from(MISSION_REGION)
-            .join(REGION)
-            .on(REGION.CODE.eq(MISSION_REGION.REGION_CODE))
-            .where(MISSION_REGION.MISSION_ID.eq(id))
-            .fetch(r -> r.value1());
+  /** What the mission page shows beside its personnel: one row, its lists nested. */
+  record Facts(
+      MissionRow mission,
+      String leadDepartment,
+      String hqLocation,
+      BigDecimal longitude,
+      BigDecimal latitude,
+      List<String> regions,
+      List<String> predecessors,
+      List<String> successors,
+      List<MissionDetail.Statement> statements,
+      List<MissionDetail.Source> sources,
+      List<String> hostCodes) {}
+
+  Facts detail(long id, boolean nb) {
     Mission other = MISSION.as("other");
-    List<String> predecessors =
-        dsl.select(other.ACRONYM)
-            .from(MISSION_SUCCESSION)
-            .join(other)
-            .on(other.ID.eq(MISSION_SUCCESSION.PREDECESSOR_ID))
-            .where(MISSION_SUCCESSION.SUCCESSOR_ID.eq(id))
-            .orderBy(other.ACRONYM)
-            .fetch(other.ACRONYM);
-    List<String> successors =
-        dsl.select(other.ACRONYM)
-            .from(MISSION_SUCCESSION)
-            .join(other)
-            .on(other.ID.eq(MISSION_SUCCESSION.SUCCESSOR_ID))
-            .where(MISSION_SUCCESSION.PREDECESSOR_ID.eq(id))
-            .orderBy(other.ACRONYM)
-            .fetch(other.ACRONYM);
-    return new MissionDetail(
-        mission,
-        row.value8(),
-        row.value9(),
-        row.value10(),
-        row.value11(),
-        regions,
-        predecessors,
-        successors,
-        List.of(),
-        List.of(),
-        statements(id, nb),
-        sources(id),
-        null,
-        List.of(),
-        dsl.select(MISSION_HOST.ISO3.cast(String.class))
-            .from(MISSION_HOST)
-            .where(MISSION_HOST.MISSION_ID.eq(id))
-            .orderBy(MISSION_HOST.ISO3)
-            .fetch(r -> r.value1()),
-        java.util.Map.of());
+    return dsl.select(
+            row(
+                    MISSION.ACRONYM,
+                    nb ? coalesce(MISSION.NAME_NB, MISSION.NAME_EN) : MISSION.NAME_EN,
+                    MISSION.KIND,
+                    MISSION.STATUS,
+                    MISSION.START_DATE,
+                    MISSION.END_DATE,
+                    hosts(nb))
+                .mapping(MissionRow::new),
+            MISSION.LEAD_DEPARTMENT,
+            MISSION.HQ_LOCATION,
+            MISSION.HQ_LONGITUDE,
+            MISSION.HQ_LATITUDE,
+            strings(
+                select(nb ? REGION.NAME_NB : REGION.NAME_EN)
+                    .from(MISSION_REGION)
+                    .join(REGION)
+                    .on(REGION.CODE.eq(MISSION_REGION.REGION_CODE))
+                    .where(MISSION_REGION.MISSION_ID.eq(MISSION.ID))
+                    .orderBy(nb ? REGION.NAME_NB : REGION.NAME_EN)),
+            strings(
+                select(other.ACRONYM)
+                    .from(MISSION_SUCCESSION)
+                    .join(other)
+                    .on(other.ID.eq(MISSION_SUCCESSION.PREDECESSOR_ID))
+                    .where(MISSION_SUCCESSION.SUCCESSOR_ID.eq(MISSION.ID))
+                    .orderBy(other.ACRONYM)),
+            strings(
+                select(other.ACRONYM)
+                    .from(MISSION_SUCCESSION)
+                    .join(other)
+                    .on(other.ID.eq(MISSION_SUCCESSION.SUCCESSOR_ID))
+                    .where(MISSION_SUCCESSION.PREDECESSOR_ID.eq(MISSION.ID))
+                    .orderBy(other.ACRONYM)),
+            statements(nb),
+            sources(),
+            strings(
+                select(MISSION_HOST.ISO3.cast(String.class))
+                    .from(MISSION_HOST)
+                    .where(MISSION_HOST.MISSION_ID.eq(MISSION.ID))
+                    .orderBy(MISSION_HOST.ISO3)))
+        .from(MISSION)
+        .where(MISSION.ID.eq(id))
+        .fetchSingle(mapping(Facts::new));
+  }
+
+  /** A one-column subquery's values as a nested list, in the subquery's order. */
+  private static Field<List<String>> strings(Select<Record1<String>> values) {
+    return multiset(values).convertFrom(r -> r.map(Record1::value1));
   }
 
   /** The bases with yearly figures for this mission alone, annual averages first. */
@@ -167,77 +167,71 @@ class MissionQueries {
             contributor,
             name,
             year,
-            t.field("total", java.math.BigDecimal.class),
-            t.field("flags", Short.class),
-            t.field("months", Short.class))
+            t.field("total", BigDecimal.class),
+            row(
+                    t.field("flags", Short.class).cast(Integer.class),
+                    t.field("months", Short.class).cast(Integer.class))
+                .mapping(FigureQueries.Marks::new))
         .from(t)
         .join(COUNTRY)
         .on(COUNTRY.ISO3.cast(String.class).eq(contributor))
         .orderBy(DSL.when(contributor.eq("NOR"), 0).else_(1), name, year)
-        .fetch(
-            r ->
-                new MissionDetail.PersonnelRow(
-                    r.value1(),
-                    r.value2(),
-                    r.value3(),
-                    r.value4(),
-                    new FigureQueries.Marks(
-                        r.value5(), r.value6() == null ? null : r.value6().intValue())));
+        .fetch(mapping(MissionDetail.PersonnelRow::new));
   }
 
-  private List<MissionDetail.Statement> statements(long id, boolean nb) {
+  private static Field<List<MissionDetail.Statement>> statements(boolean nb) {
     var F = PERSONNEL_FIGURE;
     Condition covers =
         F.MISSION_ID
-            .eq(id)
+            .eq(MISSION.ID)
             .or(
                 F.ID.in(
                     select(PERSONNEL_FIGURE_MISSION.FIGURE_ID)
                         .from(PERSONNEL_FIGURE_MISSION)
-                        .where(PERSONNEL_FIGURE_MISSION.MISSION_ID.eq(id))));
+                        .where(PERSONNEL_FIGURE_MISSION.MISSION_ID.eq(MISSION.ID))));
     Field<String> missions = FigureQueries.missions(F);
-    return dsl.select(
-            F.CONTRIBUTOR_ISO3.cast(String.class),
-            F.YEAR.cast(Integer.class),
-            nb ? PERSONNEL_TYPE.NAME_NB : PERSONNEL_TYPE.NAME_EN,
-            F.COUNT,
-            missions,
-            F.STATED_TEXT,
-            F.SOURCE_ID,
-            SOURCE_DOCUMENT.TITLE,
-            SOURCE_DOCUMENT.LANGUAGE)
-        .from(F)
-        .join(PERSONNEL_TYPE)
-        .on(PERSONNEL_TYPE.CODE.eq(F.PERSONNEL_TYPE))
-        .leftJoin(SOURCE_DOCUMENT)
-        .on(SOURCE_DOCUMENT.ID.eq(F.SOURCE_ID))
-        .where(covers)
-        .and(F.BASIS.eq(FigureQueries.STATEMENT))
-        .orderBy(F.YEAR, SOURCE_DOCUMENT.TITLE)
-        .fetch(mapping(MissionDetail.Statement::new));
+    return multiset(
+            select(
+                    F.CONTRIBUTOR_ISO3.cast(String.class),
+                    F.YEAR.cast(Integer.class),
+                    nb ? PERSONNEL_TYPE.NAME_NB : PERSONNEL_TYPE.NAME_EN,
+                    F.COUNT,
+                    missions,
+                    F.STATED_TEXT,
+                    F.SOURCE_ID,
+                    SOURCE_DOCUMENT.TITLE,
+                    SOURCE_DOCUMENT.LANGUAGE)
+                .from(F)
+                .join(PERSONNEL_TYPE)
+                .on(PERSONNEL_TYPE.CODE.eq(F.PERSONNEL_TYPE))
+                .leftJoin(SOURCE_DOCUMENT)
+                .on(SOURCE_DOCUMENT.ID.eq(F.SOURCE_ID))
+                .where(covers)
+                .and(F.BASIS.eq(FigureQueries.STATEMENT))
+                .orderBy(F.YEAR, SOURCE_DOCUMENT.TITLE))
+        .convertFrom(r -> r.map(mapping(MissionDetail.Statement::new)));
   }
 
-  private List<MissionDetail.Source> sources(long id) {
+  private static Field<List<MissionDetail.Source>> sources() {
     var F = PERSONNEL_FIGURE;
     var ids =
-        selectDistinct(MISSION.SOURCE_ID.as("id"))
-            .from(MISSION)
-            .where(MISSION.ID.eq(id))
+        select(MISSION.SOURCE_ID.as("id"))
             .union(
                 selectDistinct(MISSION_HOST.SOURCE_ID)
                     .from(MISSION_HOST)
-                    .where(MISSION_HOST.MISSION_ID.eq(id)))
-            .union(selectDistinct(F.SOURCE_ID).from(F).where(F.MISSION_ID.eq(id)))
+                    .where(MISSION_HOST.MISSION_ID.eq(MISSION.ID)))
+            .union(selectDistinct(F.SOURCE_ID).from(F).where(F.MISSION_ID.eq(MISSION.ID)))
             .union(
                 selectDistinct(F.SOURCE_ID)
                     .from(F)
                     .join(PERSONNEL_FIGURE_MISSION)
                     .on(PERSONNEL_FIGURE_MISSION.FIGURE_ID.eq(F.ID))
-                    .where(PERSONNEL_FIGURE_MISSION.MISSION_ID.eq(id)));
-    return dsl.select(SOURCE_DOCUMENT.ID, SOURCE_DOCUMENT.TITLE, SOURCE_DOCUMENT.LANGUAGE)
-        .from(SOURCE_DOCUMENT)
-        .where(SOURCE_DOCUMENT.ID.in(ids))
-        .orderBy(SOURCE_DOCUMENT.DOC_DATE.desc(), SOURCE_DOCUMENT.ID)
-        .fetch(mapping(MissionDetail.Source::new));
+                    .where(PERSONNEL_FIGURE_MISSION.MISSION_ID.eq(MISSION.ID)));
+    return multiset(
+            select(SOURCE_DOCUMENT.ID, SOURCE_DOCUMENT.TITLE, SOURCE_DOCUMENT.LANGUAGE)
+                .from(SOURCE_DOCUMENT)
+                .where(SOURCE_DOCUMENT.ID.in(ids))
+                .orderBy(SOURCE_DOCUMENT.DOC_DATE.desc(), SOURCE_DOCUMENT.ID))
+        .convertFrom(r -> r.map(mapping(MissionDetail.Source::new)));
   }
 }
