@@ -29,6 +29,11 @@ public class PublicUrl {
     return base.path(path);
   }
 
+  /** {@code link} on the base: an address to keep. */
+  public String of(Link link) {
+    return path("").toUriString() + link;
+  }
+
   /** The current request's own path and query on the base. */
   public UriComponentsBuilder currentRequest() {
     var current = ServletUriComponentsBuilder.fromCurrentRequest();

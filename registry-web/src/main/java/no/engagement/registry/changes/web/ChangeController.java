@@ -11,6 +11,7 @@ import no.engagement.registry.changes.Change;
 import no.engagement.registry.changes.ChangeService;
 import no.engagement.registry.web.Atom;
 import no.engagement.registry.web.BadParameterException;
+import no.engagement.registry.web.Link;
 import no.engagement.registry.web.NotFoundException;
 import no.engagement.registry.web.PublicUrl;
 import org.springframework.context.MessageSource;
@@ -83,7 +84,7 @@ class ChangeController {
         changes
             .ofMission(code)
             .orElseThrow(() -> new NotFoundException("mission \u00ab" + acronym + "\u00bb"));
-    feed("/missions/" + code, text("feed.subject.title", code), list, response);
+    feed(Link.subject("/missions", code, ""), text("feed.subject.title", code), list, response);
   }
 
   @GetMapping("/countries/{iso3}.atom")
@@ -93,7 +94,7 @@ class ChangeController {
         changes
             .ofCountry(code)
             .orElseThrow(() -> new NotFoundException("country \u00ab" + iso3 + "\u00bb"));
-    feed("/countries/" + code, text("feed.subject.title", code), list, response);
+    feed(Link.subject("/countries", code, ""), text("feed.subject.title", code), list, response);
   }
 
   @GetMapping("/peace-processes/{id}.atom")
@@ -102,16 +103,18 @@ class ChangeController {
         changes
             .ofProcess(id)
             .orElseThrow(() -> new NotFoundException("peace process \u00ab" + id + "\u00bb"));
-    feed("/peace-processes/" + id, text("feed.subject.title", id), list, response);
+    feed(Link.subject("/peace-processes", id, ""), text("feed.subject.title", id), list, response);
   }
 
-  private void feed(String page, String title, List<Change> list, HttpServletResponse response)
+  private void feed(Link page, String title, List<Change> list, HttpServletResponse response)
       throws IOException {
     var entries = new ArrayList<com.rometools.rome.feed.atom.Entry>();
     for (var c : list) {
-      entries.add(entry(c, page));
+      entries.add(entry(c, page.toString()));
     }
-    Atom.write(Atom.feed(url(page + ".atom"), url(page), title, entries), response);
+    Atom.write(
+        Atom.feed(publicUrl.of(page.at(page + ".atom")), publicUrl.of(page), title, entries),
+        response);
   }
 
   /** One batch as an entry: what it was, its counts, and its rows before → after. */

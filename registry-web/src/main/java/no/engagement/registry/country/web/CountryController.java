@@ -18,6 +18,7 @@ import no.engagement.registry.reference.ReferenceService;
 import no.engagement.registry.web.BarChart;
 import no.engagement.registry.web.Csv;
 import no.engagement.registry.web.Language;
+import no.engagement.registry.web.Link;
 import no.engagement.registry.web.NotFoundException;
 import no.engagement.registry.web.QueryParameters;
 import no.engagement.registry.web.WholeNumbers;
@@ -97,7 +98,8 @@ class CountryController {
       Model model) {
     var c = find(iso3, request);
     model.addAttribute("c", c);
-    model.addAttribute("feedUrl", "/countries/" + c.country().iso3() + ".atom");
+    model.addAttribute(
+        "feedUrl", Link.subject("/countries", c.country().iso3(), ".atom").toString());
     model.addAttribute(
         "chart",
         BarChart.byYear(

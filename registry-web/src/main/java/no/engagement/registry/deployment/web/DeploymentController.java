@@ -6,8 +6,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -22,6 +20,7 @@ import no.engagement.registry.reference.ReferenceService;
 import no.engagement.registry.web.BadParameterException;
 import no.engagement.registry.web.Csv;
 import no.engagement.registry.web.Language;
+import no.engagement.registry.web.Link;
 import no.engagement.registry.web.QueryParameters;
 import no.engagement.registry.web.WholeNumbers;
 import no.engagement.registry.web.WorldMap;
@@ -84,11 +83,11 @@ class DeploymentController {
     long after = params.nonNegativeLong("after", 0);
     String lang = Language.current();
     var view = deployments.view(filter, lang, after);
-    String query = query(request, "after", "lang");
+    Link page = Link.of(request, "/deployments").without("after", "lang");
     model.addAttribute("view", view);
     var texts = new Rows.Texts(messages, LocaleContextHolder.getLocale());
-    String years =
-        "/deployments?" + without(query(request, "after", "lang", "group", "sort"), "from,to");
+    // the figures of a year: the same selection and basis, listed
+    String years = page.without("group", "sort", "from", "to").open();
     model.addAttribute(
         "chart", DeploymentChart.of(view, years, texts, num, texts.message("dep.chart.title")));
     if (!"all".equals(filter.gender())) {
@@ -110,30 +109,24 @@ class DeploymentController {
     model.addAttribute("groupRows", Rows.groups(groupLinks(request, view), texts, num));
     model.addAttribute("figureRows", Rows.figures(view.page(), texts, num));
     model.addAttribute("trendRows", Rows.trend(view.trend(), years, texts, num));
-    String others = without(query(request, "after", "lang"), "basis");
+    Link others = page.without("basis");
     model.addAttribute(
         "otherBases",
         view.otherBases().stream()
             .map(
                 o ->
                     new OtherBasisLink(
-                        o.basis(), o.figures(), "/deployments?" + others + "basis=" + o.basis()))
+                        o.basis(), o.figures(), others.with("basis", o.basis()).toString()))
             .toList());
     model.addAttribute(
-        "compareUrl",
-        "/deployments/sources"
-            + (query.isEmpty() ? "" : "?" + query(request, "after", "lang", "group", "sort")));
-    model.addAttribute("query", query);
-    model.addAttribute("csvUrl", "/deployments.csv" + (query.isEmpty() ? "" : "?" + query));
-    model.addAttribute("jsonUrl", "/deployments.json" + (query.isEmpty() ? "" : "?" + query));
+        "compareUrl", page.without("group", "sort").at("/deployments/sources").toString());
+    model.addAttribute("csvUrl", page.at("/deployments.csv").toString());
+    model.addAttribute("jsonUrl", page.at("/deployments.json").toString());
     model.addAttribute(
-        "excelUrl",
-        "/deployments.csv?" + (query.isEmpty() ? "" : query + "&") + "dialect=excel-nb");
+        "excelUrl", page.at("/deployments.csv").with("dialect", "excel-nb").toString());
     model.addAttribute(
         "nextUrl",
-        view.nextAfter() == null
-            ? null
-            : "/deployments?" + (query.isEmpty() ? "" : query + "&") + "after=" + view.nextAfter());
+        view.nextAfter() == null ? null : page.with("after", view.nextAfter()).toString());
     model.addAttribute(
         "contributorOptions",
         contributorOptions.html(
@@ -179,15 +172,14 @@ class DeploymentController {
     var params = new QueryParameters(request);
     var filter = filter(params);
     var view = deployments.view(filter, Language.current(), params.nonNegativeLong("after", 0));
-    String query = query(request, "after");
     return DeploymentsJson.of(
         view,
         view.nextAfter() == null
             ? null
-            : "/deployments.json?"
-                + (query.isEmpty() ? "" : query + "&")
-                + "after="
-                + view.nextAfter());
+            : Link.of(request, "/deployments.json")
+                .without("after")
+                .with("after", view.nextAfter())
+                .toString());
   }
 
   private static String countryText(ReferenceData c) {
@@ -207,13 +199,12 @@ class DeploymentController {
   String sources(HttpServletRequest request, Model model) {
     var filter = filter(new QueryParameters(request));
     var rows = compared(deployments.bySource(filter));
-    String query = query(request, "after", "lang", "group", "sort", "basis");
+    Link back = Link.of(request, "/deployments").without("after", "lang", "group", "sort", "basis");
     model.addAttribute("f", filter);
     model.addAttribute("rows", rows);
-    model.addAttribute("backUrl", "/deployments" + (query.isEmpty() ? "" : "?" + query));
-    model.addAttribute("csvUrl", "/deployments/sources.csv" + (query.isEmpty() ? "" : "?" + query));
-    model.addAttribute(
-        "jsonUrl", "/deployments/sources.json" + (query.isEmpty() ? "" : "?" + query));
+    model.addAttribute("backUrl", back.toString());
+    model.addAttribute("csvUrl", back.at("/deployments/sources.csv").toString());
+    model.addAttribute("jsonUrl", back.at("/deployments/sources.json").toString());
     return "deployment-sources";
   }
 
@@ -499,75 +490,23 @@ class DeploymentController {
   /** Each group's "explain" link: the same view narrowed to the group, listing its figures. */
   private static List<GroupLink> groupLinks(HttpServletRequest request, DeploymentView view) {
     List<GroupLink> out = new ArrayList<>();
-    String base = query(request, "after", "lang", "group", "sort");
+    Link base = Link.of(request, "/deployments").without("after", "lang", "group", "sort");
     for (var g : view.groups()) {
-      String narrow =
-          switch (view.filter().group()) {
-            case YEAR -> g.code() == null ? null : "from=" + g.code() + "&to=" + g.code();
-            case CONTRIBUTOR -> g.code() == null ? null : "contributor=" + enc(g.code());
-            case MISSION -> g.code() == null ? null : "mission=" + enc(g.code());
-            case TYPE -> g.code() == null ? null : "type=" + enc(g.code());
-            default -> null;
-          };
-      String href =
-          narrow == null
+      String code = g.code();
+      Link narrowed =
+          code == null
               ? null
-              : "/deployments?"
-                  + without(base, narrowedName(view.filter().group()))
-                  + narrow
-                  + "&group=none";
-      out.add(new GroupLink(g, href));
+              : switch (view.filter().group()) {
+                case YEAR -> base.without("from", "to").with("from", code).with("to", code);
+                case CONTRIBUTOR -> base.without("contributor").with("contributor", code);
+                case MISSION -> base.without("mission").with("mission", code);
+                case TYPE -> base.without("type").with("type", code);
+                default -> null;
+              };
+      out.add(
+          new GroupLink(g, narrowed == null ? null : narrowed.with("group", "none").toString()));
     }
     return out;
-  }
-
-  private static String narrowedName(Grouping g) {
-    return switch (g) {
-      case YEAR -> "from,to";
-      case CONTRIBUTOR -> "contributor";
-      case MISSION -> "mission";
-      case TYPE -> "type";
-      default -> "";
-    };
-  }
-
-  private static String without(String query, String names) {
-    if (query.isEmpty()) {
-      return "";
-    }
-    List<String> drop = Arrays.asList(names.split(","));
-    StringBuilder b = new StringBuilder();
-    for (String pair : query.split("&")) {
-      String name = pair.contains("=") ? pair.substring(0, pair.indexOf('=')) : pair;
-      if (!drop.contains(name)) {
-        b.append(pair).append('&');
-      }
-    }
-    return b.toString();
-  }
-
-  /** The request's query string without the named parameters, re-encoded. */
-  static String query(HttpServletRequest request, String... drop) {
-    List<String> skip = Arrays.asList(drop);
-    List<String> parts = new ArrayList<>();
-    request
-        .getParameterMap()
-        .forEach(
-            (name, values) -> {
-              if (skip.contains(name)) {
-                return;
-              }
-              for (String v : values) {
-                if (!v.isBlank()) {
-                  parts.add(enc(name) + "=" + enc(v));
-                }
-              }
-            });
-    return String.join("&", parts);
-  }
-
-  private static String enc(String s) {
-    return URLEncoder.encode(s, StandardCharsets.UTF_8);
   }
 
   /** A chosen filter value, and the link to the same selection without it. */
@@ -586,8 +525,11 @@ class DeploymentController {
           (f.from() == null ? "" : f.from().toString())
               + "\u2013"
               + (f.to() == null ? "" : f.to().toString());
-      String rest = query(request, "after", "lang", "from", "to");
-      chips.add(new Chip("years", years, "/deployments" + (rest.isEmpty() ? "" : "?" + rest)));
+      chips.add(
+          new Chip(
+              "years",
+              years,
+              Link.of(request, "/deployments").without("after", "lang", "from", "to").toString()));
     }
     return chips;
   }
@@ -606,13 +548,13 @@ class DeploymentController {
           break;
         }
       }
-      var q = new StringBuilder(query(request, "after", "lang", name));
+      Link rest = Link.of(request, "/deployments").without("after", "lang", name);
       for (String other : codes) {
         if (!other.equals(code)) {
-          q.append(q.isEmpty() ? "" : "&").append(name).append('=').append(enc(other));
+          rest = rest.with(name, other);
         }
       }
-      chips.add(new Chip(name, label, "/deployments" + (q.isEmpty() ? "" : "?" + q)));
+      chips.add(new Chip(name, label, rest.toString()));
     }
   }
 

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import no.engagement.registry.downloads.DownloadService;
 import no.engagement.registry.release.ReleaseService;
+import no.engagement.registry.web.Link;
 import no.engagement.registry.web.LinkedData;
 import no.engagement.registry.web.PublicUrl;
 import org.springframework.context.MessageSource;
@@ -46,7 +47,7 @@ class CatalogController {
     var datasets = new ArrayList<LinkedData.CatalogDataset>();
     datasets.add(
         new LinkedData.CatalogDataset(
-            base + "/downloads/engagement-registry.zip",
+            base + Link.dataPackage(),
             "Engagement Registry (data package)",
             "The whole registry as one Frictionless Data Package: every dataset as CSV, with"
                 + " datapackage.json, codebooks, citation and the sources' licences.",
@@ -54,40 +55,29 @@ class CatalogController {
             null,
             List.of(
                 new LinkedData.Download(
-                    "engagement-registry.zip",
-                    base + "/downloads/engagement-registry.zip",
-                    "application/zip",
-                    null)),
+                    "engagement-registry.zip", base + Link.dataPackage(), "application/zip", null)),
             base + "/downloads"));
     for (var d : downloads.datasets()) {
       datasets.add(
           new LinkedData.CatalogDataset(
-              base + "/downloads/" + d.name(),
+              base + Link.subject("/downloads", d.name(), ""),
               "Engagement Registry: " + d.name(),
               LinkedData.about(messages, d.name()),
               null,
               null,
               List.of(
                   new LinkedData.Download(
-                      d.name() + ".csv",
-                      base + "/downloads/" + d.name() + ".csv",
-                      "text/csv",
-                      null)),
+                      d.name() + ".csv", base + Link.dataset(d.name()), "text/csv", null)),
               base + "/downloads"));
     }
     for (var r : releases.all()) {
-      String page =
-          publicUrl.path("/releases/{v}").buildAndExpand(r.version()).encode().toUriString();
+      String page = base + Link.release(r.version());
       var files = new ArrayList<LinkedData.Download>();
       for (var f : releases.files(r)) {
         files.add(
             new LinkedData.Download(
                 f.name(),
-                publicUrl
-                    .path("/releases/{v}/files/{name}")
-                    .buildAndExpand(r.version(), f.name())
-                    .encode()
-                    .toUriString(),
+                base + Link.releaseFile(r.version(), f.name()),
                 f.mediaType(),
                 f.bytes()));
       }

@@ -12,6 +12,7 @@ import no.engagement.registry.downloads.Dataset;
 import no.engagement.registry.downloads.DownloadService;
 import no.engagement.registry.release.ReleaseService;
 import no.engagement.registry.web.Csv;
+import no.engagement.registry.web.Link;
 import no.engagement.registry.web.LinkedData;
 import no.engagement.registry.web.NotFoundException;
 import no.engagement.registry.web.PublicUrl;
@@ -69,14 +70,11 @@ class DownloadsController {
     var files = new ArrayList<LinkedData.Download>();
     files.add(
         new LinkedData.Download(
-            "engagement-registry.zip",
-            base + "/downloads/engagement-registry.zip",
-            "application/zip",
-            null));
+            "engagement-registry.zip", base + Link.dataPackage(), "application/zip", null));
     for (var d : downloads.datasets()) {
       files.add(
           new LinkedData.Download(
-              d.name() + ".csv", base + "/downloads/" + d.name() + ".csv", "text/csv", null));
+              d.name() + ".csv", base + Link.dataset(d.name()), "text/csv", null));
     }
     return files;
   }
@@ -109,10 +107,10 @@ class DownloadsController {
                         d.name(),
                         d.key(),
                         counts.getOrDefault(d.name(), 0L),
-                        "/downloads/" + d.name() + ".csv",
-                        "/downloads/" + d.name() + ".csv?dialect=excel-nb"))
+                        Link.dataset(d.name()).toString(),
+                        Link.dataset(d.name()).with("dialect", "excel-nb").toString()))
             .toList(),
-        "/downloads/engagement-registry.zip");
+        Link.dataPackage().toString());
   }
 
   @GetMapping("/downloads/engagement-registry.zip")
@@ -123,7 +121,7 @@ class DownloadsController {
     if (release != null) {
       // as of a release: its stored file, byte for byte as published
       response.sendRedirect(
-          "/releases/" + release + "/files/" + DownloadService.packageFileName(release));
+          Link.releaseFile(release, DownloadService.packageFileName(release)).toString());
       return;
     }
     response.setContentType("application/zip");
@@ -146,7 +144,7 @@ class DownloadsController {
     if (release != null) {
       // as of a release (PageAttributes answered 404 for an unknown one): its stored file
       response.sendRedirect(
-          "/releases/" + release + "/files/" + ReleaseService.fileName(dataset, dialect));
+          Link.releaseFile(release, ReleaseService.fileName(dataset, dialect)).toString());
       return;
     }
     Csv.attachment(response, name + ".csv");

@@ -15,6 +15,7 @@ import no.engagement.registry.reference.ReferenceService;
 import no.engagement.registry.web.BarChart;
 import no.engagement.registry.web.Csv;
 import no.engagement.registry.web.Language;
+import no.engagement.registry.web.Link;
 import no.engagement.registry.web.NotFoundException;
 import no.engagement.registry.web.QueryParameters;
 import no.engagement.registry.web.WholeNumbers;
@@ -94,7 +95,8 @@ class MissionController {
       Model model) {
     var m = find(acronym, request);
     model.addAttribute("m", m);
-    model.addAttribute("feedUrl", "/missions/" + m.mission().acronym() + ".atom");
+    model.addAttribute(
+        "feedUrl", Link.subject("/missions", m.mission().acronym(), ".atom").toString());
     model.addAttribute(
         "chart",
         BarChart.byYear(

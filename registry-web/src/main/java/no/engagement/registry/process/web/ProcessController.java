@@ -9,6 +9,7 @@ import no.engagement.registry.process.PeaceProcess;
 import no.engagement.registry.process.ProcessService;
 import no.engagement.registry.web.Csv;
 import no.engagement.registry.web.Language;
+import no.engagement.registry.web.Link;
 import no.engagement.registry.web.NotFoundException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -64,7 +65,7 @@ class ProcessController {
   String process(@PathVariable String id, Model model) {
     var p = find(id);
     model.addAttribute("p", p);
-    model.addAttribute("feedUrl", "/peace-processes/" + p.code() + ".atom");
+    model.addAttribute("feedUrl", Link.subject("/peace-processes", p.code(), ".atom").toString());
     return "peace-process";
   }
 

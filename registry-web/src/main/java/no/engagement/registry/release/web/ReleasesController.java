@@ -15,6 +15,7 @@ import no.engagement.registry.release.ReleaseRefusedException;
 import no.engagement.registry.release.ReleaseService;
 import no.engagement.registry.web.Atom;
 import no.engagement.registry.web.BadParameterException;
+import no.engagement.registry.web.Link;
 import no.engagement.registry.web.LinkedData;
 import no.engagement.registry.web.NotFoundException;
 import no.engagement.registry.web.PublicUrl;
@@ -91,12 +92,7 @@ class ReleasesController {
       String diff =
           older == null
               ? null
-              : publicUrl
-                  .path("/releases/{v}/diff")
-                  .queryParam("from", older.version())
-                  .buildAndExpand(r.version())
-                  .encode()
-                  .toUriString();
+              : publicUrl.of(Link.releaseDiff(r.version()).with("from", older.version()));
       if (diff != null) {
         html.append("<p><a href=\"")
             .append(Atom.escape(diff))
@@ -227,15 +223,11 @@ class ReleasesController {
   }
 
   private String fileUrl(no.engagement.registry.release.Release release, String name) {
-    return publicUrl
-        .path("/releases/{v}/files/{name}")
-        .buildAndExpand(release.version(), name)
-        .encode()
-        .toUriString();
+    return publicUrl.of(Link.releaseFile(release.version(), name));
   }
 
   private String pageUrl(String version) {
-    return publicUrl.path("/releases/{v}").buildAndExpand(version).toUriString();
+    return publicUrl.of(Link.release(version));
   }
 
   @GetMapping("/releases/{version}")

@@ -12,6 +12,7 @@ import no.engagement.registry.source.SourceService;
 import no.engagement.registry.web.BadParameterException;
 import no.engagement.registry.web.Csv;
 import no.engagement.registry.web.Language;
+import no.engagement.registry.web.Link;
 import no.engagement.registry.web.NotFoundException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -71,11 +72,9 @@ class SourceController {
         page.facts(),
         page.next() == null
             ? null
-            : org.springframework.web.util.UriComponentsBuilder.fromPath("/sources/{id}.json")
-                .queryParam("after", page.next())
-                .buildAndExpand(s.id())
-                .encode()
-                .toUriString());
+            : Link.subject("/sources", String.valueOf(s.id()), ".json")
+                .with("after", page.next())
+                .toString());
   }
 
   private SourceService.FactPage page(SourceDocument s, HttpServletRequest request) {
