@@ -1,14 +1,14 @@
 package no.engagement.registry.downloads;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import no.engagement.registry.export.CsvDialect;
@@ -119,89 +119,106 @@ final class DataPackage {
     return info.version() == null ? "current" : info.version();
   }
 
-  private Map<String, Object> descriptor(List<DownloadQueries.SourceLicence> sources) {
-    var d = new LinkedHashMap<String, Object>();
-    d.put("profile", "tabular-data-package");
-    d.put("name", NAME);
-    d.put("title", title());
-    d.put(
-        "description",
-        "Countries, UN missions, personnel figures (each with its basis and source), peace"
-            + " processes, facilitator roles, funding programmes, sources and provenance. See"
-            + " codebook.en.md / codebook.nb.md.");
-    d.put("version", versionLabel());
-    d.put("created", info.created().atOffset(ZoneOffset.UTC).withNano(0).toString());
-    if (info.url() != null) {
-      d.put("homepage", info.url());
-    }
-    var licences = new ArrayList<Map<String, Object>>();
-    var srcs = new ArrayList<Map<String, Object>>();
+  /** datapackage.json: the Frictionless Tabular Data Package descriptor, keys in this order. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  record Descriptor(
+      String profile,
+      String name,
+      String title,
+      String description,
+      String version,
+      String created,
+      String homepage,
+      List<Licence> licenses,
+      List<Source> sources,
+      List<Resource> resources) {}
+
+  record Licence(String path, String title) {}
+
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  record Source(String title, String path) {}
+
+  record Resource(
+      String profile,
+      String name,
+      String path,
+      String format,
+      String mediatype,
+      String encoding,
+      long bytes,
+      String hash,
+      Long rows,
+      Dialect dialect,
+      Schema schema) {}
+
+  record Dialect(String delimiter, String lineTerminator, String quoteChar, boolean header) {}
+
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  record Schema(List<Field> fields, List<String> missingValues, List<String> primaryKey) {}
+
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  record Field(
+      String name,
+      String type,
+      String description,
+      String format,
+      String unit,
+      Constraints constraints) {}
+
+  record Constraints(@JsonProperty("enum") List<String> values) {}
+
+  private Descriptor descriptor(List<DownloadQueries.SourceLicence> sources) {
+    var licences = new ArrayList<Licence>();
+    var cited = new ArrayList<Source>();
     for (var s : sources) {
-      var src = new LinkedHashMap<String, Object>();
-      src.put("title", s.title() + " (" + s.publisher() + ") [" + s.code() + "]");
-      if (s.url() != null) {
-        src.put("path", s.url());
-      }
-      srcs.add(src);
+      cited.add(new Source(s.title() + " (" + s.publisher() + ") [" + s.code() + "]", s.url()));
       if (s.licence() != null) {
-        licences.add(ordered("path", "LICENSES.md", "title", s.licence() + " (" + s.code() + ")"));
+        licences.add(new Licence("LICENSES.md", s.licence() + " (" + s.code() + ")"));
       }
     }
-    d.put("licenses", licences);
-    d.put("sources", srcs);
-    var resources = new ArrayList<Map<String, Object>>();
+    var resources = new ArrayList<Resource>();
     for (var ds : Dataset.ALL) {
       var part = part("data/" + ds.name() + ".csv");
-      var r = new LinkedHashMap<String, Object>();
-      r.put("profile", "tabular-data-resource");
-      r.put("name", ds.name());
-      r.put("path", "data/" + ds.name() + ".csv");
-      r.put("format", "csv");
-      r.put("mediatype", "text/csv");
-      r.put("encoding", "utf-8");
-      r.put("bytes", part.bytes());
-      r.put("hash", "sha256:" + part.sha256());
-      r.put("rows", part.rows());
-      r.put(
-          "dialect",
-          ordered("delimiter", ",", "lineTerminator", "\r\n", "quoteChar", "\"", "header", true));
-      var fields = new ArrayList<Map<String, Object>>();
+      var fields = new ArrayList<Field>();
       for (var e : Codebook.of(ds)) {
-        var f = new LinkedHashMap<String, Object>();
-        f.put("name", e.column());
-        f.put("type", e.type());
-        f.put("description", e.meaningEn());
-        if (e.type().equals("date")) {
-          f.put("format", "default");
-        }
-        if (!e.unit().isEmpty()) {
-          f.put("unit", e.unit());
-        }
-        if (!e.values().isEmpty() && !e.type().equals("boolean")) {
-          f.put("constraints", Map.of("enum", e.values()));
-        }
-        fields.add(f);
+        fields.add(
+            new Field(
+                e.column(),
+                e.type(),
+                e.meaningEn(),
+                e.type().equals("date") ? "default" : null,
+                e.unit().isEmpty() ? null : e.unit(),
+                e.values().isEmpty() || e.type().equals("boolean")
+                    ? null
+                    : new Constraints(e.values())));
       }
-      var schema = new LinkedHashMap<String, Object>();
-      schema.put("fields", fields);
-      schema.put("missingValues", List.of(""));
-      if (ds.key().size() == 1) {
-        schema.put("primaryKey", ds.key());
-      }
-      r.put("schema", schema);
-      resources.add(r);
+      resources.add(
+          new Resource(
+              "tabular-data-resource",
+              ds.name(),
+              "data/" + ds.name() + ".csv",
+              "csv",
+              "text/csv",
+              "utf-8",
+              part.bytes(),
+              "sha256:" + part.sha256(),
+              part.rows(),
+              new Dialect(",", "\r\n", "\"", true),
+              new Schema(fields, List.of(""), ds.key().size() == 1 ? ds.key() : null)));
     }
-    d.put("resources", resources);
-    return d;
-  }
-
-  /** A JSON object with its keys in the order given (Map.of's order changes from run to run). */
-  private static Map<String, Object> ordered(Object... keysAndValues) {
-    var m = new LinkedHashMap<String, Object>();
-    for (int i = 0; i < keysAndValues.length; i += 2) {
-      m.put((String) keysAndValues[i], keysAndValues[i + 1]);
-    }
-    return m;
+    return new Descriptor(
+        "tabular-data-package",
+        NAME,
+        title(),
+        "Countries, UN missions, personnel figures (each with its basis and source), peace"
+            + " processes, facilitator roles, funding programmes, sources and provenance. See"
+            + " codebook.en.md / codebook.nb.md.",
+        versionLabel(),
+        info.created().atOffset(ZoneOffset.UTC).withNano(0).toString(),
+        info.url(),
+        licences,
+        cited,
+        resources);
   }
 
   private Part part(String path) {
