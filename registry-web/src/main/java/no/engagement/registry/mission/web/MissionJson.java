@@ -16,7 +16,7 @@ record MissionJson(
     String hqLocation,
     BigDecimal longitude,
     BigDecimal latitude,
-    @Schema(description = "region codes") List<String> regions,
+    @Schema(description = "the regions' names, in the chosen language") List<String> regions,
     @Schema(description = "acronyms of the missions it took over from") List<String> predecessors,
     @Schema(description = "acronyms of the missions that took over") List<String> successors,
     @Schema(description = "ISO 3166 alpha-3 codes of the host countries") List<String> hosts,
