@@ -204,6 +204,11 @@ class DownloadsTest {
       assertThat(records).hasSize((int) inDatabase + 1);
 
       assertThat(imports.kinds()).as("the import kind of the dataset").contains(name);
+      // every column the import takes is downloaded, in the template's order: a column added to
+      // the import and forgotten in the dataset would be lost on its way back
+      assertThat(records.getFirst())
+          .as("%s (%s) header", name, dialect)
+          .containsExactlyElementsOf(imports.template(name, null).columns());
       if (inDatabase > 0) {
         var report = imports.check(name, name + ".csv", body, "downloads-test", null);
         assertThat(report.errors()).as("%s (%s) imports back", name, dialect).isEmpty();
