@@ -39,7 +39,8 @@ public record CountryDetail(
       String missions,
       String statedText,
       Long sourceId,
-      String sourceTitle) {}
+      String sourceTitle,
+      String sourceLanguage) {}
 
   /** Yearly totals (in the page's basis, all genders) of the country's personnel in one mission. */
   public record MissionSeries(String acronym, List<BigDecimal> totals) {}

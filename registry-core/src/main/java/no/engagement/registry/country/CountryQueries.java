@@ -140,7 +140,8 @@ class CountryQueries {
             FigureQueries.missions(F),
             F.STATED_TEXT,
             F.SOURCE_ID,
-            SOURCE_DOCUMENT.TITLE)
+            SOURCE_DOCUMENT.TITLE,
+            SOURCE_DOCUMENT.LANGUAGE)
         .from(F)
         .join(PERSONNEL_TYPE)
         .on(PERSONNEL_TYPE.CODE.eq(F.PERSONNEL_TYPE))

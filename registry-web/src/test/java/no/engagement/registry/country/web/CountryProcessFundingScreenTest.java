@@ -32,6 +32,11 @@ class CountryProcessFundingScreenTest {
         .contains("Norge")
         .contains("/missions/UNTSO")
         .contains("facilitator since 2012");
+    // a statement quoted in its source's language, for screen readers (WCAG 3.1.2), as on the
+    // mission page: the bokmål text stating around 45 military personnel in MINUSMA
+    assertThat(nor).containsPattern("<q lang=\"nb\">[^<]*omkring 45 milit");
+    assertThat(get("/countries/NOR?lang=nb").body())
+        .containsPattern("<q lang=\"en\">[^<]*around 45");
     assertThat(get("/countries/nor?lang=en").statusCode()).isEqualTo(200);
     String mali = get("/countries/MLI?lang=en").body();
     assertThat(mali).contains("/missions/MINUSMA");
