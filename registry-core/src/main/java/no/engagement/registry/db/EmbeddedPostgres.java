@@ -544,17 +544,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
             .orElse(false);
     if (isPostgres) {
       log.warn("Found a PostgreSQL server (pid {}) left by an earlier run; stopping it", pid);
-      run(
-          Duration.ofSeconds(60),
-          bin("pg_ctl"),
-          "-D",
-          seen(clusterDir),
-          "-m",
-          "fast",
-          "-w",
-          "-t",
-          "30",
-          "stop");
+      fastStop();
     }
   }
 
@@ -596,23 +586,28 @@ public final class EmbeddedPostgres implements AutoCloseable {
     stop();
   }
 
+  /** pg_ctl stop in fast mode: connections are closed, the server shuts down cleanly. */
+  private void fastStop() {
+    run(
+        Duration.ofSeconds(60),
+        bin("pg_ctl"),
+        "-D",
+        seen(clusterDir),
+        "-m",
+        "fast",
+        "-w",
+        "-t",
+        "30",
+        "stop");
+  }
+
   private synchronized void stop() {
     if (stopped) {
       return;
     }
     stopped = true;
     try {
-      run(
-          Duration.ofSeconds(60),
-          bin("pg_ctl"),
-          "-D",
-          seen(clusterDir),
-          "-m",
-          "fast",
-          "-w",
-          "-t",
-          "30",
-          "stop");
+      fastStop();
       log.info("Embedded PostgreSQL stopped");
     } catch (RuntimeException e) {
       log.warn("Could not stop the embedded PostgreSQL: {}", e.getMessage());
