@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.Date;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Atom feeds (RFC 4287), written by ROME: a feed with its id, title, self and alternate links and
@@ -64,7 +65,7 @@ public final class Atom {
     return org.springframework.web.util.HtmlUtils.htmlEscape(text, "UTF-8");
   }
 
-  public static Link link(String rel, String href, String type) {
+  public static Link link(String rel, String href, @Nullable String type) {
     var link = new Link();
     link.setRel(rel);
     link.setHref(href);

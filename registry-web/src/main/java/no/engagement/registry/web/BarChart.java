@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 import org.springframework.web.util.HtmlUtils;
 
 /**
@@ -35,7 +36,7 @@ public final class BarChart {
   private static final int BOTTOM = 28;
 
   /** One bar: its label (the year), flags' text (null: none) and link (null: none). */
-  public record Category(String label, String flagged, String href) {}
+  public record Category(String label, @Nullable String flagged, @Nullable String href) {}
 
   /** One part of every bar: its label and its value per category (null or absent: none). */
   public record Series(String label, List<BigDecimal> values) {}

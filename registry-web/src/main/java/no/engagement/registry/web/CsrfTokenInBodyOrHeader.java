@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.security.web.csrf.CsrfTokenRequestHandler;
 import org.springframework.security.web.csrf.XorCsrfTokenRequestAttributeHandler;
@@ -26,7 +27,7 @@ class CsrfTokenInBodyOrHeader implements CsrfTokenRequestHandler {
   }
 
   @Override
-  public String resolveCsrfTokenValue(HttpServletRequest request, CsrfToken token) {
+  public @Nullable String resolveCsrfTokenValue(HttpServletRequest request, CsrfToken token) {
     String query = request.getQueryString();
     if (query != null) {
       for (String pair : query.split("&")) {

@@ -2,6 +2,7 @@ package no.engagement.registry.web;
 
 import jakarta.servlet.http.HttpServletResponse;
 import no.engagement.registry.deployment.UnknownCodeException;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
@@ -147,7 +148,7 @@ class ErrorPages {
    * same words as an RFC 9457 problem in JSON: {@code status}, {@code title}, {@code detail} and,
    * for bad input, the {@code parameter}.
    */
-  private static ModelAndView page(int status, String text) {
+  private static ModelAndView page(int status, @Nullable String text) {
     var attributes =
         (org.springframework.web.context.request.ServletRequestAttributes)
             org.springframework.web.context.request.RequestContextHolder.getRequestAttributes();

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Locale;
 import no.engagement.registry.deployment.DeploymentView;
 import no.engagement.registry.figure.FigureQueries;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 
 /** The words that mark flagged or partial figures, in the page's language. */
@@ -34,7 +35,8 @@ public final class FigureMarks {
    * What a chart says of a year with {@code marks}: its flags, else the fewest months its figures
    * cover; null when there is nothing to mark.
    */
-  public static String of(FigureQueries.Marks marks, MessageSource messages, Locale locale) {
+  public static @Nullable String of(
+      FigureQueries.@Nullable Marks marks, MessageSource messages, Locale locale) {
     if (marks == null || marks.none()) {
       return null;
     }

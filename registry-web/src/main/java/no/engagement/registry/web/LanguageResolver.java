@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Duration;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 import org.springframework.web.servlet.LocaleResolver;
 
 /**
@@ -45,7 +46,8 @@ final class LanguageResolver implements LocaleResolver {
   }
 
   @Override
-  public void setLocale(HttpServletRequest request, HttpServletResponse response, Locale locale) {
+  public void setLocale(
+      HttpServletRequest request, @Nullable HttpServletResponse response, @Nullable Locale locale) {
     Locale l = locale == null ? null : supported(locale.getLanguage());
     if (l == null || response == null) {
       return;
@@ -60,7 +62,7 @@ final class LanguageResolver implements LocaleResolver {
     response.addCookie(cookie);
   }
 
-  static Locale supported(String language) {
+  static @Nullable Locale supported(@Nullable String language) {
     if (language == null) {
       return null;
     }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import no.engagement.registry.downloads.Coverage;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -222,7 +223,7 @@ public final class LinkedData {
   }
 
   /** A dataset's description in words, from the downloads page's messages (in English). */
-  public static String about(MessageSource messages, String dataset) {
+  public static @Nullable String about(MessageSource messages, String dataset) {
     return messages.getMessage("downloads.about." + dataset, null, dataset, Locale.ENGLISH);
   }
 }

@@ -3,6 +3,7 @@ package no.engagement.registry.web;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -33,7 +34,7 @@ class PageAttributes extends PageModel {
     model.putIfAbsent("currentUser", currentUser());
   }
 
-  private static Current currentUser() {
+  private static @Nullable Current currentUser() {
     Authentication a = SecurityContextHolder.getContext().getAuthentication();
     if (a == null || !a.isAuthenticated() || a instanceof AnonymousAuthenticationToken) {
       return null;

@@ -3,6 +3,7 @@ package no.engagement.registry.web;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
@@ -30,7 +31,10 @@ public abstract class PageModel implements HandlerInterceptor, WebMvcConfigurer 
 
   @Override
   public final void postHandle(
-      HttpServletRequest request, HttpServletResponse response, Object handler, ModelAndView page) {
+      HttpServletRequest request,
+      HttpServletResponse response,
+      Object handler,
+      @Nullable ModelAndView page) {
     if (page == null || !page.hasView() || page.getView() instanceof RedirectView) {
       return;
     }

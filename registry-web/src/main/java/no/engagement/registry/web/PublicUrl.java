@@ -1,5 +1,6 @@
 package no.engagement.registry.web;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
@@ -14,7 +15,7 @@ import org.springframework.web.util.UriComponentsBuilder;
 @Component
 public class PublicUrl {
 
-  private final String configured;
+  private final @Nullable String configured;
 
   PublicUrl(@Value("${registry.public-url:}") String configured) {
     this.configured = configured.isBlank() ? null : configured.replaceAll("/+$", "");
@@ -41,8 +42,10 @@ public class PublicUrl {
       return current;
     }
     var request = current.build();
-    return UriComponentsBuilder.fromUriString(configured)
-        .path(request.getPath())
-        .query(request.getQuery());
+    var b =
+        UriComponentsBuilder.fromUriString(configured)
+            .path(java.util.Objects.requireNonNullElse(request.getPath(), ""));
+    String query = request.getQuery();
+    return query == null ? b : b.query(query);
   }
 }

@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads a screen's query string: repeated parameters (or comma-separated values) as lists, years
@@ -66,7 +67,7 @@ public final class QueryParameters {
     return w;
   }
 
-  public Integer year(String name) {
+  public @Nullable Integer year(String name) {
     String v = single(name);
     if (v == null) {
       return null;
@@ -98,7 +99,7 @@ public final class QueryParameters {
     }
   }
 
-  private String single(String name) {
+  private @Nullable String single(String name) {
     String[] values = request.getParameterValues(name);
     if (values == null || values.length == 0 || values[0].isBlank()) {
       return null;

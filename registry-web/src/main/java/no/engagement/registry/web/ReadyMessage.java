@@ -15,7 +15,8 @@ class ReadyMessage {
 
   @EventListener
   void ready(ApplicationReadyEvent event) {
-    if (event.getApplicationContext() instanceof WebServerApplicationContext web) {
+    if (event.getApplicationContext() instanceof WebServerApplicationContext web
+        && web.getWebServer() != null) {
       int port = web.getWebServer().getPort();
       log.info("The Engagement Registry is ready: http://localhost:{}/", port);
       log.info(

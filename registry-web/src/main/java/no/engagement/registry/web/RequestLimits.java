@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -97,7 +98,7 @@ class RequestLimits extends OncePerRequestFilter {
   }
 
   private void render(
-      HttpServletRequest request, HttpServletResponse response, int status, String detail)
+      HttpServletRequest request, HttpServletResponse response, int status, @Nullable String detail)
       throws IOException {
     response.setStatus(status);
     response.setContentType("text/html;charset=UTF-8");
@@ -133,7 +134,7 @@ class RequestLimits extends OncePerRequestFilter {
   /** A request whose body fails once more than {@code limit} bytes of it have been read. */
   private static final class Counted extends HttpServletRequestWrapper {
     private final long limit;
-    private ServletInputStream counted;
+    private @Nullable ServletInputStream counted;
 
     Counted(HttpServletRequest request, long limit) {
       super(request);
