@@ -1,6 +1,7 @@
 package no.engagement.registry.audit;
 
 import java.time.OffsetDateTime;
+import org.jspecify.annotations.Nullable;
 
 /** One audited action: who, what, on what, when (UTC) and from where. */
 public record AuditEvent(
@@ -8,6 +9,6 @@ public record AuditEvent(
     OffsetDateTime at,
     String actor,
     String action,
-    String subject,
-    String detail,
-    String remote) {}
+    @Nullable String subject,
+    @Nullable String detail,
+    @Nullable String remote) {}

@@ -1,8 +1,10 @@
 package no.engagement.registry.audit;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.lang.Contract;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -37,7 +39,12 @@ public class AuditLog {
    * back together.
    */
   @Transactional(propagation = Propagation.REQUIRED)
-  public void record(String actor, String action, String subject, String detail, String remote) {
+  public void record(
+      String actor,
+      String action,
+      @Nullable String subject,
+      @Nullable String detail,
+      @Nullable String remote) {
     actor = stored(actor, NAME_LIMIT);
     subject = stored(subject, NAME_LIMIT);
     detail = stored(detail, DETAIL_LIMIT);
@@ -67,7 +74,8 @@ public class AuditLog {
    * \\u0000}, cut to {@code limit} characters (an ellipsis marks a cut) without splitting a
    * surrogate pair.
    */
-  static String stored(String s, int limit) {
+  @Contract("null, _ -> null; !null, _ -> !null")
+  static @Nullable String stored(@Nullable String s, int limit) {
     if (s == null) {
       return null;
     }
@@ -80,7 +88,7 @@ public class AuditLog {
   }
 
   /** Escapes CR, LF, other control characters and backslashes: one event, one log line. */
-  static String safe(String s) {
+  static String safe(@Nullable String s) {
     if (s == null) {
       return "-";
     }

@@ -5,6 +5,7 @@ import static org.jooq.Records.mapping;
 
 import java.util.List;
 import org.jooq.DSLContext;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Repository;
 
 /** The audit feature's only door to the database. */
@@ -17,7 +18,12 @@ class AuditQueries {
     this.dsl = dsl;
   }
 
-  void insert(String actor, String action, String subject, String detail, String remote) {
+  void insert(
+      String actor,
+      String action,
+      @Nullable String subject,
+      @Nullable String detail,
+      @Nullable String remote) {
     dsl.insertInto(AUDIT_EVENT)
         .set(AUDIT_EVENT.ACTOR, actor)
         .set(AUDIT_EVENT.ACTION, action)

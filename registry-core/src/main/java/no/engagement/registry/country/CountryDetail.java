@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import no.engagement.registry.figure.FigureQueries;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A country as contributor (its deployments by mission over time) and as host; {@code marks}: the
@@ -25,28 +26,32 @@ public record CountryDetail(
   public record Statement(
       String code,
       String text,
-      BigDecimal value,
-      String unit,
+      @Nullable BigDecimal value,
+      @Nullable String unit,
       boolean approximate,
-      Long sourceId,
-      String sourceTitle) {}
+      @Nullable Long sourceId,
+      @Nullable String sourceTitle) {}
 
   /** A personnel figure of the country as a policy text states it (approximate). */
   public record StatedFigure(
       int year,
       String type,
       BigDecimal count,
-      String missions,
-      String statedText,
-      Long sourceId,
-      String sourceTitle,
-      String sourceLanguage) {}
+      @Nullable String missions,
+      @Nullable String statedText,
+      @Nullable Long sourceId,
+      @Nullable String sourceTitle,
+      @Nullable String sourceLanguage) {}
 
   /** Yearly totals (in the page's basis, all genders) of the country's personnel in one mission. */
-  public record MissionSeries(String acronym, List<BigDecimal> totals) {}
+  public record MissionSeries(String acronym, List<@Nullable BigDecimal> totals) {}
 
   public record HostedMission(
-      String acronym, String name, String status, LocalDate startDate, LocalDate endDate) {}
+      String acronym,
+      String name,
+      String status,
+      @Nullable LocalDate startDate,
+      @Nullable LocalDate endDate) {}
 
   /** A row of the country's CSV: mission, year, total. */
   public record ContributionRow(

@@ -2,6 +2,7 @@ package no.engagement.registry.discrepancy;
 
 import java.math.BigDecimal;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Two sources that state the same figure (same contributor, personnel type and year) differently:
@@ -16,7 +17,7 @@ public record Discrepancy(String contributor, int year, String type, Side first,
       String language,
       BigDecimal count,
       List<String> missions,
-      String statedText) {
+      @Nullable String statedText) {
 
     /** The acronyms of the missions, without the places as stated. */
     public List<String> acronyms() {
@@ -42,7 +43,7 @@ public record Discrepancy(String contributor, int year, String type, Side first,
       String language,
       String statedPlace,
       String mission,
-      String hosts) {}
+      @Nullable String hosts) {}
 
   /**
    * Two sources whose yearly figures for the same contributor, missions, personnel type, gender,
@@ -51,7 +52,7 @@ public record Discrepancy(String contributor, int year, String type, Side first,
   public record FigureDiscrepancy(
       String contributor,
       String contributorName,
-      String missions,
+      @Nullable String missions,
       List<String> acronyms,
       int year,
       String basis,
@@ -69,5 +70,10 @@ public record Discrepancy(String contributor, int year, String type, Side first,
 
   /** One source's yearly figure ({@code sourceId} null: import batches that cite no source). */
   public record SourceFigure(
-      Long sourceId, String title, String language, BigDecimal value, Integer months, int flags) {}
+      @Nullable Long sourceId,
+      @Nullable String title,
+      @Nullable String language,
+      BigDecimal value,
+      @Nullable Integer months,
+      int flags) {}
 }

@@ -19,6 +19,7 @@ import org.jooq.Record6;
 import org.jooq.Records;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
+import org.jspecify.annotations.Nullable;
 
 /**
  * SQL about personnel figures that several features share. A statement covering several missions
@@ -59,7 +60,7 @@ public final class FigureQueries {
    * What marks a year's figures on a chart: its flags (bits in the order of {@code
    * figure_flag_code}) and the fewest months its figures cover (null: unknown, as for statements).
    */
-  public record Marks(int flags, Integer months) {
+  public record Marks(int flags, @Nullable Integer months) {
 
     /** No flags, twelve months: nothing to mark. */
     public boolean none() {
@@ -82,8 +83,10 @@ public final class FigureQueries {
 
     /** The marks of two sets of figures shown together. */
     public Marks and(Marks o) {
+      Integer mine = months;
+      Integer theirs = o.months;
       Integer fewest =
-          months == null ? o.months : o.months == null ? months : Math.min(months, o.months);
+          mine == null ? theirs : theirs == null ? mine : Integer.valueOf(Math.min(mine, theirs));
       return new Marks(flags | o.flags, fewest);
     }
   }

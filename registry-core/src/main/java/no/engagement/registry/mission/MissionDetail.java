@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import no.engagement.registry.figure.FigureQueries;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One mission with its hosts, links, personnel over time and sources; {@code marks}: the years
@@ -11,10 +12,10 @@ import no.engagement.registry.figure.FigureQueries;
  */
 public record MissionDetail(
     MissionRow mission,
-    String leadDepartment,
-    String hqLocation,
-    BigDecimal longitude,
-    BigDecimal latitude,
+    @Nullable String leadDepartment,
+    @Nullable String hqLocation,
+    @Nullable BigDecimal longitude,
+    @Nullable BigDecimal latitude,
     List<String> regions,
     List<String> predecessors,
     List<String> successors,
@@ -28,7 +29,7 @@ public record MissionDetail(
     Map<Integer, FigureQueries.Marks> marks) {
 
   /** A contributor's yearly totals (in the page's basis, all genders), Norway first. */
-  public record ContributorSeries(String iso3, String name, List<BigDecimal> totals) {}
+  public record ContributorSeries(String iso3, String name, List<@Nullable BigDecimal> totals) {}
 
   /** A figure a policy text states for this mission, possibly together with others. */
   public record Statement(
@@ -36,11 +37,11 @@ public record MissionDetail(
       int year,
       String type,
       BigDecimal count,
-      String missions,
-      String statedText,
-      Long sourceId,
-      String sourceTitle,
-      String sourceLanguage) {}
+      @Nullable String missions,
+      @Nullable String statedText,
+      @Nullable Long sourceId,
+      @Nullable String sourceTitle,
+      @Nullable String sourceLanguage) {}
 
   /** A source the mission's facts cite. */
   public record Source(long id, String title, String language) {}

@@ -31,6 +31,7 @@ import org.jooq.Field;
 import org.jooq.Record1;
 import org.jooq.Select;
 import org.jooq.impl.DSL;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Repository;
 
 /** The mission feature's only door to the database. */
@@ -77,10 +78,10 @@ class MissionQueries {
   /** What the mission page shows beside its personnel: one row, its lists nested. */
   record Facts(
       MissionRow mission,
-      String leadDepartment,
-      String hqLocation,
-      BigDecimal longitude,
-      BigDecimal latitude,
+      @Nullable String leadDepartment,
+      @Nullable String hqLocation,
+      @Nullable BigDecimal longitude,
+      @Nullable BigDecimal latitude,
       List<String> regions,
       List<String> predecessors,
       List<String> successors,

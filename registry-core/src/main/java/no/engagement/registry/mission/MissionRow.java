@@ -1,6 +1,7 @@
 package no.engagement.registry.mission;
 
 import java.time.LocalDate;
+import org.jspecify.annotations.Nullable;
 
 /** A mission in the list: what it is, when, where. */
 public record MissionRow(
@@ -8,6 +9,6 @@ public record MissionRow(
     String name,
     String kind,
     String status,
-    LocalDate startDate,
-    LocalDate endDate,
-    String hosts) {}
+    @Nullable LocalDate startDate,
+    @Nullable LocalDate endDate,
+    @Nullable String hosts) {}

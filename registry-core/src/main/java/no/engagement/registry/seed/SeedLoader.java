@@ -11,6 +11,7 @@ import no.engagement.registry.imports.ImportReport;
 import no.engagement.registry.imports.ImportRequest;
 import no.engagement.registry.imports.ImportService;
 import org.apache.commons.csv.CSVFormat;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -34,7 +35,7 @@ public class SeedLoader {
   }
 
   /** One line of the manifest. */
-  record Entry(String file, String kind, String source) {}
+  record Entry(String file, String kind, @Nullable String source) {}
 
   @Transactional
   public List<ImportReport> loadMissing() {
@@ -58,7 +59,7 @@ public class SeedLoader {
   }
 
   /** The seed file of an import kind, as example rows for its template; null when none. */
-  public static byte[] seedFileOf(String kind) {
+  public static byte @Nullable [] seedFileOf(String kind) {
     return manifest().stream()
         .filter(e -> e.kind().equals(kind))
         .findFirst()

@@ -1,5 +1,7 @@
 package no.engagement.registry.summary;
 
+import org.jspecify.annotations.Nullable;
+
 /** What the registry holds, counted per kind of record, for the first page. */
 public record RegistrySummary(
     int countries,
@@ -10,8 +12,8 @@ public record RegistrySummary(
     int politicalMissions,
     int personnelFigures,
     int contributors,
-    Integer firstYear,
-    Integer lastYear,
+    @Nullable Integer firstYear,
+    @Nullable Integer lastYear,
     int peaceProcesses,
     int facilitatorRoles,
     int fundingProgrammes,

@@ -22,7 +22,8 @@ public final class FigureMarks {
   }
 
   /** "7 of 12 months" or "7–12 of 12 months"; empty when the months are not known. */
-  public static String coverage(Integer min, Integer max, MessageSource messages, Locale locale) {
+  public static String coverage(
+      @Nullable Integer min, @Nullable Integer max, MessageSource messages, Locale locale) {
     if (min == null) {
       return "";
     }

@@ -1,0 +1,9 @@
+/**
+ * SQL about personnel figures that several features share. Null-marked: nothing here is null unless
+ * it says {@code @Nullable}; a record read from SQL says it of every column that may be null (ADR
+ * 0028).
+ */
+@NullMarked
+package no.engagement.registry.figure;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,9 @@
+/**
+ * Missions: the list, a mission's page and its CSV. Null-marked: nothing here is null unless it
+ * says {@code @Nullable}; a record read from SQL says it of every column that may be null (ADR
+ * 0028).
+ */
+@NullMarked
+package no.engagement.registry.mission;
+
+import org.jspecify.annotations.NullMarked;

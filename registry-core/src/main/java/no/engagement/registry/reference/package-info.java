@@ -1,0 +1,8 @@
+/**
+ * Codes and names the screens' filters offer. Null-marked: nothing here is null unless it says
+ * {@code @Nullable}; a record read from SQL says it of every column that may be null (ADR 0028).
+ */
+@NullMarked
+package no.engagement.registry.reference;
+
+import org.jspecify.annotations.NullMarked;

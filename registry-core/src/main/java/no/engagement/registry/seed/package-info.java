@@ -1,0 +1,9 @@
+/**
+ * The seed data loaded on the first start, through the import path. Null-marked: nothing here is
+ * null unless it says {@code @Nullable}; a record read from SQL says it of every column that may be
+ * null (ADR 0028).
+ */
+@NullMarked
+package no.engagement.registry.seed;
+
+import org.jspecify.annotations.NullMarked;
