@@ -1,6 +1,7 @@
 package no.engagement.registry.deployment;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the deployments screen shows: the filters of its query string (the README's screens). Lists
@@ -15,8 +16,8 @@ public record DeploymentFilter(
     List<String> missions,
     List<String> hosts,
     List<String> regions,
-    Integer from,
-    Integer to,
+    @Nullable Integer from,
+    @Nullable Integer to,
     List<String> types,
     String gender,
     String basis,

@@ -64,6 +64,7 @@ import org.jooq.Param;
 import org.jooq.Record1;
 import org.jooq.Select;
 import org.jooq.impl.DSL;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Repository;
 
 /** The deployment feature's only door to the database. */
@@ -344,16 +345,16 @@ class DeploymentQueries {
    * parent} is the group's parent type and {@code order} its place in the tree.
    */
   record Cell(
-      String code,
+      @Nullable String code,
       String label,
       int year,
       BigDecimal total,
       long figures,
-      Integer monthsMin,
-      Integer monthsMax,
+      @Nullable Integer monthsMin,
+      @Nullable Integer monthsMax,
       int flags,
       boolean severalSources,
-      String parent,
+      @Nullable String parent,
       int order) {}
 
   /** The series covers one of the missions: its set of missions overlaps theirs. */

@@ -18,6 +18,7 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 import no.engagement.registry.export.CsvDialect;
 import no.engagement.registry.reference.ReferenceService;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -127,7 +128,11 @@ public class DeploymentService {
    * flags, and the place in the type tree of the first.
    */
   private record Tally(
-      BigDecimal total, long figures, DeploymentView.Coverage coverage, int flags, int order) {
+      @Nullable BigDecimal total,
+      long figures,
+      DeploymentView.Coverage coverage,
+      int flags,
+      int order) {
 
     static Tally of(DeploymentQueries.Cell c) {
       return new Tally(
@@ -218,7 +223,7 @@ public class DeploymentService {
 
   private static List<DeploymentView.Group> groups(
       DeploymentFilter filter, List<DeploymentQueries.Cell> cells, String lang) {
-    record Key(String code, String label) {}
+    record Key(@Nullable String code, String label) {}
     var sums = new LinkedHashMap<Key, Tally>();
     var parents = new HashMap<String, String>();
     for (var c : cells) {
@@ -249,7 +254,8 @@ public class DeploymentService {
                     new DeploymentView.Group(
                         e.getKey().code(),
                         e.getKey().label(),
-                        e.getValue().total(),
+                        // a group sums the cells of the roll-up, each of which has a total
+                        java.util.Objects.requireNonNull(e.getValue().total(), "a group's total"),
                         e.getValue().figures(),
                         e.getValue().coverage(),
                         e.getValue().flags(),
@@ -263,7 +269,7 @@ public class DeploymentService {
   }
 
   /** How many of the type's ancestors are among the groups. */
-  private static int depth(String code, Map<String, String> parents, Set<String> codes) {
+  private static int depth(@Nullable String code, Map<String, String> parents, Set<String> codes) {
     int depth = 0;
     for (String p = parents.get(code); p != null && codes.contains(p); p = parents.get(p)) {
       depth++;

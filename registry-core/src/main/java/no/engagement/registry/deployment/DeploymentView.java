@@ -3,6 +3,7 @@ package no.engagement.registry.deployment;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** One answer of the deployments screen. */
 public record DeploymentView(
@@ -12,7 +13,7 @@ public record DeploymentView(
     List<YearTotal> trend,
     List<Group> groups,
     List<Figure> page,
-    Long nextAfter,
+    @Nullable Long nextAfter,
     List<OtherBasis> otherBases,
     boolean severalSources,
     List<FlagNote> flagNotes,
@@ -29,14 +30,14 @@ public record DeploymentView(
    * the total, so a parent personnel type is never drawn beside its children. Empty without
    * grouping, and when grouped by year.
    */
-  public record YearGroup(int year, String code, String label, BigDecimal total) {}
+  public record YearGroup(int year, @Nullable String code, String label, BigDecimal total) {}
 
   /**
    * The months of a year that a total's yearly figures stand for: the fewest and the most of them
    * (the same when they agree), or null for figures that are not yearly figures of months
    * (approximate statements).
    */
-  public record Coverage(Integer min, Integer max) {
+  public record Coverage(@Nullable Integer min, @Nullable Integer max) {
     public static final Coverage NONE = new Coverage(null, null);
 
     public boolean known() {
@@ -53,8 +54,8 @@ public record DeploymentView(
       return new Coverage(either(min, o.min, Math::min), either(max, o.max, Math::max));
     }
 
-    private static Integer either(
-        Integer a, Integer b, java.util.function.BinaryOperator<Integer> pick) {
+    private static @Nullable Integer either(
+        @Nullable Integer a, @Nullable Integer b, java.util.function.BinaryOperator<Integer> pick) {
       if (a == null) {
         return b;
       }
@@ -83,7 +84,7 @@ public record DeploymentView(
    * The sum of one year, for the trend chart and its table, with its months and flags; {@code
    * total} is null for a flagged year in which the selection has no figures.
    */
-  public record YearTotal(int year, BigDecimal total, Coverage coverage, int flags) {}
+  public record YearTotal(int year, @Nullable BigDecimal total, Coverage coverage, int flags) {}
 
   /**
    * One group with its total. {@code code} is what a filter takes to narrow to it, or null when the
@@ -92,7 +93,7 @@ public record DeploymentView(
    * children's, never added to them.
    */
   public record Group(
-      String code,
+      @Nullable String code,
       String label,
       BigDecimal total,
       long figures,
@@ -107,9 +108,9 @@ public record DeploymentView(
   public record SourceFigure(
       int year,
       String basis,
-      Long sourceId,
-      String source,
-      String language,
+      @Nullable Long sourceId,
+      @Nullable String source,
+      @Nullable String language,
       BigDecimal total,
       long figures,
       Coverage coverage,
@@ -120,27 +121,32 @@ public record DeploymentView(
 
   /** Why a year's figures carry a flag: the flag, its reason and the source it is about. */
   public record FlagNote(
-      int year, String flag, Integer monthsCovered, String reason, long sourceId, String source) {}
+      int year,
+      String flag,
+      @Nullable Integer monthsCovered,
+      @Nullable String reason,
+      long sourceId,
+      String source) {}
 
   /** One personnel figure with where it comes from. */
   public record Figure(
       long id,
       String contributor,
       String contributorName,
-      String missions,
+      @Nullable String missions,
       int year,
-      LocalDate periodStart,
-      LocalDate periodEnd,
+      @Nullable LocalDate periodStart,
+      @Nullable LocalDate periodEnd,
       String type,
       String typeName,
       String gender,
       BigDecimal count,
       String basis,
       boolean approximate,
-      String statedText,
-      Long sourceId,
-      String sourceTitle,
-      String sourceLanguage,
-      Long batchId,
-      String batchFile) {}
+      @Nullable String statedText,
+      @Nullable Long sourceId,
+      @Nullable String sourceTitle,
+      @Nullable String sourceLanguage,
+      @Nullable Long batchId,
+      @Nullable String batchFile) {}
 }

@@ -1,5 +1,7 @@
 package no.engagement.registry.release;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One file of a release, as stored at publication.
  *
@@ -10,8 +12,8 @@ package no.engagement.registry.release;
  */
 public record ReleaseFile(
     String name,
-    String dataset,
-    String dialect,
+    @Nullable String dataset,
+    @Nullable String dialect,
     String mediaType,
     long rows,
     long bytes,

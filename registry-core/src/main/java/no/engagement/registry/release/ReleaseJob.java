@@ -1,6 +1,7 @@
 package no.engagement.registry.release;
 
 import java.time.OffsetDateTime;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A release asked for and published by whichever instance of the registry claims it ({@link
@@ -17,15 +18,15 @@ public record ReleaseJob(
     String requestedBy,
     String state,
     int attempts,
-    String instance,
-    String step,
+    @Nullable String instance,
+    @Nullable String step,
     int filesDone,
     int filesTotal,
     long rowsWritten,
-    String error,
+    @Nullable String error,
     OffsetDateTime createdAt,
-    OffsetDateTime startedAt,
-    OffsetDateTime finishedAt) {
+    @Nullable OffsetDateTime startedAt,
+    @Nullable OffsetDateTime finishedAt) {
 
   public boolean finished() {
     return state.equals("done") || state.equals("failed");

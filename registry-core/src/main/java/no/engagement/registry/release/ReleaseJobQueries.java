@@ -10,6 +10,7 @@ import org.jooq.Records;
 import org.jooq.SelectField;
 import org.jooq.impl.DSL;
 import org.jooq.impl.DefaultConnectionProvider;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Repository;
 
 /** Release jobs in the table every instance shares. */
@@ -22,7 +23,7 @@ class ReleaseJobQueries {
       String version,
       String notes,
       String by,
-      String from,
+      @Nullable String from,
       String pageUrl,
       String state,
       int attempts) {}
@@ -52,7 +53,8 @@ class ReleaseJobQueries {
   }
 
   /** A new queued job; empty when a live or finished job has the version already. */
-  Optional<Long> insert(String version, String notes, String by, String from, String pageUrl) {
+  Optional<Long> insert(
+      String version, String notes, String by, @Nullable String from, String pageUrl) {
     return dsl.insertInto(RELEASE_JOB)
         .set(RELEASE_JOB.VERSION, version)
         .set(RELEASE_JOB.NOTES, notes)
@@ -142,7 +144,7 @@ class ReleaseJobQueries {
         .execute();
   }
 
-  void finish(Connection c, long id, String state, String error) {
+  void finish(Connection c, long id, String state, @Nullable String error) {
     on(c)
         .update(RELEASE_JOB)
         .set(RELEASE_JOB.STATE, state)

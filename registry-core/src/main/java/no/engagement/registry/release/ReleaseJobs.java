@@ -12,6 +12,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import no.engagement.registry.audit.AuditLog;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -86,7 +87,7 @@ public class ReleaseJobs {
    */
   @Transactional
   public ReleaseJob request(
-      String version, String notes, String by, String pageUrl, String remote) {
+      String version, @Nullable String notes, String by, String pageUrl, @Nullable String remote) {
     String v = ReleaseService.checkVersion(version);
     if (releases.find(v).isPresent()) {
       throw new ReleaseRefusedException("release.version.taken", v);

@@ -16,6 +16,7 @@ import no.engagement.registry.downloads.Dataset;
 import no.engagement.registry.downloads.DownloadService;
 import no.engagement.registry.export.CsvDialect;
 import no.engagement.registry.export.MeasuredOutputStream;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
@@ -76,7 +77,8 @@ public class ReleaseService {
    * @throws ReleaseRefusedException when the version is malformed or taken
    */
   @Transactional(isolation = Isolation.REPEATABLE_READ, timeout = 3600)
-  public Release publish(String version, String notes, String by, String url, String remote) {
+  public Release publish(
+      String version, String notes, String by, String url, @Nullable String remote) {
     return publish(version, notes, by, url, remote, (file, done, rows) -> {});
   }
 
@@ -101,7 +103,12 @@ public class ReleaseService {
   /** Publishes as {@link #publish(String, String, String, String, String)}, telling progress. */
   @Transactional(isolation = Isolation.REPEATABLE_READ, timeout = 3600)
   public Release publish(
-      String version, String notes, String by, String url, String remote, Progress progress) {
+      String version,
+      String notes,
+      String by,
+      String url,
+      @Nullable String remote,
+      Progress progress) {
     String v = checkVersion(version);
     if (queries.byVersion(v).isPresent()) {
       throw new ReleaseRefusedException("release.version.taken", v);
@@ -216,7 +223,8 @@ public class ReleaseService {
     }
 
     /** Saves the file's bytes as chunks of the release; returns what the release says of it. */
-    ReleaseFile store(String dataset, String dialect, String mediaType, long rows)
+    ReleaseFile store(
+        @Nullable String dataset, @Nullable String dialect, String mediaType, long rows)
         throws IOException {
       disk.close();
       try (var in = Files.newInputStream(file)) {
