@@ -54,18 +54,23 @@ class MissionQueries {
             .where(MISSION_HOST.MISSION_ID.eq(MISSION.ID)));
   }
 
+  /** A mission as the list shows it, the name in the chosen language (English where none). */
+  private static Field<MissionRow> missionRow(boolean nb) {
+    return field(
+        row(
+                MISSION.ACRONYM,
+                nb ? coalesce(MISSION.NAME_NB, MISSION.NAME_EN) : MISSION.NAME_EN,
+                MISSION.KIND,
+                MISSION.STATUS,
+                MISSION.START_DATE,
+                MISSION.END_DATE,
+                hosts(nb))
+            .mapping(MissionRow::new));
+  }
+
   List<MissionRow> missions(boolean nb) {
-    return dsl.select(
-            MISSION.ACRONYM,
-            nb ? coalesce(MISSION.NAME_NB, MISSION.NAME_EN) : MISSION.NAME_EN,
-            MISSION.KIND,
-            MISSION.STATUS,
-            MISSION.START_DATE,
-            MISSION.END_DATE,
-            hosts(nb))
-        .from(MISSION)
-        .orderBy(MISSION.ACRONYM)
-        .fetch(mapping(MissionRow::new));
+    Field<MissionRow> mission = missionRow(nb);
+    return dsl.select(mission).from(MISSION).orderBy(MISSION.ACRONYM).fetch(mission);
   }
 
   Optional<Long> id(String acronym) {
@@ -92,15 +97,7 @@ class MissionQueries {
   Facts detail(long id, boolean nb) {
     Mission other = MISSION.as("other");
     return dsl.select(
-            row(
-                    MISSION.ACRONYM,
-                    nb ? coalesce(MISSION.NAME_NB, MISSION.NAME_EN) : MISSION.NAME_EN,
-                    MISSION.KIND,
-                    MISSION.STATUS,
-                    MISSION.START_DATE,
-                    MISSION.END_DATE,
-                    hosts(nb))
-                .mapping(MissionRow::new),
+            missionRow(nb),
             MISSION.LEAD_DEPARTMENT,
             MISSION.HQ_LOCATION,
             MISSION.HQ_LONGITUDE,
