@@ -49,7 +49,13 @@ class MissionScreenTest {
     var missing = get("/missions/NOPE?lang=en");
     assertThat(missing.statusCode()).isEqualTo(404);
     assertThat(missing.body()).contains("\u00abNOPE\u00bb");
-    assertThat(get("/missions/UNOSOM%20II?lang=en").statusCode()).isEqualTo(200);
+    var unosom = get("/missions/UNOSOM%20II?lang=en");
+    assertThat(unosom.statusCode()).isEqualTo(200);
+    // its feed's address has the space encoded, in the page's head and beside the CSV links
+    assertThat(unosom.body())
+        .contains("href=\"/missions/UNOSOM%20II.atom\"")
+        .doesNotContain("UNOSOM II.atom");
+    assertThat(get("/missions/UNOSOM%20II.atom").statusCode()).isEqualTo(200);
   }
 
   private HttpResponse<String> get(String path) throws Exception {
